@@ -1,0 +1,37 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Coalition",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "coalition", targets: ["CoalitionCLI"]),
+        .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),
+        .library(name: "Coalition", targets: ["Coalition"]),
+        .library(name: "CoalitionIO", targets: ["CoalitionIO"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+    ],
+    targets: [
+        // Domain-free graph core: CSR adjacency and algorithms. Standard library only.
+        .target(name: "CoalitionGraph"),
+        // The stakeholder domain: actors, ties, missions, diagnostics. No file I/O.
+        .target(name: "Coalition", dependencies: ["CoalitionGraph"]),
+        // Readers and writers: CSV/TSV sheets, GraphML, GEXF, JSON, the YAML mission file.
+        .target(name: "CoalitionIO", dependencies: [
+            "Coalition",
+            .product(name: "Yams", package: "Yams"),
+        ]),
+        .executableTarget(name: "CoalitionCLI", dependencies: [
+            "Coalition", "CoalitionIO",
+            .product(name: "ArgumentParser", package: "swift-argument-parser"),
+        ]),
+        .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
+        .testTarget(name: "CoalitionTests", dependencies: ["Coalition"]),
+        .testTarget(name: "CoalitionIOTests", dependencies: ["CoalitionIO"]),
+        .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionIO", "CoalitionCLI"]),
+    ],
+    swiftLanguageModes: [.v6]
+)
