@@ -1,0 +1,117 @@
+import CoalitionGraph
+
+/// An organisation or group with a stake in the mission.
+public struct Actor: Hashable, Sendable {
+    /// Unique within a network.
+    public var id: String
+    public var name: String
+    public var kind: ActorKind?
+    /// Sectors, the first being the actor's primary sector (used wherever one group per actor
+    /// is needed).
+    public var sectors: [String]
+    public var level: Level?
+    /// Declared influence and interest, 0–5 (Net-Map / power–interest ratings).
+    public var influence: Double?
+    public var interest: Double?
+    public var stance: Stance?
+    /// Tags of whom the actor speaks for (youth, patients, rural, …).
+    public var voices: [String]
+    public var commitment: Commitment?
+    /// Every other column of the sheet, typed per column (see ``StakeholderNetwork/actorColumns``).
+    public var attributes: [String: AttributeValue]
+
+    public init(id: String, name: String? = nil, kind: ActorKind? = nil, sectors: [String] = [],
+                level: Level? = nil, influence: Double? = nil, interest: Double? = nil,
+                stance: Stance? = nil, voices: [String] = [], commitment: Commitment? = nil,
+                attributes: [String: AttributeValue] = [:]) {
+        self.id = id
+        self.name = name ?? id
+        self.kind = kind
+        self.sectors = sectors
+        self.level = level
+        self.influence = influence
+        self.interest = interest
+        self.stance = stance
+        self.voices = voices
+        self.commitment = commitment
+        self.attributes = attributes
+    }
+
+    public var primarySector: String? { sectors.first }
+}
+
+/// A tie between two actors, by their index in ``StakeholderNetwork/actors``.
+public struct Tie: Hashable, Sendable {
+    public var source: Int32
+    public var target: Int32
+    public var relation: Relation
+    /// Tie strength (weight), > 0.
+    public var strength: Double
+    public var commitment: Commitment?
+    public var isDirected: Bool
+    /// Other columns of the ties sheet, typed per column; nil when there are none.
+    public var attributes: [String: AttributeValue]?
+
+    public init(source: Int32, target: Int32, relation: Relation = .unspecified, strength: Double = 1,
+                commitment: Commitment? = nil, isDirected: Bool = false,
+                attributes: [String: AttributeValue]? = nil) {
+        self.source = source
+        self.target = target
+        self.relation = relation
+        self.strength = strength
+        self.commitment = commitment
+        self.isDirected = isDirected
+        self.attributes = attributes
+    }
+
+    /// Opposition ties are negative ties.
+    public var isOpposition: Bool { relation.isOpposition }
+}
+
+/// A user-defined column and the type inferred for it.
+public struct AttributeColumn: Hashable, Sendable {
+    public var name: String
+    public var type: AttributeType
+    public init(name: String, type: AttributeType) {
+        self.name = name
+        self.type = type
+    }
+}
+
+/// The stakeholder network: actors, the ties between them, and what the columns held.
+public struct StakeholderNetwork: Sendable {
+    public var actors: [Actor]
+    public var ties: [Tie]
+    public var isDirected: Bool
+    /// User-defined actor columns in the order they were first seen.
+    public var actorColumns: [AttributeColumn]
+    /// User-defined tie columns in the order they were first seen.
+    public var tieColumns: [AttributeColumn]
+
+    public init(actors: [Actor], ties: [Tie], isDirected: Bool,
+                actorColumns: [AttributeColumn] = [], tieColumns: [AttributeColumn] = []) {
+        self.actors = actors
+        self.ties = ties
+        self.isDirected = isDirected
+        self.actorColumns = actorColumns
+        self.tieColumns = tieColumns
+    }
+
+    /// Id → index, built on demand (O(n)).
+    public func actorIndex() -> [String: Int] {
+        var index: [String: Int] = [:]
+        index.reserveCapacity(actors.count)
+        for (i, a) in actors.enumerated() { index[a.id] = i }
+        return index
+    }
+
+    /// The network as a CSR graph: one vertex per actor (same order), one edge per tie (same
+    /// order), weight = strength, opposition ties negative.
+    public func graph() -> Graph {
+        var builder = GraphBuilder(vertexCount: actors.count, isDirected: isDirected, expectedEdgeCount: ties.count)
+        for t in ties {
+            builder.addEdge(Int(t.source), Int(t.target), weight: t.strength, sign: t.isOpposition ? .negative : .positive)
+        }
+        return builder.build()
+    }
+}

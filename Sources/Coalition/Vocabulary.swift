@@ -1,0 +1,178 @@
+/// What sort of organisation an actor is.
+///
+/// An open vocabulary: the known kinds are listed in ``known``; other values are kept as
+/// written (lower-cased) so that nothing in a user's sheet is lost.
+public struct ActorKind: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let ministry = ActorKind(rawValue: "ministry")
+    public static let agency = ActorKind(rawValue: "agency")
+    public static let regionalGovernment = ActorKind(rawValue: "regional-government")
+    public static let localGovernment = ActorKind(rawValue: "local-government")
+    public static let business = ActorKind(rawValue: "business")
+    public static let university = ActorKind(rawValue: "university")
+    public static let research = ActorKind(rawValue: "research")
+    public static let cso = ActorKind(rawValue: "cso")
+    public static let community = ActorKind(rawValue: "community")
+    public static let funder = ActorKind(rawValue: "funder")
+    public static let international = ActorKind(rawValue: "international")
+
+    public static let known: [ActorKind] = [
+        .ministry, .agency, .regionalGovernment, .localGovernment, .business, .university,
+        .research, .cso, .community, .funder, .international,
+    ]
+
+    public var isKnown: Bool { Self.known.contains(self) }
+    /// Ministries, agencies, regional and local government.
+    public var isPublicBody: Bool {
+        self == .ministry || self == .agency || self == .regionalGovernment || self == .localGovernment
+    }
+    public var description: String { rawValue }
+    public static func < (a: ActorKind, b: ActorKind) -> Bool { a.rawValue < b.rawValue }
+
+    /// Normalises a cell: trimmed, lower-cased, spaces and underscores as hyphens
+    /// ("Regional Government" → "regional-government").
+    public init(parsing text: String) {
+        self.rawValue = normalizedToken(text)
+    }
+}
+
+/// How far an actor, or a tie, is committed to the mission. Ordered from none to leading.
+public enum Commitment: Int, CaseIterable, Comparable, Hashable, Sendable, CustomStringConvertible {
+    case none = 0, exploring, pledged, active, leading
+
+    public var name: String {
+        switch self {
+        case .none: "none"
+        case .exploring: "exploring"
+        case .pledged: "pledged"
+        case .active: "active"
+        case .leading: "leading"
+        }
+    }
+    public var description: String { name }
+    public static func < (a: Commitment, b: Commitment) -> Bool { a.rawValue < b.rawValue }
+
+    /// Accepts a level name (any case) or its number 0–4. Returns nil for anything else.
+    public init?(parsing text: String) {
+        let token = normalizedToken(text)
+        if let level = Commitment.allCases.first(where: { $0.name == token }) {
+            self = level
+        } else if let number = Double(token), number == number.rounded(),
+                  let level = Commitment(rawValue: Int(number)) {
+            self = level
+        } else {
+            return nil
+        }
+    }
+}
+
+/// An actor's declared position on the mission.
+public enum Stance: String, CaseIterable, Hashable, Sendable {
+    case supportive, neutral, opposed
+
+    public init?(parsing text: String) {
+        switch normalizedToken(text) {
+        case "supportive", "support", "supporter", "positive", "pro", "for": self = .supportive
+        case "neutral", "undecided": self = .neutral
+        case "opposed", "oppose", "opponent", "negative", "against": self = .opposed
+        default: return nil
+        }
+    }
+}
+
+/// The level of government or reach an actor works at.
+public enum Level: String, CaseIterable, Hashable, Sendable {
+    case local, regional, national, international
+
+    public init?(parsing text: String) {
+        let token = normalizedToken(text)
+        switch token {
+        case "municipal", "city": self = .local
+        case "eu", "global", "supranational": self = .international
+        default:
+            guard let level = Level(rawValue: token) else { return nil }
+            self = level
+        }
+    }
+}
+
+/// What a tie carries. Open vocabulary; `opposition` is the one negative relation.
+public struct Relation: RawRepresentable, Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let rawValue: String
+    public init(rawValue: String) { self.rawValue = rawValue }
+
+    public static let commitment = Relation(rawValue: "commitment")
+    public static let funding = Relation(rawValue: "funding")
+    public static let information = Relation(rawValue: "information")
+    public static let mandate = Relation(rawValue: "mandate")
+    public static let partnership = Relation(rawValue: "partnership")
+    public static let opposition = Relation(rawValue: "opposition")
+
+    public static let known: [Relation] = [.commitment, .funding, .information, .mandate, .partnership, .opposition]
+    /// The relation of a tie whose sheet names none.
+    public static let unspecified = Relation(rawValue: "tie")
+
+    public var isOpposition: Bool { self == .opposition }
+    public var description: String { rawValue }
+    public static func < (a: Relation, b: Relation) -> Bool { a.rawValue < b.rawValue }
+
+    public init(parsing text: String) {
+        let token = normalizedToken(text)
+        switch token {
+        case "opposes", "opposed", "conflict", "negative": self = .opposition
+        case "": self = .unspecified
+        default: self.rawValue = token
+        }
+    }
+}
+
+/// A value of a user-defined column: a number where every value of the column is numeric,
+/// text otherwise.
+public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
+    case number(Double)
+    case text(String)
+
+    public var description: String {
+        switch self {
+        case .number(let x): formatNumber(x)
+        case .text(let s): s
+        }
+    }
+}
+
+/// The declared type of a user-defined column.
+public enum AttributeType: String, Hashable, Sendable {
+    case number, text
+}
+
+/// Integral numbers without a trailing ".0"; others in Swift's shortest round-trip form.
+public func formatNumber(_ x: Double) -> String {
+    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+    return String(x)
+}
+
+/// Trimmed, lower-cased, with spaces and underscores turned into hyphens.
+func normalizedToken(_ text: String) -> String {
+    var out = ""
+    var pendingHyphen = false
+    for ch in text.trimmingWhitespace().lowercased() {
+        if ch == " " || ch == "_" || ch == "-" {
+            pendingHyphen = !out.isEmpty
+        } else {
+            if pendingHyphen { out.append("-"); pendingHyphen = false }
+            out.append(ch)
+        }
+    }
+    return out
+}
+
+extension StringProtocol {
+    /// The text without leading and trailing white space (Unicode-aware, no Foundation).
+    public func trimmingWhitespace() -> String {
+        guard let first = firstIndex(where: { !$0.isWhitespace }),
+              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
+        return String(self[first ... last])
+    }
+}
