@@ -50,6 +50,18 @@ public struct NetworkAssembler {
 
     public mutating func note(_ d: Diagnostic) { diagnostics.append(d) }
 
+    /// Declares a column's type where the format states it (GraphML `attr.type`, JSON): a
+    /// column declared text stays text even when every value looks like a number ("007").
+    public mutating func declareColumn(_ name: String, of role: ColumnOwner, as type: AttributeType) {
+        guard type == .text else { return }
+        switch role {
+        case .actors: actorColumns.forceText(name)
+        case .ties: tieColumns.forceText(name)
+        }
+    }
+
+    public enum ColumnOwner: Sendable { case actors, ties }
+
     // MARK: Actors
 
     public mutating func add(_ r: ActorRecord) {
@@ -342,9 +354,14 @@ struct ColumnTyper {
         if t.isEmpty { return nil }
         var normalised = t
         if conventions.decimalComma, !t.contains("."), t.contains(",") { normalised = t.replacingAll(",", with: ".") }
-        if Self.number(normalised) == nil { allNumeric[column] = false }
+        if allNumeric[column] == true && Self.number(normalised) == nil { allNumeric[column] = false }
         // Kept as written; a numeric column is converted in `finish` (decimal comma and all).
         return .text(t)
+    }
+
+    mutating func forceText(_ column: String) {
+        if allNumeric[column] == nil { order.append(column) }
+        allNumeric[column] = false
     }
 
     static func number(_ s: String) -> Double? {

@@ -1,0 +1,59 @@
+/// A mission and where its stakeholder data lives, as read from `mission.yaml`.
+public struct Mission: Sendable {
+    public var name: String
+    public var goal: String?
+    public var targetYear: Int?
+    /// When the sheets were true, `YYYY-MM-DD` as written. Reports print it.
+    public var dataDate: String?
+    public var source: String?
+    /// Sheets and files, relative to the mission file's folder.
+    public var actorsFile: String?
+    public var tiesFile: String?
+    /// One GraphML, GEXF or Coalition JSON file instead of the two sheets.
+    public var networkFile: String?
+    public var directed: Bool?
+    public var merge: MergePolicy?
+    /// The attribute that defines silos (sector by default).
+    public var groupBy: String?
+    public var willing = Willing()
+    public var expectedVoices: [ExpectedVoice] = []
+    /// Relations that only consult (the actor is asked, not involved).
+    public var consultationRelations: [String] = []
+    /// Columns that must not leave the organisation (dropped from external reports).
+    public var sensitiveColumns: [String] = []
+    /// Whether actors include named people (pseudonymised in external reports).
+    public var personalData = false
+
+    public init(name: String) { self.name = name }
+
+    public struct Willing: Sendable {
+        public var minCommitment: Commitment?
+        public init(minCommitment: Commitment? = nil) { self.minCommitment = minCommitment }
+    }
+
+    /// A voice the mission expects to hear: a category of actors and the least presence that
+    /// counts as heard.
+    public struct ExpectedVoice: Sendable, Hashable {
+        public enum Dimension: String, Sendable, CaseIterable { case kind, sector, level, voice }
+        public var dimension: Dimension
+        public var value: String
+        public var minCount: Int?
+        public var minShare: Double?
+        public init(dimension: Dimension, value: String, minCount: Int? = nil, minShare: Double? = nil) {
+            self.dimension = dimension
+            self.value = value
+            self.minCount = minCount
+            self.minShare = minShare
+        }
+    }
+
+    /// A file-name-safe slug of the name ("Healthy Longer Lives 2040" → "healthy-longer-lives-2040").
+    public var slug: String {
+        var out = ""
+        for ch in name.lowercased() {
+            if ch.isLetter || ch.isNumber, ch.isASCII { out.append(ch) } else if !out.isEmpty && out.last != "-" { out.append("-") }
+        }
+        while out.last == "-" { out.removeLast() }
+        return out.isEmpty ? "mission" : out
+    }
+}

@@ -1,0 +1,19 @@
+import ArgumentParser
+
+@main
+struct CoalitionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "coalition",
+        abstract: "Stakeholder network analysis for mission-oriented innovation.",
+        discussion: """
+        Reads the stakeholder sheets a mission team already keeps (actors and ties as CSV, \
+        Gephi/Kumu conventions, GraphML, GEXF, or a mission.yaml that points at them) and tells \
+        what the coalition looks like.
+
+        Example:
+          coalition summary fixtures/healthy-lives-2040/mission.yaml
+        """,
+        version: "0.1.0",
+        subcommands: [Validate.self, Summary.self, Init.self]
+    )
+}

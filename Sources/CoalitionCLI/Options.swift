@@ -1,0 +1,46 @@
+import ArgumentParser
+import Coalition
+import CoalitionIO
+import Foundation
+
+/// The inputs every command takes, in the same way.
+struct InputOptions: ParsableArguments {
+    @Argument(help: ArgumentHelp(
+        "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one GraphML, GEXF or Coalition JSON file.",
+        valueName: "inputs"))
+    var inputs: [String] = []
+
+    @Flag(help: "Treat every tie as directed, from source to target (as Gephi's import option).")
+    var directed = false
+
+    @Option(help: "How repeated ties between the same pair with the same relation are merged: sum, max or mean (default: the mission's, else sum).")
+    var merge: MergePolicy?
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a GraphML/GEXF/JSON file.") }
+    }
+
+    func load() -> LoadedInput {
+        InputLoader.load(inputs, options: LoadOptions(forceDirected: directed, merge: merge))
+    }
+}
+
+extension MergePolicy: ExpressibleByArgument {}
+
+enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
+    case text, json
+}
+
+/// Exit code for input that has errors (usage errors exit with 64, as ArgumentParser does).
+let inputErrorExitCode: Int32 = 1
+
+func printError(_ line: String) {
+    FileHandle.standardError.write(Data((line + "\n").utf8))
+}
+
+/// Prints diagnostics in `file:line:column: severity: message [code]` form.
+func report(_ diagnostics: [Diagnostic], to stream: (String) -> Void) {
+    for d in diagnostics { stream(d.description) }
+}
+
+func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }

@@ -1,0 +1,199 @@
+import Coalition
+
+/// Which sheet a file is: the actors (nodes) or the ties (edges).
+public enum SheetRole: String, Sendable {
+    case actors, ties
+}
+
+/// The model field a column feeds.
+enum ColumnField: Hashable {
+    case id, name, kind, sector, level, influence, interest, stance, voices, commitment
+    case source, target, relation, strength, direction
+    /// Gephi's `Type` means direction (Directed/Undirected), Kumu's the relation: decided by
+    /// the first value.
+    case typeAmbiguous
+    case extra(String)
+}
+
+/// Column names users already have, matched case-insensitively and ignoring spaces, `_` and `-`:
+/// Gephi (`Id`, `Label`; `Source`, `Target`, `Type`, `Weight`), Kumu (`Label`, `Type`, `Tags`;
+/// `From`, `To`, `Type`, `Direction`, `Strength`) and Coalition's own names.
+enum ColumnAliases {
+    static let actors: [String: ColumnField] = [
+        "id": .id, "key": .id, "actorid": .id, "nodeid": .id,
+        "name": .name, "label": .name, "actorname": .name, "organisation": .name, "organization": .name,
+        "kind": .kind, "type": .kind, "actortype": .kind, "category": .kind,
+        "sector": .sector, "sectors": .sector,
+        "level": .level, "governancelevel": .level,
+        "influence": .influence, "power": .influence,
+        "interest": .interest,
+        "stance": .stance, "position": .stance,
+        "voices": .voices, "voice": .voices, "represents": .voices,
+        "commitment": .commitment, "commitmentlevel": .commitment,
+    ]
+    static let ties: [String: ColumnField] = [
+        "source": .source, "from": .source, "sourceid": .source,
+        "target": .target, "to": .target, "targetid": .target,
+        "relation": .relation, "relationship": .relation, "relationtype": .relation, "tietype": .relation,
+        "type": .typeAmbiguous,
+        "strength": .strength, "weight": .strength,
+        "commitment": .commitment, "commitmentlevel": .commitment,
+        "direction": .direction, "directed": .direction,
+    ]
+
+    static func key(_ header: String) -> String {
+        String(header.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
+    }
+
+    /// Tells the role of a sheet from its header: source and target (or from and to) make a
+    /// ties sheet; an id, label or name column makes an actors sheet.
+    static func role(of header: [String]) -> SheetRole? {
+        let keys = Set(header.map(key))
+        let hasSource = keys.contains { ties[$0] == .source }
+        let hasTarget = keys.contains { ties[$0] == .target }
+        if hasSource || hasTarget { return .ties }
+        if keys.contains(where: { actors[$0] == .id || actors[$0] == .name }) { return .actors }
+        return nil
+    }
+}
+
+/// Reads the rows of a sheet into a ``NetworkAssembler``.
+struct SheetLayout {
+    let role: SheetRole
+    var fields: [ColumnField]
+    let headers: [String]
+
+    /// - Throws: when a required column is missing or a column name repeats.
+    init(header: CSVRow, role: SheetRole, file: String) throws(InputError) {
+        self.role = role
+        self.headers = header.fields.map { $0.trimmingWhitespace() }
+        let table = role == .actors ? ColumnAliases.actors : ColumnAliases.ties
+        var seen: [ColumnField: Int] = [:]
+        var problems: [Diagnostic] = []
+        var fields: [ColumnField] = []
+        for (i, h) in headers.enumerated() {
+            var field = table[ColumnAliases.key(h)] ?? .extra(h)
+            if h.isEmpty {
+                problems.append(Diagnostic(.error, .missingColumn, at: header.location(ofField: i, in: file),
+                                           "column \(i + 1) has no name; every column needs a header"))
+            }
+            if let first = seen[field] {
+                // A second alias of the same field (`Label` beside `Name`) is kept as an attribute;
+                // the very same name twice is an error.
+                if ColumnAliases.key(headers[first]) == ColumnAliases.key(h) {
+                    problems.append(Diagnostic(.error, .duplicateColumn, at: header.location(ofField: i, in: file),
+                                               "column \"\(h)\" appears twice (first as column \(first + 1))"))
+                }
+                field = .extra(h)
+            }
+            if case .extra = field {} else { seen[field] = i }
+            fields.append(field)
+        }
+        // Gephi `Id`+`Label`: the label is the name. Kumu `Label` alone: the label is the id.
+        if role == .ties {
+            for (required, names) in [(ColumnField.source, "source (or from)"), (.target, "target (or to)")] where seen[required] == nil {
+                problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line),
+                                           "the ties sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
+            }
+        } else if seen[.id] == nil && seen[.name] == nil {
+            problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line),
+                                       "the actors sheet has no id (or label) column; columns found: \(headers.joined(separator: ", "))"))
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        self.fields = fields
+    }
+
+    mutating func feed(_ row: CSVRow, file: String, conventions: CellConventions,
+                       into assembler: inout NetworkAssembler) {
+        if row.fields.count != fields.count {
+            // A trailing empty field from a trailing delimiter is harmless.
+            let trimmed = row.fields.count > fields.count && row.fields[fields.count...].allSatisfy { $0.trimmingWhitespace().isEmpty }
+            if !trimmed {
+                assembler.note(Diagnostic(.error, .raggedRow, at: SourceLocation(file: file, line: row.line),
+                                          "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(fields.count); check for a missing or extra delimiter (\(conventions.decimalComma ? "\";\"" : "\",\"")) or an unquoted one inside a value"))
+                return
+            }
+        }
+        let rowLocation = SourceLocation(file: file, line: row.line, column: 1)
+        switch role {
+        case .actors:
+            var r = ActorRecord(location: rowLocation, conventions: conventions)
+            for (i, field) in fields.enumerated() {
+                let cell = Cell(row.fields[i], at: row.location(ofField: i, in: file))
+                switch field {
+                case .id: r.id = cell
+                case .name: r.name = cell
+                case .kind: r.kind = cell
+                case .sector: r.sector = cell
+                case .level: r.level = cell
+                case .influence: r.influence = cell
+                case .interest: r.interest = cell
+                case .stance: r.stance = cell
+                case .voices: r.voices = cell
+                case .commitment: r.commitment = cell
+                case .extra(let name): r.extra.append((name, cell))
+                default: r.extra.append((headers[i], cell))
+                }
+            }
+            assembler.add(r)
+        case .ties:
+            var r = TieRecord(location: rowLocation, conventions: conventions)
+            for (i, field) in fields.enumerated() {
+                let text = row.fields[i]
+                if case .extra = field, text.isEmpty { continue }
+                let cell = Cell(text, at: row.location(ofField: i, in: file))
+                switch field {
+                case .source: r.source = cell
+                case .target: r.target = cell
+                case .relation: r.relation = cell
+                case .strength: r.strength = cell
+                case .commitment: r.commitment = cell
+                case .direction: r.direction = cell
+                case .typeAmbiguous:
+                    let t = text.trimmingWhitespace()
+                    if t.isEmpty { continue }
+                    let looksLikeDirection = ["directed", "undirected", "mutual"].contains(t.lowercased())
+                    fields[i] = looksLikeDirection ? .direction : (fields.contains(.relation) ? .extra(headers[i]) : .relation)
+                    switch fields[i] {
+                    case .direction: r.direction = cell
+                    case .relation: r.relation = cell
+                    default: r.extra.append((headers[i], cell))
+                    }
+                case .extra(let name): r.extra.append((name, cell))
+                default: r.extra.append((headers[i], cell))
+                }
+            }
+            assembler.add(r)
+        }
+    }
+}
+
+extension CSVFile {
+    /// The first row that is not blank or a comment.
+    func headerRow() -> CSVRow? { firstRow() }
+
+    /// The sheet's role told from its header, or nil when it cannot be told.
+    public func detectedRole() -> SheetRole? {
+        headerRow().flatMap { ColumnAliases.role(of: $0.fields) }
+    }
+
+    /// Reads every row after the header into `assembler`.
+    /// - Parameter role: the sheet's role when the caller knows it (a mission file says which
+    ///   sheet is which); otherwise told from the columns.
+    public mutating func read(as role: SheetRole? = nil, into assembler: inout NetworkAssembler) throws(InputError) {
+        guard let header = headerRow() else {
+            throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file has no header row"))
+        }
+        guard let role = role ?? ColumnAliases.role(of: header.fields) else {
+            throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: name, line: header.line),
+                                        "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(header.fields.joined(separator: ", "))"))
+        }
+        var layout = try SheetLayout(header: header, role: role, file: name)
+        let file = name
+        let conventions = self.conventions
+        forEachRow(skippingFirst: true) { row in
+            layout.feed(row, file: file, conventions: conventions, into: &assembler)
+        }
+        for d in diagnostics.entries { assembler.note(d) }
+    }
+}

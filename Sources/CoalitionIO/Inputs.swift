@@ -1,0 +1,176 @@
+import Coalition
+import Foundation
+
+/// What the user pointed a command at, read into one network.
+public struct LoadedInput: Sendable {
+    /// The mission, when the input was a mission file.
+    public var mission: Mission?
+    /// Nil only when nothing could be read at all.
+    public var network: StakeholderNetwork?
+    public var diagnostics: DiagnosticLog
+    /// The data files read, as named in messages.
+    public var files: [String]
+}
+
+/// How inputs are read, from the command line.
+public struct LoadOptions: Sendable {
+    /// `--directed`: every tie is an arc from source to target.
+    public var forceDirected: Bool
+    /// `--merge`; nil takes the mission's choice, else `sum`.
+    public var merge: MergePolicy?
+    public init(forceDirected: Bool = false, merge: MergePolicy? = nil) {
+        self.forceDirected = forceDirected
+        self.merge = merge
+    }
+}
+
+/// Reads inputs in any of the accepted shapes: a `mission.yaml`; an actors sheet and a ties
+/// sheet (in either order, told apart by their columns); a ties sheet alone; or one GraphML,
+/// GEXF or Coalition JSON file.
+public enum InputLoader {
+    enum Format { case sheet(tabs: Bool), graphML, gexf, json, mission }
+
+    static func format(of path: String) -> Format? {
+        switch (path as NSString).pathExtension.lowercased() {
+        case "csv", "txt": .sheet(tabs: false)
+        case "tsv", "tab": .sheet(tabs: true)
+        case "graphml", "xml": .graphML
+        case "gexf": .gexf
+        case "json": .json
+        case "yaml", "yml": .mission
+        default: nil
+        }
+    }
+
+    public static func load(_ paths: [String], options: LoadOptions = .init()) -> LoadedInput {
+        var result = LoadedInput(mission: nil, network: nil, diagnostics: DiagnosticLog(), files: [])
+        do throws(InputError) {
+            try loadThrowing(paths, options: options, into: &result)
+        } catch {
+            for d in error.diagnostics { result.diagnostics.append(d) }
+        }
+        return result
+    }
+
+    private static func loadThrowing(_ paths: [String], options: LoadOptions, into result: inout LoadedInput) throws(InputError) {
+        let here = SourceLocation(file: "coalition")
+        guard !paths.isEmpty else {
+            throw InputError(Diagnostic(.error, .badInput, at: here, "no input given; pass a mission.yaml, sheets, or a GraphML/GEXF/JSON file"))
+        }
+        var formats: [Format] = []
+        for p in paths {
+            guard let f = format(of: p) else {
+                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: p),
+                                            "unsupported file type; expected .yaml (mission), .csv/.tsv (sheets), .graphml, .gexf or .json"))
+            }
+            formats.append(f)
+        }
+        if case .mission = formats[0] {
+            guard paths.count == 1 else {
+                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[1]),
+                                            "a mission file names its own data; pass the mission file alone"))
+            }
+            let text = String(decoding: try read(paths[0]), as: UTF8.self)
+            let (mission, log) = MissionFile.parse(text, file: paths[0])
+            result.diagnostics.append(contentsOf: log)
+            guard let mission else { return }
+            result.mission = mission
+            let folder = (paths[0] as NSString).deletingLastPathComponent
+            func resolve(_ p: String) -> String {
+                p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
+            }
+            var opts = options
+            opts.forceDirected = options.forceDirected || mission.directed == true
+            opts.merge = options.merge ?? mission.merge
+            if let n = mission.networkFile {
+                try loadData([resolve(n)], roles: [nil], options: opts, into: &result)
+            } else {
+                let files = [mission.actorsFile, mission.tiesFile].compactMap { $0 }.map(resolve)
+                let roles: [SheetRole?] = [mission.actorsFile.map { _ in .actors }, mission.tiesFile.map { _ in .ties }].compactMap { $0 }
+                try loadData(files, roles: roles, options: opts, into: &result)
+            }
+            return
+        }
+        if formats.contains(where: { if case .mission = $0 { true } else { false } }) {
+            throw InputError(Diagnostic(.error, .badInput, at: here, "a mission file names its own data; pass the mission file alone"))
+        }
+        try loadData(paths, roles: paths.map { _ in nil }, options: options, into: &result)
+    }
+
+    /// Reads data files. `roles` says which sheet is which where a mission file tells.
+    private static func loadData(_ paths: [String], roles: [SheetRole?], options: LoadOptions,
+                                 into result: inout LoadedInput) throws(InputError) {
+        result.files = paths
+        let single = paths.count == 1 ? format(of: paths[0]) : nil
+        var assembler = NetworkAssembler(options: AssemblyOptions(forceDirected: options.forceDirected, merge: options.merge ?? .sum))
+        switch single {
+        case .graphML?:
+            try GraphMLReader.read(try read(paths[0]), file: paths[0], into: &assembler)
+        case .gexf?:
+            try GEXFReader.read(try read(paths[0]), file: paths[0], into: &assembler)
+        case .json?:
+            try CoalitionJSON.read(try read(paths[0]), file: paths[0], into: &assembler)
+        default:
+            guard paths.count <= 2 else {
+                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[2]),
+                                            "too many inputs; give an actors sheet and a ties sheet, or one GraphML/GEXF/JSON file"))
+            }
+            var sheets: [(file: CSVFile, role: SheetRole)] = []
+            var problems: [Diagnostic] = []
+            for (path, role) in zip(paths, roles) {
+                guard case .sheet(let tabs)? = format(of: path) else {
+                    throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: path),
+                                                "GraphML, GEXF and JSON files are read alone, not beside a sheet"))
+                }
+                do throws(InputError) {
+                    let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
+                    guard let detected = role ?? file.detectedRole() else {
+                        let columns = file.headerRow()?.fields.joined(separator: ", ") ?? ""
+                        throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1),
+                                                    "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"))
+                    }
+                    sheets.append((file, detected))
+                } catch {
+                    problems += error.diagnostics
+                }
+            }
+            if !problems.isEmpty { throw InputError(problems) }
+            if sheets.count == 2 && sheets[0].role == sheets[1].role {
+                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: sheets[1].file.name),
+                                            "both files are \(sheets[0].role.rawValue) sheets; give one actors sheet and one ties sheet"))
+            }
+            // Actors first, so that ties can name them.
+            sheets.sort { $0.role == .actors && $1.role == .ties }
+            if sheets.count == 1 && sheets[0].role == .ties {
+                assembler = NetworkAssembler(options: AssemblyOptions(forceDirected: options.forceDirected,
+                                                                      merge: options.merge ?? .sum, actorsFromTies: true))
+            }
+            for var sheet in sheets {
+                do throws(InputError) {
+                    try sheet.file.read(as: sheet.role, into: &assembler)
+                } catch {
+                    for d in error.diagnostics { assembler.note(d) }
+                }
+            }
+        }
+        let (network, log) = assembler.finish()
+        result.network = network
+        result.diagnostics.append(contentsOf: log)
+    }
+
+    static func read(_ path: String) throws(InputError) -> Data {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "no such file"))
+        }
+        guard !isDirectory.boolValue else {
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "this is a folder, not a file"))
+        }
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
+                                        "cannot read the file (\((error as NSError).localizedDescription))"))
+        }
+    }
+}

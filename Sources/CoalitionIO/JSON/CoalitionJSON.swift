@@ -1,0 +1,184 @@
+import Coalition
+import Foundation
+
+/// Coalition's own JSON format, version 1: everything the model holds, so that a network
+/// round-trips exactly. Documented in the README.
+///
+/// ```json
+/// {"format": "coalition", "version": 1, "directed": false,
+///  "actorColumns": [{"name": "budget", "type": "number"}], "tieColumns": [],
+///  "actors": [{"id": "moh", "name": "Ministry of Health", "kind": "ministry",
+///              "sectors": ["health"], "level": "national", "influence": 5, "interest": 4,
+///              "stance": "supportive", "voices": [], "commitment": "active",
+///              "attributes": {"budget": 1200}}],
+///  "ties": [{"source": "moh", "target": "nia", "relation": "mandate", "strength": 2,
+///            "commitment": "active", "directed": false, "attributes": {}}]}
+/// ```
+public enum CoalitionJSON {
+    public static let formatName = "coalition"
+    public static let version = 1
+
+    // MARK: Writing
+
+    /// Deterministic, pretty-printed JSON with sorted keys.
+    public static func encode(_ network: StakeholderNetwork) throws -> Data {
+        let doc = Document(
+            format: formatName, version: version, directed: network.isDirected,
+            actorColumns: network.actorColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
+            tieColumns: network.tieColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
+            actors: network.actors.map { a in
+                .init(id: a.id, name: a.name, kind: a.kind?.rawValue, sectors: a.sectors, level: a.level?.rawValue,
+                      influence: a.influence, interest: a.interest, stance: a.stance?.rawValue, voices: a.voices,
+                      commitment: a.commitment?.name, attributes: a.attributes.mapValues(Value.init))
+            },
+            ties: network.ties.map { t in
+                .init(source: network.actors[Int(t.source)].id, target: network.actors[Int(t.target)].id,
+                      relation: t.relation.rawValue, strength: t.strength, commitment: t.commitment?.name,
+                      directed: t.isDirected, attributes: (t.attributes ?? [:]).mapValues(Value.init))
+            })
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(doc)
+        data.append(0x0A)
+        return data
+    }
+
+    struct Document: Encodable {
+        var format: String
+        var version: Int
+        var directed: Bool
+        var actorColumns: [Column]
+        var tieColumns: [Column]
+        var actors: [ActorEntry]
+        var ties: [TieEntry]
+    }
+    struct Column: Encodable { var name: String; var type: String }
+    struct ActorEntry: Encodable {
+        var id: String; var name: String; var kind: String?; var sectors: [String]; var level: String?
+        var influence: Double?; var interest: Double?; var stance: String?; var voices: [String]
+        var commitment: String?; var attributes: [String: Value]
+    }
+    struct TieEntry: Encodable {
+        var source: String; var target: String; var relation: String; var strength: Double
+        var commitment: String?; var directed: Bool; var attributes: [String: Value]
+    }
+    enum Value: Encodable {
+        case number(Double), text(String)
+        init(_ v: AttributeValue) {
+            switch v {
+            case .number(let x): self = .number(x)
+            case .text(let s): self = .text(s)
+            }
+        }
+        func encode(to encoder: Encoder) throws {
+            var c = encoder.singleValueContainer()
+            switch self {
+            case .number(let x): try c.encode(x)
+            case .text(let s): try c.encode(s)
+            }
+        }
+    }
+
+    // MARK: Reading
+
+    /// Reads a Coalition JSON document into `assembler`. JSON gives no positions for values,
+    /// so problems name the element (`ties[3].target`); syntax errors give line and column.
+    public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
+        let object: Any
+        do {
+            object = try JSONSerialization.jsonObject(with: data)
+        } catch {
+            throw InputError(Diagnostic(.error, .malformedJSON, at: syntaxErrorLocation(error, data: data, file: file),
+                                        "malformed JSON: \(syntaxErrorReason(error))"))
+        }
+        let top = SourceLocation(file: file, line: 1, column: 1)
+        guard let doc = object as? [String: Any] else {
+            throw InputError(Diagnostic(.error, .malformedJSON, at: top, "expected a JSON object with \"format\": \"coalition\""))
+        }
+        guard doc["format"] as? String == formatName else {
+            throw InputError(Diagnostic(.error, .malformedJSON, at: top,
+                                        "not a Coalition JSON file: expected \"format\": \"coalition\" (other JSON layouts are not read)"))
+        }
+        guard let v = doc["version"] as? Int, v == version else {
+            throw InputError(Diagnostic(.error, .malformedJSON, at: top,
+                                        "unsupported Coalition JSON version \(doc["version"].map { "\($0)" } ?? "(none)"); this program reads version \(version)"))
+        }
+        let directed = doc["directed"] as? Bool ?? false
+        for (key, owner) in [("actorColumns", NetworkAssembler.ColumnOwner.actors), ("tieColumns", .ties)] {
+            for c in doc[key] as? [[String: Any]] ?? [] {
+                if let name = c["name"] as? String, c["type"] as? String == "text" { assembler.declareColumn(name, of: owner, as: .text) }
+            }
+        }
+        guard let actors = doc["actors"] as? [Any] else {
+            throw InputError(Diagnostic(.error, .malformedJSON, at: top, "\"actors\" must be a list"))
+        }
+        let ties = doc["ties"] as? [Any] ?? []
+        for (i, item) in actors.enumerated() {
+            let at = { (field: String) in SourceLocation(file: file, path: "actors[\(i)]\(field.isEmpty ? "" : ".")\(field)") }
+            guard let a = item as? [String: Any] else {
+                assembler.note(Diagnostic(.error, .malformedJSON, at: at(""), "each actor must be an object")); continue
+            }
+            var r = ActorRecord(location: at(""))
+            func cell(_ key: String) -> Cell? { text(a[key]).map { Cell($0, at: at(key)) } }
+            r.id = cell("id"); r.name = cell("name"); r.kind = cell("kind"); r.sector = cell("sectors")
+            r.level = cell("level"); r.influence = cell("influence"); r.interest = cell("interest")
+            r.stance = cell("stance"); r.voices = cell("voices"); r.commitment = cell("commitment")
+            if r.id == nil {
+                assembler.note(Diagnostic(.error, .emptyID, at: at("id"), "actor has no id")); continue
+            }
+            for (k, v) in (a["attributes"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if let t = text(v) { r.extra.append((k, Cell(t, at: at("attributes.\(k)")))) }
+            }
+            assembler.add(r)
+        }
+        for (i, item) in ties.enumerated() {
+            let at = { (field: String) in SourceLocation(file: file, path: "ties[\(i)]\(field.isEmpty ? "" : ".")\(field)") }
+            guard let t = item as? [String: Any] else {
+                assembler.note(Diagnostic(.error, .malformedJSON, at: at(""), "each tie must be an object")); continue
+            }
+            var r = TieRecord(location: at(""))
+            func cell(_ key: String) -> Cell? { text(t[key]).map { Cell($0, at: at(key)) } }
+            r.source = cell("source"); r.target = cell("target"); r.relation = cell("relation")
+            r.strength = cell("strength"); r.commitment = cell("commitment")
+            let isDirected = (t["directed"] as? Bool) ?? directed
+            r.direction = Cell(isDirected ? "directed" : "undirected", at: at("directed"))
+            for (k, v) in (t["attributes"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                if let s = text(v) { r.extra.append((k, Cell(s, at: at("attributes.\(k)")))) }
+            }
+            assembler.add(r)
+        }
+    }
+
+    /// A JSON value as cell text: lists joined with `|` (the model's multi-value separator).
+    private static func text(_ value: Any?) -> String? {
+        switch value {
+        case nil, is NSNull: return nil
+        case let s as String: return s
+        case let n as NSNumber:
+            // Foundation boxes JSON booleans as NSNumber with the C type "c".
+            if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }
+            return formatNumber(n.doubleValue)
+        case let list as [Any]: return list.compactMap { text($0) }.joined(separator: "|")
+        default: return "\(value!)"
+        }
+    }
+
+    /// Foundation reports JSON syntax errors as "… around character N." (a byte offset).
+    static func syntaxErrorLocation(_ error: Error, data: Data, file: String) -> SourceLocation {
+        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
+        guard let range = message.range(of: "character "),
+              let offset = Int(message[range.upperBound...].prefix(while: \.isNumber)) else {
+            return SourceLocation(file: file)
+        }
+        var line = 1, column = 1
+        for b in data.prefix(offset) {
+            if b == 0x0A { line += 1; column = 1 } else if b & 0xC0 != 0x80 { column += 1 }
+        }
+        return SourceLocation(file: file, line: line, column: column)
+    }
+
+    static func syntaxErrorReason(_ error: Error) -> String {
+        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+        return message.components(separatedBy: " around").first ?? message
+    }
+}

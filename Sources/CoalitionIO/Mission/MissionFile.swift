@@ -1,0 +1,253 @@
+import Coalition
+import Foundation
+import Yams
+
+/// Reads `mission.yaml`. Every problem is located (`file:line:column`); unknown keys are
+/// warnings with a suggestion, so that a typo does not pass silently.
+public enum MissionFile {
+    /// The keys a mission file may hold, documented in the README.
+    public static let keys = [
+        "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network",
+        "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
+        "sensitive_columns", "personal_data",
+    ]
+
+    public static func parse(_ text: String, file: String) -> (mission: Mission?, diagnostics: DiagnosticLog) {
+        var log = DiagnosticLog()
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: text)
+        } catch let error as YamlError {
+            log.error(.malformedYAML, at: location(of: error, file: file), "malformed YAML: \(describe(error))")
+            return (nil, log)
+        } catch {
+            log.error(.malformedYAML, at: SourceLocation(file: file), "malformed YAML: \(error)")
+            return (nil, log)
+        }
+        guard let root, let mapping = root.mapping else {
+            log.error(.badMission, at: SourceLocation(file: file, line: 1, column: 1),
+                      "a mission file is a mapping of keys (name:, actors:, ties:, …); found \(root.map(kindName) ?? "nothing")")
+            return (nil, log)
+        }
+        var reader = Reader(file: file, log: log)
+        var values: [String: Node] = [:]
+        for (keyNode, value) in mapping {
+            guard let key = keyNode.string else { continue }
+            if !keys.contains(key) {
+                let hint = closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" } ?? "known keys: \(keys.joined(separator: ", "))"
+                reader.log.warning(.unknownKey, at: reader.at(keyNode), "unknown key \"\(key)\" is ignored; \(hint)")
+                continue
+            }
+            values[key] = value
+        }
+        guard let nameNode = values["name"], let name = reader.text(nameNode, "name"), !name.isEmpty else {
+            reader.log.error(.badMission, at: SourceLocation(file: file, line: 1, column: 1), "the mission has no name; add `name: …`")
+            return (nil, reader.log)
+        }
+        var m = Mission(name: name)
+        m.goal = values["goal"].flatMap { reader.text($0, "goal") }
+        m.source = values["source"].flatMap { reader.text($0, "source") }
+        m.targetYear = values["target_year"].flatMap { reader.integer($0, "target_year", in: 1900 ... 2200) }
+        if let node = values["data_date"] { m.dataDate = reader.date(node) }
+        m.actorsFile = values["actors"].flatMap { reader.text($0, "actors") }
+        m.tiesFile = values["ties"].flatMap { reader.text($0, "ties") }
+        m.networkFile = values["network"].flatMap { reader.text($0, "network") }
+        m.directed = values["directed"].flatMap { reader.bool($0, "directed") }
+        m.personalData = values["personal_data"].flatMap { reader.bool($0, "personal_data") } ?? false
+        m.groupBy = values["group_by"].flatMap { reader.text($0, "group_by") }
+        if let node = values["merge"], let text = reader.text(node, "merge") {
+            if let policy = MergePolicy(rawValue: text) { m.merge = policy } else {
+                reader.log.error(.badMission, at: reader.at(node), "merge must be one of sum, max, mean; found \"\(text)\"")
+            }
+        }
+        m.sensitiveColumns = values["sensitive_columns"].map { reader.list($0, "sensitive_columns") } ?? []
+        m.consultationRelations = values["consultation_relations"].map { reader.list($0, "consultation_relations") } ?? []
+        if let node = values["willing"] { m.willing = reader.willing(node) }
+        if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }
+
+        if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil {
+            reader.log.error(.badMission, at: SourceLocation(file: file, line: 1, column: 1),
+                             "the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file)")
+        }
+        if m.networkFile != nil && (m.actorsFile != nil || m.tiesFile != nil), let node = values["network"] {
+            reader.log.error(.badMission, at: reader.at(node), "give either `network:` or `actors:`/`ties:`, not both")
+        }
+        return (reader.log.hasErrors ? nil : m, reader.log)
+    }
+
+    static func location(of error: YamlError, file: String) -> SourceLocation {
+        switch error {
+        case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
+            return SourceLocation(file: file, line: mark.line, column: mark.column)
+        default:
+            return SourceLocation(file: file)
+        }
+    }
+
+    static func describe(_ error: YamlError) -> String {
+        switch error {
+        case .scanner(let context, let problem, _, _), .parser(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        case .composer(let context, let problem, _, _):
+            return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        default:
+            return "\(error)"
+        }
+    }
+}
+
+private func kindName(_ node: Node) -> String {
+    switch node {
+    case .scalar: "a single value"
+    case .sequence: "a list"
+    case .mapping: "a mapping"
+    case .alias: "an alias"
+    }
+}
+
+private struct Reader {
+    let file: String
+    var log: DiagnosticLog
+
+    func at(_ node: Node) -> SourceLocation {
+        guard let mark = node.mark else { return SourceLocation(file: file) }
+        return SourceLocation(file: file, line: mark.line, column: mark.column)
+    }
+
+    mutating func text(_ node: Node, _ key: String) -> String? {
+        guard case .scalar(let s) = node else {
+            log.error(.badMission, at: at(node), "\(key) must be a single value, found \(kindName(node))")
+            return nil
+        }
+        let t = s.string.trimmingWhitespace()
+        return t.isEmpty ? nil : t
+    }
+
+    mutating func integer(_ node: Node, _ key: String, in range: ClosedRange<Int>) -> Int? {
+        guard let t = text(node, key) else { return nil }
+        guard let n = Int(t), range.contains(n) else {
+            log.error(.badMission, at: at(node), "\(key) must be a whole number from \(range.lowerBound) to \(range.upperBound), found \"\(t)\"")
+            return nil
+        }
+        return n
+    }
+
+    mutating func number(_ node: Node, _ key: String) -> Double? {
+        guard let t = text(node, key) else { return nil }
+        guard let x = Double(t), x.isFinite else {
+            log.error(.badMission, at: at(node), "\(key) must be a number, found \"\(t)\"")
+            return nil
+        }
+        return x
+    }
+
+    mutating func bool(_ node: Node, _ key: String) -> Bool? {
+        guard let t = text(node, key) else { return nil }
+        switch t.lowercased() {
+        case "true", "yes", "on": return true
+        case "false", "no", "off": return false
+        default:
+            log.error(.badMission, at: at(node), "\(key) must be true or false, found \"\(t)\"")
+            return nil
+        }
+    }
+
+    /// `YYYY-MM-DD`, a real calendar date.
+    mutating func date(_ node: Node) -> String? {
+        guard let t = text(node, "data_date") else { return nil }
+        let parts = t.split(separator: "-")
+        if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
+           let y = Int(parts[0]), let mo = Int(parts[1]), let d = Int(parts[2]),
+           (1 ... 12).contains(mo), (1 ... daysIn(month: mo, year: y)).contains(d) {
+            return t
+        }
+        log.error(.badMission, at: at(node), "data_date must be a date written YYYY-MM-DD, found \"\(t)\"")
+        return nil
+    }
+
+    mutating func list(_ node: Node, _ key: String) -> [String] {
+        switch node {
+        case .sequence(let seq): return seq.compactMap { text($0, key) }
+        case .scalar: return text(node, key).map { [$0] } ?? []
+        default:
+            log.error(.badMission, at: at(node), "\(key) must be a list, found \(kindName(node))")
+            return []
+        }
+    }
+
+    mutating func willing(_ node: Node) -> Mission.Willing {
+        guard let mapping = node.mapping else {
+            log.error(.badMission, at: at(node), "willing must be a mapping such as `min_commitment: pledged`")
+            return .init()
+        }
+        var w = Mission.Willing()
+        for (k, v) in mapping {
+            guard let key = k.string else { continue }
+            switch key {
+            case "min_commitment":
+                if let t = text(v, key) {
+                    if let c = Commitment(parsing: t) { w.minCommitment = c } else {
+                        log.error(.badCommitment, at: at(v), "unknown commitment level \"\(t)\"; expected one of: \(Commitment.allCases.map(\.name).joined(separator: ", ")), or 0–4")
+                    }
+                }
+            default:
+                log.warning(.unknownKey, at: at(k), "unknown key \"willing.\(key)\" is ignored; known: min_commitment")
+            }
+        }
+        return w
+    }
+
+    mutating func expectedVoices(_ node: Node) -> [Mission.ExpectedVoice] {
+        guard case .sequence(let seq) = node else {
+            log.error(.badMission, at: at(node), "expected_voices must be a list of entries such as `- kind: cso` with `min_count: 3`")
+            return []
+        }
+        var out: [Mission.ExpectedVoice] = []
+        for entry in seq {
+            guard let mapping = entry.mapping else {
+                log.error(.badMission, at: at(entry), "each expected voice is a mapping such as `{kind: cso, min_count: 3}`")
+                continue
+            }
+            var dimension: (Mission.ExpectedVoice.Dimension, String)?
+            var minCount: Int?
+            var minShare: Double?
+            for (k, v) in mapping {
+                guard let key = k.string else { continue }
+                if let d = Mission.ExpectedVoice.Dimension(rawValue: key) {
+                    if dimension != nil {
+                        log.error(.badMission, at: at(k), "an expected voice names one of kind, sector, level or voice, not two")
+                    } else if let t = text(v, key) {
+                        dimension = (d, d == .sector ? t : t.lowercased())
+                    }
+                } else if key == "min_count" {
+                    minCount = integer(v, key, in: 0 ... 1_000_000)
+                } else if key == "min_share" {
+                    if let x = number(v, key) {
+                        if (0 ... 1).contains(x) { minShare = x } else {
+                            log.error(.badMission, at: at(v), "min_share is a share from 0 to 1, found \(x)")
+                        }
+                    }
+                } else {
+                    let known = Mission.ExpectedVoice.Dimension.allCases.map(\.rawValue) + ["min_count", "min_share"]
+                    let hint = closestMatch(to: key, in: known).map { "did you mean \"\($0)\"?" } ?? "known: \(known.joined(separator: ", "))"
+                    log.warning(.unknownKey, at: at(k), "unknown key \"\(key)\" in an expected voice is ignored; \(hint)")
+                }
+            }
+            guard let (d, value) = dimension else {
+                log.error(.badMission, at: at(entry), "an expected voice needs one of kind, sector, level or voice")
+                continue
+            }
+            if minCount == nil && minShare == nil { minCount = 1 }
+            out.append(.init(dimension: d, value: value, minCount: minCount, minShare: minShare))
+        }
+        return out
+    }
+}
+
+private func daysIn(month: Int, year: Int) -> Int {
+    switch month {
+    case 2: (year % 4 == 0 && year % 100 != 0) || year % 400 == 0 ? 29 : 28
+    case 4, 6, 9, 11: 30
+    default: 31
+    }
+}

@@ -1,0 +1,108 @@
+import Coalition
+import Foundation
+
+/// The files `coalition init` writes: a mission file with every key explained, and
+/// header-only sheets whose comment lines list the allowed values.
+public enum StarterMission {
+    public static func files(name: String) -> [(name: String, text: String)] {
+        [("mission.yaml", missionYAML(name: name)), ("actors.csv", actorsCSV), ("ties.csv", tiesCSV)]
+    }
+
+    static func missionYAML(name: String) -> String {
+        let kinds = ActorKind.known.map(\.rawValue).joined(separator: ", ")
+        let levels = Commitment.allCases.map(\.name).joined(separator: ", ")
+        return """
+        # Coalition mission file. Paths are relative to this file's folder.
+        # Check it with:  coalition validate mission.yaml
+
+        # The mission's name and goal, as you would say them to a minister.
+        name: \(yamlQuoted(name))
+        goal: "Write the mission's goal here, with its measurable target."
+        # The year the goal should be met.
+        target_year: 2040
+        # When the sheets were true (YYYY-MM-DD). Reports print it.
+        data_date: \(isoDate(Date()))
+        # Where the data comes from (a survey, a workshop, desk research).
+        source: "Stakeholder workshop"
+
+        # The sheets: one row per actor, one row per tie (see the comments in each).
+        actors: actors.csv
+        ties: ties.csv
+        # Or instead of the two sheets, one GraphML, GEXF or Coalition JSON file:
+        # network: network.graphml
+
+        # true if every tie has a direction (who funds whom, who mandates whom).
+        directed: false
+        # How repeated ties between the same pair with the same relation are merged: sum, max or mean.
+        merge: sum
+        # The attribute that defines silos: sector, kind, level or any column of the actors sheet.
+        group_by: sector
+
+        # The community of the willing: ties and actors at or above this commitment.
+        # Levels: \(levels) (or 0-4).
+        willing:
+          min_commitment: pledged
+
+        # Voices the mission must hear. Each entry names one of kind, sector, level or voice,
+        # and a min_count (actors) or a min_share (0-1 of all actors).
+        # Kinds: \(kinds).
+        expected_voices:
+          - kind: cso
+            min_count: 3
+          - kind: community
+            min_share: 0.15
+          - voice: youth
+            min_count: 1
+
+        # Relations that only consult an actor (asked, not involved).
+        consultation_relations: [consultation]
+        # Columns that must not leave the organisation (dropped from external reports).
+        sensitive_columns: [stance, influence, notes]
+        # true if actors include named people (pseudonymised in external reports).
+        personal_data: false
+
+        """
+    }
+
+    static var actorsCSV: String {
+        """
+        # Actors sheet: one row per organisation or group. Lines starting with # are comments.
+        # id: unique short code (no spaces needed), used by the ties sheet. name: full name.
+        # kind: \(ActorKind.known.map(\.rawValue).joined(separator: ", ")) (others are kept, with a warning).
+        # sector: one or more, separated by | ; the first is the primary sector (used for silos).
+        # level: \(Level.allCases.map(\.rawValue).joined(separator: ", ")).
+        # influence, interest: 0-5. stance: \(Stance.allCases.map(\.rawValue).joined(separator: ", ")).
+        # voices: whom the actor speaks for (youth|patients|rural ...).
+        # commitment: \(Commitment.allCases.map(\.name).joined(separator: ", ")) (or 0-4).
+        # Any other column is kept and can be used with --group-by.
+        id,name,kind,sector,level,influence,interest,stance,voices,commitment
+
+        """
+    }
+
+    static var tiesCSV: String {
+        """
+        # Ties sheet: one row per tie between two actors (by id). Lines starting with # are comments.
+        # relation: \(Relation.known.map(\.rawValue).joined(separator: ", ")) or your own word; opposition ties are negative.
+        # strength: a positive number (default 1). commitment: \(Commitment.allCases.map(\.name).joined(separator: ", ")).
+        # directed: true if the tie goes one way, from source to target (default false).
+        source,target,relation,strength,commitment,directed
+
+        """
+    }
+
+    static func yamlQuoted(_ s: String) -> String {
+        "\"" + s.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"") + "\""
+    }
+
+    static func isoDate(_ date: Date) -> String {
+        let c = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
+        return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
+    }
+}
+
+/// Writes a file atomically: to a temporary file beside it, then renamed into place, so that
+/// a failed run never leaves a partial file.
+public func writeAtomically(_ data: Data, to path: String) throws {
+    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
+}

@@ -1,0 +1,86 @@
+import Coalition
+import Foundation
+
+/// Reads GEXF 1.2 and 1.3 as written by Gephi and networkx: `<attributes>` declarations,
+/// `<attvalues>` per node and edge, `defaultedgetype` and per-edge `type`, edge `weight`,
+/// and the edge `kind` (GEXF 1.3's relation type) as the relation. Visual data is ignored.
+public enum GEXFReader {
+    public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
+        let root = try XMLTree.parse(data, file: file)
+        guard root.localName == "gexf" else {
+            throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file), "expected a <gexf> document, found <\(root.name)>"))
+        }
+        guard let graph = root.child(named: "graph") else {
+            throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file), "the GEXF file has no <graph> element"))
+        }
+        var titles: [String: [String: (title: String, defaultValue: String?)]] = ["node": [:], "edge": [:]]
+        for block in graph.children(named: "attributes") {
+            let cls = block.attributes["class"] ?? "node"
+            for a in block.children(named: "attribute") {
+                guard let id = a.attributes["id"] else { continue }
+                titles[cls, default: [:]][id] = (a.attributes["title"] ?? id, a.child(named: "default")?.text)
+            }
+        }
+        let defaultType = graph.attributes["defaultedgetype"] ?? "undirected"
+
+        func values(of element: XMLElement, cls: String) -> [(String, Cell)] {
+            var out: [(String, Cell)] = []
+            var given = Set<String>()
+            for v in element.child(named: "attvalues")?.children(named: "attvalue") ?? [] {
+                guard let id = v.attributes["for"] ?? v.attributes["id"] else { continue }
+                given.insert(id)
+                out.append((titles[cls]?[id]?.title ?? id, Cell(v.attributes["value"] ?? "", at: v.location(in: file))))
+            }
+            for (id, t) in (titles[cls] ?? [:]).sorted(by: { $0.key < $1.key }) where !given.contains(id) {
+                if let d = t.defaultValue { out.append((t.title, Cell(d, at: element.location(in: file)))) }
+            }
+            return out
+        }
+
+        for node in graph.child(named: "nodes")?.children(named: "node") ?? [] {
+            let at = node.location(in: file)
+            var r = ActorRecord(location: at)
+            guard let id = node.attributes["id"] else {
+                assembler.note(Diagnostic(.error, .emptyID, at: at, "a <node> has no id attribute"))
+                continue
+            }
+            r.id = Cell(id, at: at)
+            r.name = node.attributes["label"].map { Cell($0, at: at) }
+            for (title, cell) in values(of: node, cls: "node") {
+                switch ColumnAliases.actors[ColumnAliases.key(title)] {
+                case .name?: r.name = cell
+                case .kind?: r.kind = cell
+                case .sector?: r.sector = cell
+                case .level?: r.level = cell
+                case .influence?: r.influence = cell
+                case .interest?: r.interest = cell
+                case .stance?: r.stance = cell
+                case .voices?: r.voices = cell
+                case .commitment?: r.commitment = cell
+                default: r.extra.append((title, cell))
+                }
+            }
+            assembler.add(r)
+        }
+        for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
+            let at = edge.location(in: file)
+            var r = TieRecord(location: at)
+            r.source = edge.attributes["source"].map { Cell($0, at: at) }
+            r.target = edge.attributes["target"].map { Cell($0, at: at) }
+            r.strength = edge.attributes["weight"].map { Cell($0, at: at) }
+            r.direction = Cell(edge.attributes["type"] ?? defaultType, at: at)
+            r.relation = edge.attributes["kind"].map { Cell($0, at: at) }
+            for (title, cell) in values(of: edge, cls: "edge") {
+                switch ColumnAliases.ties[ColumnAliases.key(title)] {
+                case .relation?: r.relation = cell
+                case .strength?: r.strength = cell
+                case .commitment?: r.commitment = cell
+                case .direction?: r.direction = cell
+                default: r.extra.append((title, cell))
+                }
+            }
+            if r.relation == nil, let label = edge.attributes["label"] { r.relation = Cell(label, at: at) }
+            assembler.add(r)
+        }
+    }
+}
