@@ -89,7 +89,7 @@ public enum CoalitionJSON {
             object = try JSONSerialization.jsonObject(with: data)
         } catch {
             throw InputError(Diagnostic(.error, .malformedJSON, at: syntaxErrorLocation(error, data: data, file: file),
-                                        "malformed JSON: \(syntaxErrorReason(error))"))
+                                        "malformed JSON: \(syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
         }
         let top = SourceLocation(file: file, line: 1, column: 1)
         guard let doc = object as? [String: Any] else {

@@ -48,11 +48,15 @@ enum XMLTree {
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
         let ok = parser.parse()
+        // libxml2 recovers from some errors and still reports success: any error counts.
+        if let failure = builder.failure {
+            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: failure.line, column: failure.column),
+                                        "malformed XML: \(failure.reason)"))
+        }
         if !ok || builder.root == nil {
-            let detail = builder.failure ?? parser.parserError.map { ($0 as NSError).localizedDescription } ?? "no root element"
             throw InputError(Diagnostic(.error, .malformedXML,
                                         at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
-                                        "malformed XML: \(detail)"))
+                                        "malformed XML: no root element"))
         }
         return builder.root!
     }
@@ -62,7 +66,7 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     unowned let parser: XMLParser
     var root: XMLElement?
     var stack: [XMLElement] = []
-    var failure: String?
+    var failure: (line: Int, column: Int, reason: String)?
 
     init(parser: XMLParser) { self.parser = parser }
 
@@ -87,13 +91,27 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) {
-        if failure == nil { failure = describe(parseError) }
+        if failure == nil {
+            failure = (max(parser.lineNumber, 1), max(parser.columnNumber, 1), describe(parseError))
+        }
     }
 
+    /// On Linux, Foundation passes libxml2's `xmlParserErrors` codes through without a message;
+    /// the common ones are named here (numbers from libxml2's `xmlerror.h`).
     private func describe(_ error: Error) -> String {
         let ns = error as NSError
         if let reason = ns.userInfo[NSLocalizedDescriptionKey] as? String, !reason.isEmpty { return reason }
-        if let code = XMLParser.ErrorCode(rawValue: ns.code) { return "\(code)".replacingOccurrences(of: "Error", with: " error") }
-        return "error \(ns.code)"
+        let known: [Int: String] = [
+            4: "the document is empty", 5: "extra content after the end of the document",
+            9: "a character that XML does not allow", 23: "an entity reference is missing its ';' (write & as &amp;)",
+            26: "undeclared entity (write & as &amp;)", 38: "'<' inside an attribute value (write &lt;)",
+            39: "an attribute value must start with a quote", 40: "an attribute value is not closed",
+            41: "an attribute has no value", 42: "the same attribute appears twice on one element",
+            57: "the XML declaration is not finished", 65: "a space is required here",
+            68: "a name is required here (write & as &amp;)", 73: "'>' is required here",
+            74: "'</' is required here", 76: "closing tag does not match the opening tag",
+            77: "an element is not closed before the end of the file", 85: "the elements are not properly nested",
+        ]
+        return known[ns.code] ?? "XML error \(ns.code)"
     }
 }
