@@ -50,13 +50,13 @@ public struct NetworkAssembler {
 
     public mutating func note(_ d: Diagnostic) { diagnostics.append(d) }
 
-    /// Declares a column's type where the format states it (GraphML `attr.type`, JSON): a
-    /// column declared text stays text even when every value looks like a number ("007").
+    /// Declares a column where the format states it (JSON's column list): columns keep the
+    /// declared order, and a column declared text stays text even when every value looks like
+    /// a number ("007").
     public mutating func declareColumn(_ name: String, of role: ColumnOwner, as type: AttributeType) {
-        guard type == .text else { return }
         switch role {
-        case .actors: actorColumns.forceText(name)
-        case .ties: tieColumns.forceText(name)
+        case .actors: actorColumns.declare(name, type)
+        case .ties: tieColumns.declare(name, type)
         }
     }
 
@@ -359,9 +359,9 @@ struct ColumnTyper {
         return .text(t)
     }
 
-    mutating func forceText(_ column: String) {
-        if allNumeric[column] == nil { order.append(column) }
-        allNumeric[column] = false
+    mutating func declare(_ column: String, _ type: AttributeType) {
+        if allNumeric[column] == nil { order.append(column); allNumeric[column] = true }
+        if type == .text { allNumeric[column] = false }
     }
 
     static func number(_ s: String) -> Double? {

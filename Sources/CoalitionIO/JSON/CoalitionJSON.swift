@@ -106,7 +106,9 @@ public enum CoalitionJSON {
         let directed = doc["directed"] as? Bool ?? false
         for (key, owner) in [("actorColumns", NetworkAssembler.ColumnOwner.actors), ("tieColumns", .ties)] {
             for c in doc[key] as? [[String: Any]] ?? [] {
-                if let name = c["name"] as? String, c["type"] as? String == "text" { assembler.declareColumn(name, of: owner, as: .text) }
+                if let name = c["name"] as? String {
+                    assembler.declareColumn(name, of: owner, as: c["type"] as? String == "text" ? .text : .number)
+                }
             }
         }
         guard let actors = doc["actors"] as? [Any] else {

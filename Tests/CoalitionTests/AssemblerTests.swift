@@ -1,0 +1,167 @@
+import XCTest
+@testable import Coalition
+
+final class AssemblerTests: XCTestCase {
+    let here = SourceLocation(file: "t.csv", line: 1, column: 1)
+
+    func actor(_ id: String, kind: String? = nil, extra: [(String, String)] = [], commitment: String? = nil) -> ActorRecord {
+        var r = ActorRecord(location: here)
+        r.id = Cell(id, at: here)
+        r.kind = kind.map { Cell($0, at: here) }
+        r.commitment = commitment.map { Cell($0, at: here) }
+        r.extra = extra.map { ($0.0, Cell($0.1, at: here)) }
+        return r
+    }
+
+    func tie(_ s: String, _ t: String, relation: String? = nil, strength: String? = nil,
+             direction: String? = nil, line: Int = 2, conventions: CellConventions = .init()) -> TieRecord {
+        let at = SourceLocation(file: "ties.csv", line: line, column: 1)
+        var r = TieRecord(location: at, conventions: conventions)
+        r.source = Cell(s, at: at)
+        r.target = Cell(t, at: at)
+        r.relation = relation.map { Cell($0, at: at) }
+        r.strength = strength.map { Cell($0, at: at) }
+        r.direction = direction.map { Cell($0, at: at) }
+        return r
+    }
+
+    func assemble(_ options: AssemblyOptions = .init(), actors: [String] = ["a", "b", "c"], ties: [TieRecord]) -> (StakeholderNetwork, DiagnosticLog) {
+        var asm = NetworkAssembler(options: options)
+        for a in actors { asm.add(actor(a)) }
+        for t in ties { asm.add(t) }
+        return asm.finish()
+    }
+
+    func testRepeatedTiesMergeByPolicyButRelationsStaySeparate() {
+        let ties = [tie("a", "b", relation: "partnership", strength: "2"),
+                    tie("b", "a", relation: "partnership", strength: "4", line: 3),
+                    tie("a", "b", relation: "funding", strength: "1", line: 4)]
+        for (policy, expected) in [(MergePolicy.sum, 6.0), (.max, 4.0), (.mean, 3.0)] {
+            let (n, log) = assemble(.init(merge: policy), ties: ties)
+            XCTAssertEqual(n.ties.count, 2)
+            XCTAssertEqual(n.ties[0].strength, expected, "\(policy)")
+            XCTAssertEqual(n.ties[1].relation, .funding)
+            XCTAssertEqual(log.entries.map(\.code), [.duplicateTie])
+            XCTAssertEqual(log.entries[0].location.line, 3)
+        }
+    }
+
+    func testMeanOfThreeRepeats() {
+        let ties = [tie("a", "b", strength: "1"), tie("a", "b", strength: "2"), tie("a", "b", strength: "6")]
+        XCTAssertEqual(assemble(.init(merge: .mean), ties: ties).0.ties[0].strength, 3)
+    }
+
+    func testDirectedTiesMakeTheNetworkDirectedAndUndirectedOnesReciprocal() {
+        let (n, log) = assemble(ties: [tie("a", "b", direction: "directed"), tie("b", "c")])
+        XCTAssertTrue(n.isDirected)
+        XCTAssertEqual(n.ties.map { [$0.source, $0.target] }, [[0, 1], [1, 2], [2, 1]])
+        XCTAssertEqual(log.entries.map(\.code), [.mixedDirection])
+    }
+
+    func testForceDirectedKeepsSourceToTargetAndExplicitMutualBothWays() {
+        let (n, log) = assemble(.init(forceDirected: true), ties: [tie("a", "b"), tie("b", "c", direction: "mutual")])
+        XCTAssertTrue(n.isDirected)
+        XCTAssertEqual(n.ties.map { [$0.source, $0.target] }, [[0, 1], [1, 2], [2, 1]])
+        XCTAssertEqual(log.entries.map(\.code), [.mixedDirection])
+    }
+
+    func testUndirectedRepeatsMergeRegardlessOfOrderButDirectedOnesDoNot() {
+        XCTAssertEqual(assemble(ties: [tie("a", "b"), tie("b", "a")]).0.ties.count, 1)
+        let (d, log) = assemble(ties: [tie("a", "b", direction: "true"), tie("b", "a", direction: "true")])
+        XCTAssertEqual(d.ties.count, 2)
+        XCTAssertTrue(log.entries.isEmpty)
+    }
+
+    func testKumuListsInToMakeOneTieEach() {
+        let (n, _) = assemble(ties: [tie("a", "b|c")])
+        XCTAssertEqual(n.ties.map(\.target), [1, 2])
+    }
+
+    func testProblemsAreCollectedNotThrown() {
+        let (n, log) = assemble(ties: [tie("a", "x"), tie("a", "a"), tie("a", "b", strength: "0"), tie("b", "c", strength: "2,5")])
+        XCTAssertEqual(log.entries.map(\.code), [.unknownActor, .selfLoop, .badStrength, .badStrength])
+        XCTAssertEqual(n.ties.count, 0)
+        // With `;` sheets a decimal comma is a number.
+        let (n2, log2) = assemble(ties: [tie("b", "c", strength: "2,5", conventions: .init(listSeparators: ["|"], decimalComma: true))])
+        XCTAssertEqual(n2.ties.first?.strength, 2.5)
+        XCTAssertTrue(log2.entries.isEmpty)
+    }
+
+    func testTiesAloneCreateTheirActors() {
+        let (n, log) = assemble(.init(actorsFromTies: true), actors: [], ties: [tie("x", "y"), tie("y", "z")])
+        XCTAssertEqual(n.actors.map(\.id), ["x", "y", "z"])
+        XCTAssertEqual(n.actors[0].name, "x")
+        XCTAssertTrue(log.entries.isEmpty)
+    }
+
+    func testColumnTypesAreInferredPerColumn() {
+        var asm = NetworkAssembler()
+        asm.add(actor("a", extra: [("budget", "12"), ("code", "007"), ("notes", "x")]))
+        asm.add(actor("b", extra: [("budget", "3.5"), ("code", "A1"), ("notes", "")]))
+        asm.declareColumn("zip", of: .actors, as: .text)
+        asm.add(actor("c", extra: [("zip", "1234")]))
+        let (n, _) = asm.finish()
+        XCTAssertEqual(n.actorColumns, [.init(name: "budget", type: .number), .init(name: "code", type: .text),
+                                        .init(name: "notes", type: .text), .init(name: "zip", type: .text)])
+        XCTAssertEqual(n.actors[0].attributes["budget"], .number(12))
+        XCTAssertEqual(n.actors[1].attributes["budget"], .number(3.5))
+        XCTAssertEqual(n.actors[0].attributes["code"], .text("007"))
+        XCTAssertNil(n.actors[1].attributes["notes"])
+        XCTAssertEqual(n.actors[2].attributes["zip"], .text("1234"))
+    }
+
+    func testVocabulary() {
+        XCTAssertEqual(Commitment(parsing: " Pledged "), .pledged)
+        XCTAssertEqual(Commitment(parsing: "4"), .leading)
+        XCTAssertEqual(Commitment(parsing: "0"), Commitment.none)
+        XCTAssertNil(Commitment(parsing: "5"))
+        XCTAssertNil(Commitment(parsing: "2.5"))
+        XCTAssertEqual(ActorKind(parsing: "Regional Government"), .regionalGovernment)
+        XCTAssertEqual(ActorKind(parsing: "local_government"), .localGovernment)
+        XCTAssertEqual(Stance(parsing: "Against"), .opposed)
+        XCTAssertEqual(Level(parsing: "EU"), .international)
+        XCTAssertEqual(Relation(parsing: "Opposes"), .opposition)
+        XCTAssertEqual(TieDirection(parsing: "Undirected"), .undirected)
+        XCTAssertEqual(TieDirection(parsing: "MUTUAL"), .mutual)
+        XCTAssertNil(TieDirection(parsing: "sideways"))
+    }
+
+    func testSuggestions() {
+        XCTAssertEqual(closestMatch(to: "rivertn", in: ["riverton", "harbourside"]), "riverton")
+        XCTAssertEqual(closestMatch(to: "ministery", in: ActorKind.known.map(\.rawValue)), "ministry")
+        XCTAssertNil(closestMatch(to: "guild", in: ActorKind.known.map(\.rawValue)))
+        XCTAssertEqual(editDistance(Array("kitten"), Array("sitting")), 3)
+    }
+
+    func testMissionSlug() {
+        XCTAssertEqual(Mission(name: "Healthy Longer Lives 2040").slug, "healthy-longer-lives-2040")
+        XCTAssertEqual(Mission(name: "  Ça va?! ").slug, "a-va")
+        XCTAssertEqual(Mission(name: "健康").slug, "mission")
+    }
+
+    func testDiagnosticFormat() {
+        let d = Diagnostic(.error, .unknownActor, at: SourceLocation(file: "ties.csv", line: 3, column: 5), "tie names unknown actor \"x\"")
+        XCTAssertEqual(d.description, "ties.csv:3:5: error: tie names unknown actor \"x\" [unknown-actor]")
+        let j = Diagnostic(.warning, .unknownKind, at: SourceLocation(file: "n.json", path: "actors[2].kind"), "m")
+        XCTAssertEqual(j.description, "n.json: warning: actors[2].kind: m [unknown-kind]")
+    }
+
+    func testSummaryCountsCategoriesAndTies() {
+        var asm = NetworkAssembler()
+        asm.add(actor("a", kind: "ministry"))
+        asm.add(actor("b", kind: "ministry"))
+        asm.add(actor("c", kind: "cso"))
+        asm.add(actor("d"))
+        asm.add(tie("a", "b", relation: "mandate"))
+        asm.add(tie("b", "c", relation: "opposition"))
+        let s = NetworkSummary(asm.finish().network)
+        XCTAssertEqual(s.byKind.map(\.value), ["ministry", "cso", "(none)"])
+        XCTAssertEqual(s.byKind[0].internalTies, 1)
+        XCTAssertEqual(s.byKind[0].externalTies, 1)
+        XCTAssertEqual(s.oppositionTies, 1)
+        XCTAssertEqual(s.density, 2.0 / 12.0, accuracy: 1e-15)
+        XCTAssertEqual(s.components, 3)
+        XCTAssertEqual(s.largestComponent, 2)
+        XCTAssertEqual(s.isolates, 1)
+    }
+}
