@@ -31,7 +31,7 @@ let package = Package(
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
         .testTarget(name: "CoalitionTests", dependencies: ["Coalition"]),
         .testTarget(name: "CoalitionIOTests", dependencies: ["CoalitionIO"]),
-        .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionIO", "CoalitionCLI"]),
+        .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -44,3 +44,14 @@ func report(_ diagnostics: [Diagnostic], to stream: (String) -> Void) {
 }
 
 func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+
+/// Prints `text` or writes it (with a final newline) atomically to `path`.
+func emit(_ text: String, to path: String?) throws {
+    guard let path else { print(text); return }
+    do {
+        try writeAtomically(Data((text + "\n").utf8), to: path)
+    } catch {
+        printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+        throw ExitCode(inputErrorExitCode)
+    }
+}

@@ -20,6 +20,9 @@ struct Summary: ParsableCommand {
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
 
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
     func run() throws {
         let loaded = input.load()
         report(loaded.diagnostics.sorted(), to: printError)
@@ -28,10 +31,11 @@ struct Summary: ParsableCommand {
             throw ExitCode(inputErrorExitCode)
         }
         let s = NetworkSummary(network)
-        switch format {
-        case .json: print(try jsonString(SummaryJSON(s, mission: loaded.mission)))
-        case .text: print(text(s, mission: loaded.mission))
+        let result = switch format {
+        case .json: try jsonString(SummaryJSON(s, mission: loaded.mission))
+        case .text: text(s, mission: loaded.mission)
         }
+        try emit(result, to: output)
     }
 
     func text(_ s: NetworkSummary, mission: Mission?) -> String {

@@ -1,0 +1,115 @@
+import Foundation
+import XCTest
+
+/// Runs the built `coalition` executable, as a user would.
+final class CLITests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    /// The executable sits beside the test bundle in the build products folder.
+    var executable: URL {
+        var dir = Bundle(for: CLITests.self).bundleURL
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("coalition").path) && dir.path != "/" {
+            dir.deleteLastPathComponent()
+        }
+        return dir.appendingPathComponent("coalition")
+    }
+
+    struct Run { var status: Int32; var stdout: String; var stderr: String }
+
+    func run(_ arguments: [String], in directory: URL = CLITests.root) throws -> Run {
+        let p = Process()
+        p.executableURL = executable
+        p.arguments = arguments
+        p.currentDirectoryURL = directory
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out
+        p.standardError = err
+        try p.run()
+        let o = out.fileHandleForReading.readDataToEndOfFile()
+        let e = err.fileHandleForReading.readDataToEndOfFile()
+        p.waitUntilExit()
+        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+
+    func testValidateAcceptsEveryExampleMission() throws {
+        for input in ["fixtures/healthy-lives-2040/mission.yaml", "fixtures/liveable-streets/mission.yaml",
+                      "fixtures/liveable-streets/network.graphml", "fixtures/liveable-streets/network.gexf"] {
+            let r = try run(["validate", input])
+            XCTAssertEqual(r.status, 0, input)
+            XCTAssertTrue(r.stdout.hasPrefix("valid: 0 errors, 0 warnings;"), r.stdout)
+        }
+    }
+
+    func testValidateRejectsWithLocatedMessagesAndExitCode() throws {
+        let r = try run(["validate", "fixtures/invalid/actors.csv", "fixtures/invalid/ties-bad-strength.csv"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, """
+        fixtures/invalid/ties-bad-strength.csv:2:9: error: strength must be a positive number, found "-2" [bad-strength]
+        fixtures/invalid/ties-bad-strength.csv:3:14: error: strength must be a positive number, found "strong" [bad-strength]
+        invalid: 2 errors, 0 warnings; 4 actors, 0 ties
+
+        """)
+        let json = try run(["validate", "fixtures/invalid/actors-bad-level.csv", "--format", "json"])
+        XCTAssertEqual(json.status, 1)
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["valid"] as? Bool, false)
+        let first = (doc["diagnostics"] as! [[String: Any]])[0]
+        XCTAssertEqual(first["code"] as? String, "bad-level")
+        XCTAssertEqual(first["line"] as? Int, 2)
+        XCTAssertEqual(first["column"] as? Int, 24)
+    }
+
+    func testSummaryStopsOnErrors() throws {
+        let r = try run(["summary", "fixtures/invalid/mission-bad-date.yaml"])
+        XCTAssertEqual(r.status, 1)
+        XCTAssertEqual(r.stdout, "")
+        XCTAssertTrue(r.stderr.contains("mission-bad-date.yaml:2:12: error:"), r.stderr)
+    }
+
+    func testSummaryJSONIsIdenticalAcrossProcesses() throws {
+        let a = try run(["summary", "fixtures/healthy-lives-2040/mission.yaml", "--format", "json"])
+        let b = try run(["summary", "fixtures/healthy-lives-2040/mission.yaml", "--format", "json"])
+        XCTAssertEqual(a.status, 0)
+        XCTAssertEqual(a.stdout, b.stdout)
+        let doc = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["actors"] as? Int, 120)
+        XCTAssertEqual(doc["ties"] as? Int, 348)
+        XCTAssertEqual(doc["components"] as? Int, 5)
+        XCTAssertEqual((doc["byKind"] as! [[String: Any]]).first?["value"] as? String, "business")
+        XCTAssertEqual((doc["mission"] as! [String: Any])["dataDate"] as? String, "2026-10-01")
+    }
+
+    func testSummaryTextNamesTheMission() throws {
+        let r = try run(["summary", "fixtures/healthy-lives-2040/mission.yaml"])
+        XCTAssertEqual(r.status, 0)
+        XCTAssertTrue(r.stdout.hasPrefix("Healthy Longer Lives 2040\n"))
+        XCTAssertTrue(r.stdout.contains("120 actors, 348 ties (undirected), of which 7 opposition"))
+        XCTAssertTrue(r.stdout.contains("Density 0.046"))
+    }
+
+    func testInitWritesAStarterThatValidatesAndRefusesToOverwrite() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-init-\(ProcessInfo.processInfo.processIdentifier)")
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let first = try run(["init", dir.path, "--name", "Every Street Liveable"])
+        XCTAssertEqual(first.status, 0, first.stderr)
+        let check = try run(["validate", dir.appendingPathComponent("mission.yaml").path])
+        XCTAssertEqual(check.status, 0, check.stdout)
+        XCTAssertTrue(check.stdout.hasPrefix("valid: 0 errors, 0 warnings; 0 actors, 0 ties"), check.stdout)
+        let again = try run(["init", dir.path])
+        XCTAssertEqual(again.status, 1)
+        XCTAssertTrue(again.stderr.contains("already exist"))
+    }
+
+    func testHelpShowsExamples() throws {
+        for command in ["validate", "summary", "init"] {
+            let r = try run([command, "--help"])
+            XCTAssertEqual(r.status, 0)
+            XCTAssertTrue(r.stdout.contains("Example"), command)
+        }
+    }
+
+    func testUsageErrors() throws {
+        XCTAssertEqual(try run(["summary"]).status, 64)
+        XCTAssertEqual(try run(["validate", "x.csv", "--merge", "median"]).status, 64)
+    }
+}
