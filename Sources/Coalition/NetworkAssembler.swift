@@ -34,7 +34,13 @@ public struct NetworkAssembler {
     private var actorColumns = ColumnTyper()
     private var tieColumns = ColumnTyper()
 
-    private var ties: [PendingTie] = []
+    // Ties as read, with the direction decided in `finish()`. Parallel arrays keep a million
+    // ties small: the direction as written, the relation's interned code, where the row was.
+    private var ties: [Tie] = []
+    private var tieDirections: [TieDirection?] = []
+    private var tieRelationCodes: [Int32] = []
+    private var tieOrigins: [Origin] = []
+    private var relations: [String: (relation: Relation, code: Int32)] = [:]
     private var files: [String] = []
     private var fileNumbers: [String: Int32] = [:]
     private var unknownActorReports = 0
@@ -46,7 +52,12 @@ public struct NetworkAssembler {
     public var actorCount: Int { actors.count }
 
     /// Reserves room for an expected number of ties (a hint only).
-    public mutating func reserveTies(_ count: Int) { ties.reserveCapacity(count) }
+    public mutating func reserveTies(_ count: Int) {
+        ties.reserveCapacity(count)
+        tieDirections.reserveCapacity(count)
+        tieRelationCodes.reserveCapacity(count)
+        tieOrigins.reserveCapacity(count)
+    }
 
     public mutating func note(_ d: Diagnostic) { diagnostics.append(d) }
 
@@ -142,10 +153,9 @@ public struct NetworkAssembler {
             return
         }
         // Kumu allows several endpoints in one cell: `From: A`, `To: B|C`.
-        let sources = splitList(sourceCell.text, ["|"])
-        let targets = splitList(targetCell.text, ["|"])
-        var relation = Relation.unspecified
-        if let cell = nonEmpty(r.relation) { relation = Relation(parsing: cell.text) }
+        let sources = endpoints(sourceCell.text)
+        let targets = endpoints(targetCell.text)
+        let (relation, relationCode) = intern(nonEmpty(r.relation)?.text ?? "")
         var strength = 1.0
         if let cell = nonEmpty(r.strength) {
             if let x = parseNumber(cell.text, r.conventions), x > 0 {
@@ -185,10 +195,26 @@ public struct NetworkAssembler {
                     diagnostics.error(.selfLoop, at: r.location, "tie from \"\(s)\" to itself; a tie must join two different actors")
                     continue
                 }
-                ties.append(PendingTie(source: u, target: v, relation: relation, strength: strength,
-                                       commitment: level, direction: direction, attributes: attributes, origin: origin))
+                ties.append(Tie(source: u, target: v, relation: relation, strength: strength, commitment: level,
+                                isDirected: direction == .directed, attributes: attributes))
+                tieDirections.append(direction)
+                tieRelationCodes.append(relationCode)
+                tieOrigins.append(origin)
             }
         }
+    }
+
+    private func endpoints(_ text: String) -> [String] {
+        text.utf8.contains(UInt8(ascii: "|")) ? splitList(text, ["|"]) : [text.trimmingWhitespace()]
+    }
+
+    /// The relation a cell names, parsed once per distinct text.
+    private mutating func intern(_ text: String) -> (Relation, Int32) {
+        if let known = relations[text] { return known }
+        let relation = Relation(parsing: text)
+        let code = relations.values.first { $0.relation == relation }?.code ?? Int32(relations.count)
+        relations[text] = (relation, code)
+        return (relation, code)
     }
 
     private mutating func resolve(_ id: String, _ cell: Cell) -> Int32? {
@@ -209,16 +235,18 @@ public struct NetworkAssembler {
 
     private mutating func origin(of location: SourceLocation) -> Origin {
         let file: Int32
-        if let f = fileNumbers[location.file] { file = f } else {
+        if let last = files.last, last == location.file {
+            file = Int32(files.count - 1)
+        } else if let f = fileNumbers[location.file] { file = f } else {
             file = Int32(files.count)
             files.append(location.file)
             fileNumbers[location.file] = file
         }
-        return Origin(file: file, line: Int32(clamping: location.line), column: Int32(clamping: location.column))
+        return Origin(file: file, line: Int32(clamping: location.line))
     }
 
     private func location(of o: Origin) -> SourceLocation {
-        SourceLocation(file: files[Int(o.file)], line: Int(o.line), column: Int(o.column))
+        SourceLocation(file: files[Int(o.file)], line: Int(o.line), column: o.line > 0 ? 1 : 0)
     }
 
     // MARK: Finishing
@@ -226,66 +254,89 @@ public struct NetworkAssembler {
     /// The network, and every diagnostic found. Errors do not stop assembly: the network holds
     /// everything that could be read, so that all problems are reported in one run.
     public mutating func finish() -> (network: StakeholderNetwork, diagnostics: DiagnosticLog) {
-        let anyDirected = ties.contains { $0.direction == .directed }
-        let directed = options.forceDirected || anyDirected
-        var reciprocated = 0
-        var merged: [Tie] = []
-        merged.reserveCapacity(ties.count)
-        var firstOrigin: [Origin] = []
-        var mergeCount: [Int32] = []
-        var slot: [TieKey: Int32] = [:]
-        slot.reserveCapacity(ties.count)
-
-        func place(_ p: PendingTie, _ u: Int32, _ v: Int32) {
-            let key = directed ? TieKey(u, v, p.relation) : TieKey(min(u, v), max(u, v), p.relation)
-            if let i = slot[key] {
-                let k = Int(i)
-                let before = merged[k].strength
-                switch options.merge {
-                case .sum: merged[k].strength += p.strength
-                case .max: merged[k].strength = Swift.max(before, p.strength)
-                case .mean:
-                    let n = Double(mergeCount[k])
-                    merged[k].strength = (before * n + p.strength) / (n + 1)
-                }
-                mergeCount[k] += 1
-                if let c = p.commitment { merged[k].commitment = Swift.max(merged[k].commitment ?? c, c) }
-                let a = actors[Int(u)].id, b = actors[Int(v)].id
-                diagnostics.warning(.duplicateTie, at: location(of: p.origin),
-                                    "duplicate \(p.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: firstOrigin[k]))); merged by \(options.merge.rawValue): strength \(formatNumber(merged[k].strength))")
-                return
-            }
-            slot[key] = Int32(merged.count)
-            merged.append(Tie(source: u, target: v, relation: p.relation, strength: p.strength,
-                              commitment: p.commitment, isDirected: directed, attributes: p.attributes))
-            firstOrigin.append(p.origin)
-            mergeCount.append(1)
-        }
-
-        for p in ties {
-            place(p, p.source, p.target)
-            if directed && p.direction != .directed && (p.direction != nil || !options.forceDirected) {
-                place(p, p.target, p.source)
-                reciprocated += 1
-            }
-        }
-        if reciprocated > 0 {
-            let first = ties.first { $0.direction != .directed && ($0.direction != nil || !options.forceDirected) }!
-            diagnostics.warning(.mixedDirection, at: location(of: first.origin),
-                                "the network is directed, so \(reciprocated) undirected tie\(reciprocated == 1 ? "" : "s") became two reciprocal arcs each (degree counts them twice, as networkx does)")
-        }
-        ties = []
-
+        let directed = options.forceDirected || tieDirections.contains(.directed)
+        if directed { addReciprocalArcs() }
+        mergeRepeatedTies(directed: directed)
         let columns = actorColumns.finish()
         let tieCols = tieColumns.finish()
-        retype(&actors, columns)
-        retypeTies(&merged, tieCols)
-        let network = StakeholderNetwork(actors: actors, ties: merged, isDirected: directed,
+        Self.retype(&actors, columns)
+        Self.retypeTies(&ties, tieCols)
+        let network = StakeholderNetwork(actors: actors, ties: ties, isDirected: directed,
                                          actorColumns: columns, tieColumns: tieCols)
+        ties = []
+        tieDirections = []
+        tieRelationCodes = []
+        tieOrigins = []
         return (network, diagnostics)
     }
 
-    private func retype(_ actors: inout [Actor], _ columns: [AttributeColumn]) {
+    /// In a directed network every tie is an arc; a tie not marked directed becomes two
+    /// reciprocal arcs (unless `--directed` asked for source → target and the sheet said
+    /// nothing), placed next to each other.
+    private mutating func addReciprocalArcs() {
+        func reciprocal(_ i: Int) -> Bool {
+            let d = tieDirections[i]
+            return d != .directed && (d != nil || !options.forceDirected)
+        }
+        let count = ties.indices.count(where: reciprocal)
+        guard let first = ties.indices.first(where: reciprocal) else {
+            for i in ties.indices { ties[i].isDirected = true }
+            return
+        }
+        var arcs: [Tie] = [], codes: [Int32] = [], origins: [Origin] = []
+        arcs.reserveCapacity(ties.count + count)
+        for i in ties.indices {
+            var t = ties[i]
+            t.isDirected = true
+            arcs.append(t); codes.append(tieRelationCodes[i]); origins.append(tieOrigins[i])
+            if reciprocal(i) {
+                swap(&t.source, &t.target)
+                arcs.append(t); codes.append(tieRelationCodes[i]); origins.append(tieOrigins[i])
+            }
+        }
+        ties = arcs
+        tieRelationCodes = codes
+        tieOrigins = origins
+        diagnostics.warning(.mixedDirection, at: location(of: tieOrigins[first]),
+                            "the network is directed, so \(count) undirected tie\(count == 1 ? "" : "s") became two reciprocal arcs each (degree counts them twice, as networkx does)")
+    }
+
+    /// Merges repeated ties between the same pair with the same relation, in place.
+    private mutating func mergeRepeatedTies(directed: Bool) {
+        var slot: [TieKey: Int32] = [:]
+        slot.reserveCapacity(ties.count)
+        var merges: [Int: Int] = [:] // slot → ties merged into it, for the mean
+        var kept = 0
+        for i in ties.indices {
+            let t = ties[i]
+            let key = directed ? TieKey(t.source, t.target, tieRelationCodes[i])
+                : TieKey(min(t.source, t.target), max(t.source, t.target), tieRelationCodes[i])
+            guard let existing = slot[key] else {
+                slot[key] = Int32(kept)
+                ties[kept] = t
+                tieOrigins[kept] = tieOrigins[i]
+                kept += 1
+                continue
+            }
+            let k = Int(existing)
+            let before = ties[k].strength
+            let n = Double(merges[k, default: 1])
+            switch options.merge {
+            case .sum: ties[k].strength = before + t.strength
+            case .max: ties[k].strength = Swift.max(before, t.strength)
+            case .mean: ties[k].strength = (before * n + t.strength) / (n + 1)
+            }
+            merges[k, default: 1] += 1
+            if let c = t.commitment { ties[k].commitment = Swift.max(ties[k].commitment ?? c, c) }
+            let a = actors[Int(t.source)].id, b = actors[Int(t.target)].id
+            diagnostics.warning(.duplicateTie, at: location(of: tieOrigins[i]),
+                                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(formatNumber(ties[k].strength))")
+        }
+        ties.removeLast(ties.count - kept)
+        tieOrigins.removeLast(tieOrigins.count - kept)
+    }
+
+    private static func retype(_ actors: inout [Actor], _ columns: [AttributeColumn]) {
         for column in columns where column.type == .number {
             for i in actors.indices {
                 if case .text(let s)? = actors[i].attributes[column.name] {
@@ -295,7 +346,7 @@ public struct NetworkAssembler {
         }
     }
 
-    private func retypeTies(_ ties: inout [Tie], _ columns: [AttributeColumn]) {
+    private static func retypeTies(_ ties: inout [Tie], _ columns: [AttributeColumn]) {
         for column in columns where column.type == .number {
             for i in ties.indices {
                 if case .text(let s)? = ties[i].attributes?[column.name] {
@@ -311,30 +362,17 @@ private func nonEmpty(_ cell: Cell?) -> Cell? {
     return cell
 }
 
-/// A tie as read, before direction is decided and repeats are merged.
-private struct PendingTie {
-    var source: Int32
-    var target: Int32
-    var relation: Relation
-    var strength: Double
-    var commitment: Commitment?
-    var direction: TieDirection?
-    var attributes: [String: AttributeValue]?
-    var origin: Origin
-}
-
 /// A compact source location for each tie (a million ties must stay small).
 private struct Origin {
     var file: Int32
     var line: Int32
-    var column: Int32
 }
 
 private struct TieKey: Hashable {
     var u: Int32
     var v: Int32
-    var relation: Relation
-    init(_ u: Int32, _ v: Int32, _ relation: Relation) {
+    var relation: Int32
+    init(_ u: Int32, _ v: Int32, _ relation: Int32) {
         self.u = u
         self.v = v
         self.relation = relation

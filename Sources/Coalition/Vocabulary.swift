@@ -57,6 +57,14 @@ public enum Commitment: Int, CaseIterable, Comparable, Hashable, Sendable, Custo
     /// Accepts a level name (any case) or its number 0–4. Returns nil for anything else.
     public init?(parsing text: String) {
         let token = normalizedToken(text)
+        switch token {
+        case "none": self = .none; return
+        case "exploring": self = .exploring; return
+        case "pledged": self = .pledged; return
+        case "active": self = .active; return
+        case "leading": self = .leading; return
+        default: break
+        }
         if let level = Commitment.allCases.first(where: { $0.name == token }) {
             self = level
         } else if let number = Double(token), number == number.rounded(),
@@ -155,6 +163,15 @@ public func formatNumber(_ x: Double) -> String {
 
 /// Trimmed, lower-cased, with spaces and underscores turned into hyphens.
 func normalizedToken(_ text: String) -> String {
+    // Fast path: most cells are already tokens ("pledged", "local-government").
+    var previous: UInt8 = 0x2D
+    var isToken = !text.isEmpty
+    for b in text.utf8 {
+        let ok = (b >= 0x61 && b <= 0x7A) || (b >= 0x30 && b <= 0x39) || (b == 0x2D && previous != 0x2D)
+        if !ok { isToken = false; break }
+        previous = b
+    }
+    if isToken && previous != 0x2D { return text }
     var out = ""
     var pendingHyphen = false
     for ch in text.trimmingWhitespace().lowercased() {
@@ -166,6 +183,17 @@ func normalizedToken(_ text: String) -> String {
         }
     }
     return out
+}
+
+extension String {
+    /// The text without leading and trailing white space (Unicode-aware, no Foundation).
+    public func trimmingWhitespace() -> String {
+        // Fast path: printable ASCII at both ends needs no trimming (and no copy).
+        if let first = utf8.first, let last = utf8.last, first > 0x20, first < 0x7F, last > 0x20, last < 0x7F {
+            return self
+        }
+        return self[...].trimmingWhitespace()
+    }
 }
 
 extension StringProtocol {

@@ -14,8 +14,9 @@ import Foundation
 public struct CSVFile: Sendable {
     public let name: String
     public let delimiter: UInt8
-    /// The text as UTF-8, byte-order mark removed.
-    let text: String
+    /// The text as UTF-8, byte-order mark removed (the file's own bytes when they are UTF-8,
+    /// so that a large file is not copied).
+    let bytes: Data
     public private(set) var diagnostics = DiagnosticLog()
 
     /// Decodes `data`; not-UTF-8 input is read as Windows-1252 with a located warning.
@@ -27,31 +28,43 @@ public struct CSVFile: Sendable {
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
-        if let text = String(validating: bytes, as: UTF8.self) {
-            self.text = text
+        if Self.isUTF8(bytes) {
+            self.bytes = bytes
         } else {
             let at = Self.firstInvalidUTF8(in: bytes)
             // Excel's "CSV" export in Western European locales writes Windows-1252. Bytes that
             // code page leaves undefined are read as Latin-1, so nothing is dropped or garbled.
             let decoded = String(bytes.map { windows1252[Int($0)] })
-            self.text = decoded
+            self.bytes = Data(decoded.utf8)
             diagnostics.warning(.encoding, at: SourceLocation(file: name, line: at.line, column: at.column),
                                 "the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning")
         }
-        if text.utf8.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
+        if self.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file is empty; expected a header row"))
         }
-        self.delimiter = delimiter ?? Self.sniffDelimiter(text)
+        self.delimiter = delimiter ?? Self.sniffDelimiter(self.bytes)
     }
+
+    /// Whether the bytes are valid UTF-8; plain ASCII is recognised without decoding.
+    static func isUTF8(_ bytes: Data) -> Bool {
+        let ascii = bytes.withUnsafeBytes { raw -> Bool in
+            var combined: UInt8 = 0
+            for b in raw { combined |= b }
+            return combined < 0x80
+        }
+        return ascii || String(validating: bytes, as: UTF8.self) != nil
+    }
+
+    static func sniffDelimiter(_ text: String) -> UInt8 { sniffDelimiter(Data(text.utf8)) }
 
     /// The delimiter that occurs most often, outside quotes, on the first row that is not blank
     /// or a comment; `,` when there is none or a tie.
-    static func sniffDelimiter(_ text: String) -> UInt8 {
+    static func sniffDelimiter(_ bytes: Data) -> UInt8 {
         var counts: [UInt8: Int] = [0x2C: 0, 0x3B: 0, 0x09: 0]
         var inQuotes = false
         var atLineStart = true
         var skipping = false
-        for b in text.utf8 {
+        for b in bytes {
             if atLineStart {
                 atLineStart = false
                 skipping = b == UInt8(ascii: "#")
@@ -108,12 +121,11 @@ extension CSVFile {
     /// Calls `body` for every row that is not blank or a comment, in order. Malformed rows are
     /// reported in ``diagnostics`` and skipped; reading goes on with the next line.
     public mutating func forEachRow(skippingFirst: Bool = false, _ body: (CSVRow) -> Void) {
-        var text = self.text
         var log = DiagnosticLog()
         let file = name
         let delimiter = self.delimiter
-        text.withUTF8 { buf in
-            var scanner = Scanner(buf: buf, delimiter: delimiter)
+        bytes.withUnsafeBytes { raw in
+            var scanner = Scanner(buf: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
             if skippingFirst { _ = scanner.nextRow(file: file, log: &log) }
             while let row = scanner.nextRow(file: file, log: &log) {
                 body(row)
@@ -125,12 +137,11 @@ extension CSVFile {
     /// The first row that is not blank or a comment (the header); its problems are reported
     /// when the whole file is read.
     func firstRow() -> CSVRow? {
-        var text = self.text
         var log = DiagnosticLog()
         let file = name
         let delimiter = self.delimiter
-        return text.withUTF8 { buf in
-            var scanner = Scanner(buf: buf, delimiter: delimiter)
+        return bytes.withUnsafeBytes { raw in
+            var scanner = Scanner(buf: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
             return scanner.nextRow(file: file, log: &log)
         }
     }
@@ -147,20 +158,31 @@ private struct Scanner {
     var line = 1
     var lineStart = 0
     var scratch: [UInt8] = []
+    /// The field count of the previous row, to size the next one's arrays.
+    var expectedFields = 4
 
     init(buf: UnsafeBufferPointer<UInt8>, delimiter: UInt8) {
         self.buf = buf
         self.delimiter = delimiter
     }
 
+    // The last column computed, so that the fields of a row are counted in one pass.
+    var memoLineStart = -1
+    var memoOffset = 0
+    var memoColumn: Int32 = 1
+
     /// 1-based column in characters of byte offset `at` on the current line.
-    func column(_ at: Int) -> Int32 {
+    mutating func column(_ at: Int) -> Int32 {
         var c: Int32 = 1
         var k = lineStart
+        if memoLineStart == lineStart && memoOffset <= at { c = memoColumn; k = memoOffset }
         while k < at {
             if buf[k] & 0xC0 != 0x80 { c += 1 }
             k += 1
         }
+        memoLineStart = lineStart
+        memoOffset = at
+        memoColumn = c
         return c
     }
 
@@ -194,11 +216,13 @@ private struct Scanner {
         }
         guard i < buf.count else { return .end }
         var fields: [String] = []
-        var starts: [(Int32, Int32)] = []
+        var starts: [(line: Int32, column: Int32)] = []
+        fields.reserveCapacity(expectedFields)
+        starts.reserveCapacity(expectedFields)
         let rowLine = line
         while true {
             let start = i
-            starts.append((Int32(line), column(start)))
+            starts.append((line: Int32(line), column: column(start)))
             if i < buf.count && buf[i] == quote {
                 let openLine = line, openColumn = column(start)
                 i += 1
@@ -246,7 +270,8 @@ private struct Scanner {
             if i < buf.count && buf[i] == delimiter { i += 1; continue }
             // End of row.
             if i < buf.count { i += 1; line += 1; lineStart = i }
-            return .row(CSVRow(fields: fields, line: rowLine, starts: starts.map { (line: $0.0, column: $0.1) }))
+            expectedFields = fields.count
+            return .row(CSVRow(fields: fields, line: rowLine, starts: starts))
         }
     }
 }
