@@ -233,6 +233,17 @@ def healthy_lives():
     for a, b in [("sugar-assoc", "food-industry"), ("food-fizz", "food-industry"), ("food-snackco", "food-industry"),
                  ("food-industry", "min-food"), ("food-industry", "retail-assoc"), ("advert-council", "food-industry")]:
         tie(a, b, "partnership", 3, "none")
+    # Planted: the newcomers' network has no tie at all; nobody else is left without one.
+    for key in [k for k in ties if "cso-migrants" in k[:2]]:
+        del ties[key]
+    degree = {a["id"]: 0 for a in actors}
+    for t in ties.values():
+        degree[t["source"]] += 1
+        degree[t["target"]] += 1
+    for a in actors:
+        if degree[a["id"]] == 0 and a["id"] != "cso-migrants":
+            peers = [x for x in ids if primary[x] == primary[a["id"]] and x != a["id"]]
+            tie(a["id"], rng.choice(peers), "information", 1, "exploring")
     return actors, sorted(ties.values(), key=lambda t: (t["source"], t["target"], t["relation"]))
 
 

@@ -74,7 +74,7 @@ final class CLITests: XCTestCase {
         let doc = try JSONSerialization.jsonObject(with: Data(a.stdout.utf8)) as! [String: Any]
         XCTAssertEqual(doc["actors"] as? Int, 120)
         XCTAssertEqual(doc["ties"] as? Int, 348)
-        XCTAssertEqual(doc["components"] as? Int, 5)
+        XCTAssertEqual(doc["components"] as? Int, 3)
         XCTAssertEqual((doc["byKind"] as! [[String: Any]]).first?["value"] as? String, "business")
         XCTAssertEqual((doc["mission"] as! [String: Any])["dataDate"] as? String, "2026-10-01")
     }

@@ -39,7 +39,7 @@ final class FixtureTests: XCTestCase {
 
     func testEveryInvalidFixtureIsRejectedWithItsMessage() throws {
         let dir = fixture("invalid") + "/"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "actors.csv" }.sorted()
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "actors.csv" && $0 != "README.md" }.sorted()
         XCTAssertEqual(Set(files), Set(invalid.keys), "every invalid fixture has an expected message, and every message a fixture")
         for name in files {
             let inputs = name.hasPrefix("ties-") ? [dir + "actors.csv", dir + name] : [dir + name]
