@@ -44,6 +44,13 @@ final class XMLElement {
 enum XMLTree {
     /// Parses `data`; a malformed document is an error located where the parser stopped.
     static func parse(_ data: Data, file: String) throws(InputError) -> XMLElement {
+        // Foundation's XMLParser traps on element names that are not valid UTF-8 in a document
+        // read as UTF-8, so such a document is refused here, at the first bad byte.
+        if declaresUTF8(data), !CSVFile.isUTF8(data) {
+            let at = CSVFile.firstInvalidUTF8(in: data)
+            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: at.line, column: at.column),
+                                        "malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding"))
+        }
         let parser = XMLParser(data: data)
         let builder = TreeBuilder(parser: parser)
         parser.delegate = builder
@@ -60,6 +67,16 @@ enum XMLTree {
         }
         return builder.root!
     }
+}
+
+/// Whether the document is read as UTF-8: no `encoding` in its XML declaration, or UTF-8.
+private func declaresUTF8(_ data: Data) -> Bool {
+    let head = String(decoding: data.prefix(200), as: UTF8.self)
+    guard head.hasPrefix("<?xml"), let end = head.range(of: "?>") else { return true }
+    let declaration = head[..<end.lowerBound].lowercased()
+    guard let enc = declaration.range(of: "encoding") else { return true }
+    let value = declaration[enc.upperBound...].drop { $0 == " " || $0 == "=" || $0 == "\"" || $0 == "'" }
+    return value.hasPrefix("utf-8") || value.hasPrefix("utf8")
 }
 
 private final class TreeBuilder: NSObject, XMLParserDelegate {
