@@ -20,13 +20,16 @@ final class RobustnessTests: XCTestCase {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
-        let sources = ["liveable-streets/edges.csv", "liveable-streets/nodes.csv", "liveable-streets/network.graphml",
+        // A Coalition JSON document to mangle too.
+        let json = dir.appendingPathComponent("network.json").path
+        try CoalitionJSON.encode(XCTUnwrap(loadValid([fixture("liveable-streets/network.graphml")]))).write(to: URL(fileURLWithPath: json))
+        let sources = [json, "liveable-streets/edges.csv", "liveable-streets/nodes.csv", "liveable-streets/network.graphml",
                        "liveable-streets/network.gexf", "healthy-lives-2040/mission.yaml", "warnings/cp1252-actors.csv"]
         let specials: [UInt8] = Array("\"\n\r,;|<>&{}[]:#- \\".utf8) + [0x00, 0xC3, 0xFF, 0x80]
         var rng = SplitMix64(state: 42)
         var rejected = 0, runs = 0
         for source in sources {
-            let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: fixture(source))))
+            let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: source.hasPrefix("/") ? source : fixture(source))))
             let ext = (source as NSString).pathExtension
             for round in 0 ..< 40 {
                 var bytes = original
@@ -52,8 +55,8 @@ final class RobustnessTests: XCTestCase {
                 }
             }
         }
-        XCTAssertEqual(runs, 240)
-        XCTAssertGreaterThan(rejected, 100, "most mangled files are rejected")
+        XCTAssertEqual(runs, 280)
+        XCTAssertGreaterThan(rejected, 120, "most mangled files are rejected")
     }
 
     func testGEXF13EdgeKindIsTheRelationAndYEdLabelsAreNames() throws {
