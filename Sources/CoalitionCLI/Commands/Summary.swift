@@ -55,19 +55,19 @@ struct Summary: ParsableCommand {
                    + (s.isolates > 0 ? "; \(plural(s.isolates, "isolate")) with no tie at all" : ""))
         for (title, rows) in [("kind", s.byKind), ("sector (primary)", s.bySector), ("level", s.byLevel)] {
             out.append("")
-            out.append(table(["By \(title)", "actors", "share", "ties inside", "ties across"],
+            out.append(textTable(["By \(title)", "actors", "share", "ties inside", "ties across"],
                              rows.map { [$0.value, "\($0.actors)", percent($0.share), "\($0.internalTies)", "\($0.externalTies)"] }))
         }
         out.append("")
-        out.append(table(["Ties by relation", "ties"], s.tiesByRelation.map { [$0.value, "\($0.ties)"] }))
+        out.append(textTable(["Ties by relation", "ties"], s.tiesByRelation.map { [$0.value, "\($0.ties)"] }))
         out.append("")
-        out.append(table(["Ties by commitment", "ties"], s.tiesByCommitment.map { [$0.value, "\($0.ties)"] }))
+        out.append(textTable(["Ties by commitment", "ties"], s.tiesByCommitment.map { [$0.value, "\($0.ties)"] }))
         return out.joined(separator: "\n")
     }
 }
 
 /// A plain text table: first column left-aligned, the others right-aligned.
-func table(_ header: [String], _ rows: [[String]]) -> String {
+func textTable(_ header: [String], _ rows: [[String]]) -> String {
     let all = [header] + rows
     let widths = header.indices.map { i in all.map { $0[i].count }.max() ?? 0 }
     func line(_ cells: [String]) -> String {

@@ -21,3 +21,18 @@ extension Graph {
         (0 ..< vertexCount).map { v in inEdges(of: v).reduce(0) { $0 + edgeWeights[Int($1)] } }
     }
 }
+
+extension Graph {
+    /// Distinct neighbours of each vertex in either direction (the undirected view's degree).
+    public func neighbourCounts() -> [Int] {
+        guard isDirected else { return (0 ..< vertexCount).map { v in outNeighbors(of: v).count { Int($0) != v } } }
+        return (0 ..< vertexCount).map { v in
+            var all = Array(outNeighbors(of: v)) + Array(inNeighbors(of: v))
+            all.sort()
+            var count = 0
+            var previous: Int32 = -1
+            for w in all where w != previous && Int(w) != v { count += 1; previous = w }
+            return count
+        }
+    }
+}

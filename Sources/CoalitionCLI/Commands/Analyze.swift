@@ -1,0 +1,297 @@
+import ArgumentParser
+import Coalition
+import CoalitionIO
+import Foundation
+
+struct Analyze: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Measure who holds the coalition together: centrality, brokerage, cores and structure.",
+        discussion: """
+        Computes, per actor: degree, strength, betweenness, closeness, harmonic centrality, \
+        PageRank, eigenvector centrality, core number, clustering, Burt's constraint, effective \
+        size, efficiency and hierarchy, and Gould–Fernandez brokerage roles across the groups \
+        of --group-by; per tie: edge betweenness; for the network: density, components, \
+        articulation points, bridges, centralization and diameter. Conventions are networkx's \
+        (README, methods). Opposition ties are left out of the measures.
+
+        Examples:
+          coalition analyze fixtures/healthy-lives-2040/mission.yaml
+          coalition analyze actors.csv ties.csv --group-by kind --weighted --format json --output analysis.json
+        """)
+
+    @OptionGroup var input: InputOptions
+
+    @Option(name: .customLong("group-by"), help: "Attribute whose groups brokerage roles are counted across: sector, kind, level, stance, commitment, voices or any actors column (default: the mission's group_by, else sector).")
+    var groupBy: String?
+
+    @Option(help: "With a multi-valued group attribute: use each actor's first value (first) or refuse (error).")
+    var multi: MultiValue = .first
+
+    @Flag(help: "Use tie strength: as weight for PageRank, eigenvector, clustering and Burt's measures, and as 1/strength path length for betweenness, closeness and harmonic.")
+    var weighted = false
+
+    @Option(help: "How many top actors per measure the table shows.")
+    var top = 10
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: AnalysisFormat = .table
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    @Option(name: .customLong("exact-limit"), help: "Above this many actors, betweenness, harmonic and closeness are estimated from sampled sources.")
+    var exactLimit = 25_000
+
+    @Option(help: "Sources sampled above the exact limit.")
+    var samples = 1_000
+
+    @Option(help: "Seed for the sampling.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
+    var threads: Int?
+
+    enum MultiValue: String, ExpressibleByArgument, CaseIterable { case first, error }
+    enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    func validate() throws {
+        if top < 1 { throw ValidationError("--top must be at least 1") }
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func run() throws {
+        let loaded = input.load()
+        report(loaded.diagnostics.sorted(), to: printError)
+        guard !loaded.diagnostics.hasErrors, let network = loaded.network else {
+            printError("stopped: \(plural(loaded.diagnostics.errorCount, "error")) in the input; run `coalition validate` for the full list")
+            throw ExitCode(inputErrorExitCode)
+        }
+        let attribute = groupBy ?? loaded.mission?.groupBy ?? "sector"
+        let grouping: Grouping
+        do {
+            grouping = try Grouping(network, by: attribute, requireSingle: multi == .error)
+        } catch {
+            printError("error: \(error.message)")
+            throw ExitCode(inputErrorExitCode)
+        }
+        var options = AnalysisOptions(weighted: weighted)
+        options.exactLimit = exactLimit
+        options.samples = samples
+        options.seed = seed
+        if let threads { options.threads = threads }
+        let analysis = NetworkAnalysis(network, grouping: grouping, options: options)
+        let text: String
+        switch format {
+        case .json: text = try jsonString(AnalysisJSON(analysis, network))
+        case .csv: text = AnalysisTables.csv(analysis, network)
+        case .table: text = AnalysisTables.table(analysis, network, top: top)
+        }
+        try emit(text, to: output)
+    }
+}
+
+/// `analyze --format json`: the field names are part of the interface (README).
+struct AnalysisJSON: Encodable {
+    let analysis: NetworkAnalysis
+    let network: StakeholderNetwork
+
+    init(_ analysis: NetworkAnalysis, _ network: StakeholderNetwork) {
+        self.analysis = analysis
+        self.network = network
+    }
+
+    enum Keys: String, CodingKey {
+        case network, actors, ties, groupBy, notes
+        case density, components, largestComponent, largestComponentShare, isolates, articulationPoints, bridges
+        case directed, weighted, supportingPairs, oppositionTies, degreeCentralization, betweennessCentralization
+        case diameter, betweennessExact, sampledSources, betweennessErrorBound, confidence
+        case pagerankIterations, eigenvectorIterations, eigenvectorConverged
+        case id, name, group, degree, inDegree, outDegree, strength, inStrength, outStrength, betweenness
+        case closeness, closenessIn, closenessOut, harmonic, harmonicIn, harmonicOut, pagerank, eigenvector
+        case coreness, clustering, constraint, effectiveSize, efficiency, hierarchy, brokerage
+        case coordinator, itinerant, gatekeeper, representative, liaison, total
+        case source, target, edgeBetweenness, attribute, groups, usedFirstOfSeveral
+    }
+
+    func encode(to encoder: Encoder) throws {
+        var top = encoder.container(keyedBy: Keys.self)
+        let ids = network.actors.map(\.id)
+        let m = analysis.network
+        var net = top.nestedContainer(keyedBy: Keys.self, forKey: .network)
+        try net.encode(m.actors, forKey: .actors)
+        try net.encode(m.ties, forKey: .ties)
+        try net.encode(m.directed, forKey: .directed)
+        try net.encode(m.weighted, forKey: .weighted)
+        try net.encode(m.density, forKey: .density)
+        try net.encode(m.components, forKey: .components)
+        try net.encode(m.largestComponent, forKey: .largestComponent)
+        try net.encode(m.largestComponentShare, forKey: .largestComponentShare)
+        try net.encode(m.isolates, forKey: .isolates)
+        try net.encode(m.articulationPoints.map { ids[$0] }, forKey: .articulationPoints)
+        try net.encode(m.bridges.map { [ids[$0.0], ids[$0.1]] }, forKey: .bridges)
+        try net.encode(m.supportingPairs, forKey: .supportingPairs)
+        try net.encode(m.oppositionTies, forKey: .oppositionTies)
+        try net.encode(m.degreeCentralization, forKey: .degreeCentralization)
+        try net.encode(m.betweennessCentralization, forKey: .betweennessCentralization)
+        try net.encode(m.diameter, forKey: .diameter)
+        try net.encode(m.pathsExact, forKey: .betweennessExact)
+        try net.encode(m.sampledSources, forKey: .sampledSources)
+        try net.encode(m.betweennessErrorBound, forKey: .betweennessErrorBound)
+        try net.encode(m.confidence, forKey: .confidence)
+        try net.encode(m.pagerankIterations, forKey: .pagerankIterations)
+        try net.encode(m.eigenvectorIterations, forKey: .eigenvectorIterations)
+        try net.encode(m.eigenvectorConverged, forKey: .eigenvectorConverged)
+
+        var group = top.nestedContainer(keyedBy: Keys.self, forKey: .groupBy)
+        try group.encode(analysis.grouping.attribute, forKey: .attribute)
+        try group.encode(analysis.grouping.groups, forKey: .groups)
+        try group.encode(analysis.grouping.usedFirstOfSeveral, forKey: .usedFirstOfSeveral)
+
+        var actors = top.nestedUnkeyedContainer(forKey: .actors)
+        for (i, a) in analysis.actors.enumerated() {
+            var c = actors.nestedContainer(keyedBy: Keys.self)
+            try c.encode(ids[i], forKey: .id)
+            try c.encode(network.actors[i].name, forKey: .name)
+            try c.encode(a.group, forKey: .group)
+            try c.encode(a.degree, forKey: .degree)
+            try c.encode(a.strength, forKey: .strength)
+            try c.encode(a.betweenness, forKey: .betweenness)
+            try c.encode(a.closeness, forKey: .closeness)
+            try c.encode(a.harmonic, forKey: .harmonic)
+            try c.encode(a.pagerank, forKey: .pagerank)
+            try c.encode(a.eigenvector, forKey: .eigenvector)
+            try c.encode(a.coreness, forKey: .coreness)
+            try c.encode(a.clustering, forKey: .clustering)
+            try c.encode(a.constraint, forKey: .constraint)
+            try c.encode(a.effectiveSize, forKey: .effectiveSize)
+            try c.encode(a.efficiency, forKey: .efficiency)
+            try c.encode(a.hierarchy, forKey: .hierarchy)
+            if m.directed {
+                try c.encode(a.inDegree, forKey: .inDegree)
+                try c.encode(a.outDegree, forKey: .outDegree)
+                try c.encode(a.inStrength, forKey: .inStrength)
+                try c.encode(a.outStrength, forKey: .outStrength)
+                try c.encode(a.closenessIn, forKey: .closenessIn)
+                try c.encode(a.closenessOut, forKey: .closenessOut)
+                try c.encode(a.harmonicIn, forKey: .harmonicIn)
+                try c.encode(a.harmonicOut, forKey: .harmonicOut)
+            }
+            var b = c.nestedContainer(keyedBy: Keys.self, forKey: .brokerage)
+            try b.encode(a.brokerage.coordinator, forKey: .coordinator)
+            try b.encode(a.brokerage.itinerant, forKey: .itinerant)
+            try b.encode(a.brokerage.gatekeeper, forKey: .gatekeeper)
+            try b.encode(a.brokerage.representative, forKey: .representative)
+            try b.encode(a.brokerage.liaison, forKey: .liaison)
+            try b.encode(a.brokerage.total, forKey: .total)
+        }
+        var ties = top.nestedUnkeyedContainer(forKey: .ties)
+        for p in analysis.pairs {
+            var c = ties.nestedContainer(keyedBy: Keys.self)
+            try c.encode(ids[p.source], forKey: .source)
+            try c.encode(ids[p.target], forKey: .target)
+            try c.encode(p.strength, forKey: .strength)
+            try c.encode(p.edgeBetweenness, forKey: .edgeBetweenness)
+        }
+        try top.encode(analysis.notes, forKey: .notes)
+    }
+}
+
+enum AnalysisTables {
+    /// Columns of the CSV and their values, in order; nil is an empty cell.
+    static func columns(_ a: NetworkAnalysis) -> [(String, (NetworkAnalysis.ActorMeasures) -> String)] {
+        func num(_ x: Double?) -> String { x.map { String($0) } ?? "" }
+        var cols: [(String, (NetworkAnalysis.ActorMeasures) -> String)] = [
+            ("group", { $0.group }), ("degree", { String($0.degree) }),
+        ]
+        if a.network.directed {
+            cols += [("inDegree", { String($0.inDegree) }), ("outDegree", { String($0.outDegree) })]
+        }
+        cols.append(("strength", { num($0.strength) }))
+        if a.network.directed {
+            cols += [("inStrength", { num($0.inStrength) }), ("outStrength", { num($0.outStrength) })]
+        }
+        cols += [("betweenness", { num($0.betweenness) }), ("closeness", { num($0.closeness) })]
+        if a.network.directed {
+            cols += [("closenessIn", { num($0.closenessIn) }), ("closenessOut", { num($0.closenessOut) })]
+        }
+        cols.append(("harmonic", { num($0.harmonic) }))
+        if a.network.directed {
+            cols += [("harmonicIn", { num($0.harmonicIn) }), ("harmonicOut", { num($0.harmonicOut) })]
+        }
+        cols += [
+            ("pagerank", { num($0.pagerank) }), ("eigenvector", { num($0.eigenvector) }),
+            ("coreness", { String($0.coreness) }), ("clustering", { num($0.clustering) }),
+            ("constraint", { num($0.constraint) }), ("effectiveSize", { num($0.effectiveSize) }),
+            ("efficiency", { num($0.efficiency) }), ("hierarchy", { num($0.hierarchy) }),
+            ("brokerageCoordinator", { String($0.brokerage.coordinator) }), ("brokerageItinerant", { String($0.brokerage.itinerant) }),
+            ("brokerageRepresentative", { String($0.brokerage.representative) }), ("brokerageGatekeeper", { String($0.brokerage.gatekeeper) }),
+            ("brokerageLiaison", { String($0.brokerage.liaison) }), ("brokerageTotal", { String($0.brokerage.total) }),
+        ]
+        return cols
+    }
+
+    static func csv(_ a: NetworkAnalysis, _ network: StakeholderNetwork) -> String {
+        let cols = columns(a)
+        var lines = [(["id", "name"] + cols.map(\.0)).map(csvField).joined(separator: ",")]
+        for (i, m) in a.actors.enumerated() {
+            lines.append(([network.actors[i].id, network.actors[i].name] + cols.map { $0.1(m) }).map(csvField).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n")
+    }
+
+    static func csvField(_ s: String) -> String {
+        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
+        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
+    }
+
+    static func table(_ a: NetworkAnalysis, _ network: StakeholderNetwork, top: Int) -> String {
+        typealias Row = (index: Int, value: Double)
+        let m = a.network
+        let ids = network.actors.map(\.id)
+        var out: [String] = []
+        out.append("\(plural(m.actors, "actor")), \(plural(m.ties, "tie")) (\(m.directed ? "directed" : "undirected")\(m.weighted ? ", weighted" : ""))")
+        out.append("Density \(fixed(m.density, 4)); \(plural(m.components, "component")), the largest with \(m.largestComponent) actors (\(percent(m.largestComponentShare)))")
+        out.append("Diameter \(m.weighted ? fixed(m.diameter, 3) : formatNumber(m.diameter))\(m.pathsExact ? "" : " or more"); degree centralization \(fixed(m.degreeCentralization, 3)); betweenness centralization \(fixed(m.betweennessCentralization, 3))")
+        let points = m.articulationPoints.map { ids[$0] }
+        out.append("Articulation points (\(points.count)): " + (points.isEmpty ? "none" : points.prefix(top).joined(separator: ", ") + (points.count > top ? ", …" : "")))
+        out.append("Bridges (\(m.bridges.count)): " + (m.bridges.isEmpty ? "none" : m.bridges.prefix(top).map { "\(ids[$0.0])–\(ids[$0.1])" }.joined(separator: ", ") + (m.bridges.count > top ? ", …" : "")))
+        struct Measure { let title: String; let value: (NetworkAnalysis.ActorMeasures) -> Double?; let lowestFirst: Bool; let integer: Bool }
+        var measures = [
+            Measure(title: "degree", value: { Double($0.degree) }, lowestFirst: false, integer: true),
+            Measure(title: "betweenness", value: { $0.betweenness }, lowestFirst: false, integer: false),
+            Measure(title: "closeness", value: { $0.closeness }, lowestFirst: false, integer: false),
+            Measure(title: "harmonic", value: { $0.harmonic }, lowestFirst: false, integer: false),
+            Measure(title: "pagerank", value: { $0.pagerank }, lowestFirst: false, integer: false),
+            Measure(title: "eigenvector", value: { $0.eigenvector }, lowestFirst: false, integer: false),
+            Measure(title: "core number", value: { Double($0.coreness) }, lowestFirst: false, integer: true),
+            Measure(title: "effective size", value: { $0.effectiveSize }, lowestFirst: false, integer: false),
+            Measure(title: "constraint (lowest: most open networks)", value: { $0.constraint }, lowestFirst: true, integer: false),
+            Measure(title: "brokerage across \(a.grouping.attribute) groups (all roles)", value: { Double($0.brokerage.total) }, lowestFirst: false, integer: true),
+            Measure(title: "liaison (between two other \(a.grouping.attribute) groups)", value: { Double($0.brokerage.liaison) }, lowestFirst: false, integer: true),
+        ]
+        if m.weighted { measures.insert(Measure(title: "strength", value: { $0.strength }, lowestFirst: false, integer: false), at: 1) }
+        for measure in measures {
+            var rows: [Row] = []
+            for i in a.actors.indices {
+                if let value = measure.value(a.actors[i]) { rows.append((i, value)) }
+            }
+            rows.sort { x, y in
+                if x.value != y.value { return measure.lowestFirst ? x.value < y.value : x.value > y.value }
+                return x.index < y.index
+            }
+            let ranked = rows.prefix(top).map { row -> [String] in
+                let value = measure.integer ? formatNumber(row.value) : fixed(row.value, 4)
+                return ["\(network.actors[row.index].name) (\(ids[row.index]))", value]
+            }
+            out.append("")
+            out.append(textTable(["Top \(ranked.count) by \(measure.title)", "value"], ranked))
+        }
+        if !a.notes.isEmpty {
+            out.append("")
+            out.append("Notes:")
+            out += a.notes.map { "- " + $0 }
+        }
+        return out.joined(separator: "\n")
+    }
+}
