@@ -101,7 +101,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpShowsExamples() throws {
-        for command in ["validate", "summary", "init"] {
+        for command in ["validate", "summary", "analyze", "init"] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("Example"), command)
@@ -111,5 +111,46 @@ final class CLITests: XCTestCase {
     func testUsageErrors() throws {
         XCTAssertEqual(try run(["summary"]).status, 64)
         XCTAssertEqual(try run(["validate", "x.csv", "--merge", "median"]).status, 64)
+    }
+}
+
+extension CLITests {
+    func testAnalyzeJSONIsIdenticalAcrossProcessesAndThreadCounts() throws {
+        let mission = "fixtures/healthy-lives-2040/mission.yaml"
+        let one = try run(["analyze", mission, "--format", "json", "--weighted", "--threads", "1"])
+        let two = try run(["analyze", mission, "--format", "json", "--weighted", "--threads", "2"])
+        let three = try run(["analyze", mission, "--format", "json", "--weighted", "--threads", "3"])
+        XCTAssertEqual(one.status, 0, one.stderr)
+        XCTAssertEqual(one.stdout, two.stdout)
+        XCTAssertEqual(one.stdout, three.stdout)
+        let doc = try JSONSerialization.jsonObject(with: Data(one.stdout.utf8)) as! [String: Any]
+        let network = doc["network"] as! [String: Any]
+        XCTAssertEqual(network["actors"] as? Int, 120)
+        XCTAssertEqual(network["oppositionTies"] as? Int, 7)
+        let actors = doc["actors"] as! [[String: Any]]
+        let isolate = try XCTUnwrap(actors.first { $0["id"] as? String == "cso-migrants" })
+        XCTAssertTrue(isolate["constraint"] is NSNull, "undefined values are null")
+        for key in ["id", "name", "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
+                    "coreness", "clustering", "constraint", "effectiveSize", "brokerage"] {
+            XCTAssertNotNil(isolate[key], key)
+        }
+        XCTAssertEqual(Set((isolate["brokerage"] as! [String: Any]).keys),
+                       ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"])
+        XCTAssertNil(isolate["inDegree"], "directed fields only for directed networks")
+    }
+
+    func testAnalyzeCSVAndTable() throws {
+        let csv = try run(["analyze", "fixtures/liveable-streets/network.gexf", "--format", "csv", "--directed"])
+        XCTAssertEqual(csv.status, 0, csv.stderr)
+        let lines = csv.stdout.split(separator: "\n")
+        XCTAssertEqual(lines.count, 39)
+        XCTAssertTrue(lines[0].hasPrefix("id,name,group,degree,inDegree,outDegree,strength,inStrength,outStrength,betweenness,closeness,closenessIn,closenessOut"))
+        let table = try run(["analyze", "fixtures/healthy-lives-2040/mission.yaml", "--top", "3", "--group-by", "kind"])
+        XCTAssertEqual(table.status, 0)
+        XCTAssertTrue(table.stdout.contains("Top 3 by betweenness"))
+        XCTAssertTrue(table.stdout.contains("brokerage across kind groups"))
+        let bad = try run(["analyze", "fixtures/healthy-lives-2040/mission.yaml", "--group-by", "sectr"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("did you mean \"sector\""), bad.stderr)
     }
 }
