@@ -14,7 +14,7 @@ let package = Package(
     targets: [
         .executableTarget(
             name: "coalition-bench",
-            dependencies: [.product(name: "CoalitionIO", package: root)],
+            dependencies: [.product(name: "CoalitionIO", package: root), .product(name: "CoalitionGraph", package: root), .product(name: "Coalition", package: root)],
             path: "Sources/CoalitionBench"),
     ],
     swiftLanguageModes: [.v6]

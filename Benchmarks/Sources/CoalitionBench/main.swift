@@ -2,10 +2,17 @@
 //
 //   swift run -c release coalition-bench generate-ties OUT.csv [TIES] [ACTORS]
 //   swift run -c release coalition-bench load-csv TIES.csv [ACTORS.csv]
+//   swift run -c release coalition-bench metrics DATA-DIR s10k [--exact-betweenness]
+//
+// `metrics` times each measure on a network made by ../shared/bench/gen_graphs.py, with the
+// conventions of ../shared/bench/anchors.py (weighted PageRank and eigenvector, unweighted
+// k-core, sampled betweenness on K = 256 sources where anchors samples too), so that the
+// ratios to igraph come from one run on one machine.
 //
 // `load-csv` reads in its own process, so that the peak resident memory it reports belongs to
 // reading alone. Figures go to BENCHMARKS.md with the command that produced them.
 import Coalition
+import CoalitionGraph
 import CoalitionIO
 import Foundation
 
@@ -84,7 +91,68 @@ case "load-csv" where args.count >= 2:
     print(String(format: "CSR graph build: %.3f s", build))
     print(String(format: "peak resident: %.1f MiB = %.0f bytes per tie (%.0f bytes per tie above the %.1f MiB at start)",
                  Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
+case "metrics" where args.count >= 3:
+    try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"))
 default:
-    print("usage: coalition-bench generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv]")
+    print("usage: coalition-bench generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]")
     exit(2)
+}
+
+/// Median wall time of `body`: once if it takes a second or more, else up to five runs within
+/// about two seconds (anchors.py's rule).
+func timed(_ body: () -> Void) -> (median: Double, first: Double) {
+    var times = [seconds(body)]
+    while times.count < 5 && times[0] < 1 && times.reduce(0, +) < 2 { times.append(seconds(body)) }
+    let sorted = times.sorted()
+    return (sorted[sorted.count / 2], times[0])
+}
+
+func metrics(data: String, name: String, exactBetweenness: Bool) throws {
+    let actors = "\(data)/\(name).actors.csv", ties = "\(data)/\(name).ties.csv"
+    var loaded: LoadedInput?
+    let load = seconds { loaded = InputLoader.load([actors, ties]) }
+    guard let network = loaded?.network, !(loaded?.diagnostics.hasErrors ?? true) else {
+        print(loaded?.diagnostics.entries.prefix(5).map(\.description).joined(separator: "\n") ?? "no input")
+        exit(1)
+    }
+    var g = network.graph()
+    let build = seconds { g = network.graph().simplified() }
+    print("\(name): \(g.vertexCount) actors, \(g.edgeCount) ties; load \(String(format: "%.3f", load)) s, graph \(String(format: "%.3f", build)) s")
+    func row(_ step: String, _ t: (median: Double, first: Double)) {
+        print(String(format: "%-44@ %10.4f s  (first %.4f s)", step as NSString, t.median, t.first))
+    }
+    var sink = 0.0
+    row("degree + strength", timed { sink += Double(g.degrees().count) + g.strengths()[0] })
+    let n = g.vertexCount
+    let sampled: SourceSelection = exactBetweenness || n <= 20_000 ? .all : .sample(count: 256, seed: 42)
+    let label = sampled == .all ? "exact" : "K=256 sources"
+    // Vertex betweenness alone (as igraph's `betweenness`); closeness and harmonic come with
+    // it from the same pass. Then the same with edge betweenness, as `analyze` runs it.
+    for threads in [1, 2] {
+        let t = "\(threads) thread\(threads == 1 ? "" : "s")"
+        row("betweenness (unweighted, \(label)), \(t)",
+            timed { sink += g.pathMeasures(length: .hops, sources: sampled, edgeBetweenness: false, threads: threads).betweenness[0] })
+        row("betweenness (weighted 1/w, \(label)), \(t)",
+            timed { sink += g.pathMeasures(length: .inverseWeight, sources: sampled, edgeBetweenness: false, threads: threads).betweenness[0] })
+    }
+    row("betweenness + edge betweenness (unweighted), 1 thread",
+        timed { sink += g.pathMeasures(length: .hops, sources: sampled, threads: 1).betweenness[0] })
+    row("PageRank (weighted)", timed { sink += g.pageRank(weighted: true).values[0] })
+    row("eigenvector (weighted)", timed { sink += g.eigenvectorCentrality(weighted: true).values[0] })
+    row("k-core decomposition", timed { sink += Double(g.coreNumbers()[0]) })
+    row("local clustering (unweighted)", timed { sink += g.clustering()[0] })
+    row("Burt's constraint and effective size", timed { sink += g.structuralHoles().constraint[0] ?? 0 })
+    row("connected components", timed { sink += Double(g.weakComponents().count) })
+    row("articulation points and bridges", timed { sink += Double(g.cutPoints().articulationPoints.count) })
+    let grouping = try Grouping(network, by: "sector")
+    var options = AnalysisOptions()
+    options.exactLimit = exactBetweenness ? Int.max : 20_000
+    options.samples = 256
+    options.seed = 42
+    row("whole analyze (\(n > options.exactLimit ? "sampled paths, K=256" : "exact paths")), 2 threads",
+        timed { sink += NetworkAnalysis(network, grouping: grouping, options: options).network.density })
+    options.threads = 1
+    row("whole analyze, 1 thread", timed { sink += NetworkAnalysis(network, grouping: grouping, options: options).network.density })
+    print(String(format: "peak resident memory: %.1f MiB", Double(peakResidentBytes()) / 1048576))
+    if sink.isNaN { print("") }
 }

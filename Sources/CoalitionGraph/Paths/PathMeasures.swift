@@ -76,7 +76,9 @@ extension Graph {
     ///
     /// - Complexity: O(K·m) for K sources (hops), O(K·m log n) with inverse-weight lengths;
     ///   memory O(B·(n + m)) for B = min(32, K) blocks.
+    /// - Parameter edgeBetweenness: whether to compute edge betweenness too (a little slower).
     public func pathMeasures(length: PathLength = .hops, sources: SourceSelection = .all,
+                             edgeBetweenness withEdges: Bool = true,
                              threads: Int = defaultThreadCount) -> PathMeasures {
         let n = vertexCount, m = edgeCount
         let sourceList: [Int32]
@@ -123,7 +125,7 @@ extension Graph {
         let graph = self
         let list = sourceList
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
-            var walker = ShortestPathWalker(graph: graph, length: length)
+            let walker = ShortestPathWalker(graph: graph, length: length)
             var block = t
             while block < blockCount {
                 let lo = block * blockSize, hi = min(k, lo + blockSize)
@@ -134,7 +136,7 @@ extension Graph {
                     let s = Int(list[i])
                     // Forward: betweenness, distances from s.
                     walker.run(from: s, reverse: false)
-                    walker.accumulate(into: btw, edges: ebtw)
+                    walker.accumulate(into: btw, edges: withEdges ? ebtw : nil)
                     let forward = walker.distanceSummary()
                     shared.eccentricity[i] = components.label[s] == largest ? forward.farthest : 0
                     if exact {
