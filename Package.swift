@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Coalition",
-    platforms: [.macOS(.v13)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "coalition", targets: ["CoalitionCLI"]),
         .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),

@@ -139,6 +139,20 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(bridges.map { [$0.0, $0.1] }, [[0, 1], [0, 2], [0, 3], [0, 4]])
     }
 
+    func testBorgattiEffectiveSize() {
+        // Borgatti (1997): ego 0 with alters 1–4; ties 1–2 and 3–4 among them: t = 2,
+        // effective size = n − 2t/n = 4 − 1 = 3, efficiency 3/4; each alter constrains ego by
+        // (1/4 + 1/4 · 1/2)² = 9/64.
+        var b = GraphBuilder(vertexCount: 5, isDirected: false)
+        for a in 1 ... 4 { b.addEdge(0, a) }
+        b.addEdge(1, 2); b.addEdge(3, 4)
+        let h = b.build().structuralHoles()
+        XCTAssertEqual(h.effectiveSize[0]!, 3, accuracy: 1e-15)
+        XCTAssertEqual(h.efficiency[0]!, 0.75, accuracy: 1e-15)
+        XCTAssertEqual(h.constraint[0]!, 4 * 9.0 / 64.0, accuracy: 1e-15)
+        XCTAssertEqual(h.hierarchy[0]!, 0, accuracy: 1e-15)
+    }
+
     func testHierarchyByHand() {
         // Ego 0 with contacts 1 (weight 1) and 2 (weight 3), not tied to each other:
         // p = 1/4, 3/4; c = 1/16, 9/16; mean 5/16; r = 1/5, 9/5.

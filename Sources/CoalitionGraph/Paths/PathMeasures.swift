@@ -1,4 +1,5 @@
 import Dispatch
+import Synchronization
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -71,11 +72,12 @@ extension Graph {
     /// Computes ``PathMeasures`` on this graph, which should be simple (see ``simplified(includeNegative:)``).
     ///
     /// Sources are split into a fixed number of blocks whatever the thread count; each block's
-    /// partial sums are computed in source order and the blocks are added in block order, so
-    /// results are the same bit for bit on any number of threads.
+    /// partial sums are computed in source order and the blocks are added to the totals in
+    /// block order (a thread that finishes early waits for its turn), so results are the same
+    /// bit for bit on any number of threads.
     ///
     /// - Complexity: O(K·m) for K sources (hops), O(K·m log n) with inverse-weight lengths;
-    ///   memory O(B·(n + m)) for B = min(32, K) blocks.
+    ///   memory O(T·(n + m)) for T threads.
     /// - Parameter edgeBetweenness: whether to compute edge betweenness too (a little slower).
     public func pathMeasures(length: PathLength = .hops, sources: SourceSelection = .all,
                              edgeBetweenness withEdges: Bool = true,
@@ -108,9 +110,15 @@ extension Graph {
         // Per-block partial sums (reductions) and per-source outputs (written once each).
         let reduceHarmonic = !isExact
         let perBlock = n * (reduceHarmonic ? (isDirected ? 4 : 3) : 1) + m
-        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: blockCount * perBlock)
+        // One partial per thread, and the totals they are added to in block order.
+        let partials = UnsafeMutableBufferPointer<Double>.allocate(capacity: (threadCount + 1) * perBlock)
         partials.initialize(repeating: 0)
         defer { partials.deallocate() }
+        // Blocks are claimed in increasing order and added in the same order: a worker waiting
+        // for its turn holds a later block than every block still being computed, so the wait
+        // always ends, however many workers Dispatch actually runs at once.
+        let turn = Atomic<Int>(0)
+        let claim = Atomic<Int>(0)
         let closeIn = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         let closeOut = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
         let harmIn = UnsafeMutableBufferPointer<Double>.allocate(capacity: n)
@@ -126,10 +134,11 @@ extension Graph {
         let list = sourceList
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
             let walker = ShortestPathWalker(graph: graph, length: length)
-            var block = t
+            var block = claim.wrappingAdd(1, ordering: .relaxed).oldValue
+            let base = shared.partials.baseAddress! + (t + 1) * perBlock
+            let totals = shared.partials.baseAddress!
             while block < blockCount {
                 let lo = block * blockSize, hi = min(k, lo + blockSize)
-                let base = shared.partials.baseAddress! + block * perBlock
                 let btw = UnsafeMutableBufferPointer(start: base, count: n)
                 let ebtw = UnsafeMutableBufferPointer(start: base + n, count: m)
                 for i in lo ..< max(lo, hi) {
@@ -161,28 +170,23 @@ extension Graph {
                         shared.harmIn[s] = shared.harmOut[s]
                     }
                 }
-                block += threadCount
+                // Add this block to the totals once every earlier block is in: block order.
+                while turn.load(ordering: .acquiring) != block { sched_yield() }
+                for j in 0 ..< perBlock where withEdges || j < n || j >= n + m {
+                    totals[j] += base[j]
+                    base[j] = 0
+                }
+                turn.store(block + 1, ordering: .releasing)
+                block = claim.wrappingAdd(1, ordering: .relaxed).oldValue
             }
         }
 
-        // Reduce in block order: deterministic whatever the thread count.
-        var betweenness = [Double](repeating: 0, count: n)
-        var edgeBetweenness = [Double](repeating: 0, count: m)
-        var sampledHarmonicIn = [Double](repeating: 0, count: reduceHarmonic ? n : 0)
-        var sampledDistance = [Double](repeating: 0, count: reduceHarmonic ? n : 0)
-        var sampledHarmonicOut = [Double](repeating: 0, count: reduceHarmonic && isDirected ? n : 0)
-        for block in 0 ..< blockCount {
-            let base = block * perBlock
-            for v in 0 ..< n { betweenness[v] += partials[base + v] }
-            for e in 0 ..< m { edgeBetweenness[e] += partials[base + n + e] }
-            if reduceHarmonic {
-                for v in 0 ..< n {
-                    sampledHarmonicIn[v] += partials[base + n + m + v]
-                    sampledDistance[v] += partials[base + 2 * n + m + v]
-                }
-                if isDirected { for v in 0 ..< n { sampledHarmonicOut[v] += partials[base + 3 * n + m + v] } }
-            }
-        }
+        let totals = partials
+        var betweenness = Array(totals[0 ..< n])
+        var edgeBetweenness = Array(totals[n ..< n + m])
+        let sampledHarmonicIn = reduceHarmonic ? Array(totals[n + m ..< 2 * n + m]) : []
+        let sampledDistance = reduceHarmonic ? Array(totals[2 * n + m ..< 3 * n + m]) : []
+        let sampledHarmonicOut = reduceHarmonic && isDirected ? Array(totals[3 * n + m ..< 4 * n + m]) : []
         let scale = n > 2 ? 1 / (Double(n - 1) * Double(n - 2)) : 0
         let edgeScale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 0
         let extrapolate = isExact || k == 0 ? 1.0 : Double(n) / Double(k)
