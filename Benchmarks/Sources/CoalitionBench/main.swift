@@ -92,7 +92,8 @@ case "load-csv" where args.count >= 2:
     print(String(format: "peak resident: %.1f MiB = %.0f bytes per tie (%.0f bytes per tie above the %.1f MiB at start)",
                  Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
 case "metrics" where args.count >= 3:
-    try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"))
+    let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
+    try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
     print("usage: coalition-bench generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]")
     exit(2)
@@ -107,7 +108,7 @@ func timed(_ body: () -> Void) -> (median: Double, first: Double) {
     return (sorted[sorted.count / 2], times[0])
 }
 
-func metrics(data: String, name: String, exactBetweenness: Bool) throws {
+func metrics(data: String, name: String, exactBetweenness: Bool, only: String?) throws {
     let actors = "\(data)/\(name).actors.csv", ties = "\(data)/\(name).ties.csv"
     var loaded: LoadedInput?
     let load = seconds { loaded = InputLoader.load([actors, ties]) }
@@ -118,7 +119,9 @@ func metrics(data: String, name: String, exactBetweenness: Bool) throws {
     var g = network.graph()
     let build = seconds { g = network.graph().simplified() }
     print("\(name): \(g.vertexCount) actors, \(g.edgeCount) ties; load \(String(format: "%.3f", load)) s, graph \(String(format: "%.3f", build)) s")
-    func row(_ step: String, _ t: (median: Double, first: Double)) {
+    func row(_ step: String, _ t: @autoclosure () -> (median: Double, first: Double)) {
+        if let only, !step.contains(only) { return }
+        let t = t()
         print(String(format: "%-44@ %10.4f s  (first %.4f s)", step as NSString, t.median, t.first))
     }
     var sink = 0.0
