@@ -8,4 +8,5 @@ import Darwin
 enum Foundationless {
     @inline(__always) static func cbrt(_ x: Double) -> Double { Glibc.cbrt(x) }
     @inline(__always) static func log(_ x: Double) -> Double { Glibc.log(x) }
+    @inline(__always) static func exp(_ x: Double) -> Double { Glibc.exp(x) }
 }

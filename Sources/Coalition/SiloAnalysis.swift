@@ -1,0 +1,263 @@
+import CoalitionGraph
+
+/// Where the coalition works in silos, and who could bridge them: the `silos` command.
+///
+/// Runs on the supporting network (opposition ties left out, ties of several relations between
+/// one pair counted once), grouped by one attribute with one group per actor.
+public struct SiloAnalysis: Sendable {
+    public struct Options: Sendable {
+        public var permutations = 5000
+        public var seed: UInt64 = 1
+        public var weighted = false
+        public var communityMethod = CommunityMethod.leiden
+        public var resolution = 1.0
+        public var restarts: Int?
+        /// Missing bridges: least expected ties, and the false-discovery level.
+        public var minimumExpected = 3.0
+        public var alpha = 0.05
+        public var candidates = 5
+        public init() {}
+    }
+
+    public struct Group: Sendable {
+        public var group: String
+        public var size: Int
+        public var internalTies: Double
+        public var externalTies: Double
+        public var eiIndex: Double?
+        public var eiRescaled: Double?
+        /// One-sided permutation p-value (more inward-looking than chance), and after
+        /// Benjamini–Hochberg across groups.
+        public var eiPValue: Double
+        public var eiAdjustedPValue: Double
+        public var internalDensity: Double?
+    }
+
+    public struct Bridger: Sendable {
+        public var actor: Int
+        /// Pairs (one actor on each side) the actor joins in two steps.
+        public var pairs: Int
+        /// gatekeeper or representative (the actor is on one side), liaison (on neither).
+        public var role: String
+        public var betweenness: Double
+    }
+
+    public struct Candidate: Sendable {
+        public var actor: Int
+        public var score: Double
+        public var reason: String
+        public var betweenness: Double
+    }
+
+    public struct MissingBridge: Sendable {
+        public var groups: (Int, Int)
+        public var ties: Int
+        public var expectedTies: Double
+        public var pValue: Double
+        public var adjustedPValue: Double
+        public var bridgers: [Bridger]
+        public var candidates: [Candidate]
+    }
+
+    public struct MinistryPair: Sendable {
+        public var ministries: (Int, Int)
+        public var directTies: Int
+        /// Actors tied to both, public bodies first.
+        public var intermediaries: [Int]
+    }
+
+    public struct Government: Sendable {
+        public var publicBodies: Int
+        /// E-I among public bodies only, grouped the same way.
+        public var eiIndex: Double?
+        public var ministryPairs: [MinistryPair]
+        /// Ministry pairs with neither a direct tie nor a shared contact.
+        public var unconnectedMinistryPairs: [(Int, Int)]
+        /// Ties between public bodies by level pair ("national–local": 12), sorted.
+        public var tiesByLevel: [(levels: String, ties: Int)]
+    }
+
+    public var grouping: Grouping
+    public var groups: [Group]
+    public var networkEI: Double?
+    public var networkEIRescaled: Double?
+    public var networkEIPValue: Double
+    public var assortativity: Double?
+    public var groupModularity: Double
+    /// Tie counts, mixing fractions e_ab and block densities, in `grouping.groups` order.
+    public var mixingTies: [[Double]]
+    public var mixingFractions: [[Double]]
+    public var blockDensity: [[Double?]]
+    public var actorEI: [Double?]
+    public var missingBridges: [MissingBridge]
+    public var communities: Communities
+    public var communitiesNMI: Double
+    public var communitiesARI: Double
+    public var government: Government
+    public var permutations: Int
+    public static let nullModel = "Expected ties between two groups = K_a·K_b/2m, K being the groups' total degree and m the number of ties (the configuration model: ties placed at random, each actor keeping its degree). A pair is a missing bridge when at least 3 ties are expected and the Poisson probability of seeing as few as observed is below 0.05 after Benjamini–Hochberg correction over all pairs of groups."
+
+    public init(_ network: StakeholderNetwork, grouping: Grouping, options: Options = .init()) {
+        let g = network.graph().simplified(includeNegative: false)
+        let n = g.vertexCount
+        self.grouping = grouping
+        permutations = options.permutations
+        let measures = GroupMeasures(g, groups: grouping.index, weighted: options.weighted)
+        let test = g.eiPermutationTest(groups: grouping.index, permutations: options.permutations, seed: options.seed)
+        let adjusted = benjaminiHochberg(test.groups)
+        groups = grouping.groups.indices.map { a in
+            Group(group: grouping.groups[a], size: measures.sizes[a], internalTies: measures.groupInternal[a],
+                  externalTies: measures.groupExternal[a], eiIndex: measures.groupEI[a], eiRescaled: measures.groupEIRescaled[a],
+                  eiPValue: test.groups[a], eiAdjustedPValue: adjusted[a], internalDensity: measures.density[a][a])
+        }
+        networkEI = measures.ei
+        networkEIRescaled = measures.eiRescaled
+        networkEIPValue = test.network
+        assortativity = measures.assortativity
+        groupModularity = g.modularity(of: grouping.index, weighted: options.weighted)
+        mixingTies = measures.ties
+        mixingFractions = measures.mixing
+        blockDensity = measures.density
+        actorEI = measures.actorEI
+
+        let paths = g.pathMeasures(length: options.weighted ? .inverseWeight : .hops,
+                                   sources: n > 25_000 ? .sample(count: 1_000, seed: options.seed) : .all,
+                                   edgeBetweenness: false)
+        let neighbours = Self.undirectedNeighbours(g)
+        missingBridges = Self.missingBridges(g, neighbours, grouping, measures, paths.betweenness, network, options)
+        let restarts = options.restarts ?? (n <= 20_000 ? 10 : 1)
+        communities = g.communities(method: options.communityMethod, objective: .modularity(resolution: options.resolution),
+                                    weighted: options.weighted, seed: options.seed, restarts: restarts)
+        communitiesNMI = PartitionComparison.normalizedMutualInformation(communities.membership, grouping.index)
+        communitiesARI = PartitionComparison.adjustedRandIndex(communities.membership, grouping.index)
+        government = Self.government(network, g, neighbours, grouping)
+    }
+
+    /// Each vertex's distinct neighbours in either direction, sorted.
+    static func undirectedNeighbours(_ g: Graph) -> [[Int]] {
+        (0 ..< g.vertexCount).map { v in
+            var all = (Array(g.outNeighbors(of: v)) + (g.isDirected ? Array(g.inNeighbors(of: v)) : [])).map(Int.init)
+            all.sort()
+            var unique: [Int] = []
+            for w in all where w != v && unique.last != w { unique.append(w) }
+            return unique
+        }
+    }
+
+    static func missingBridges(_ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping, _ measures: GroupMeasures,
+                               _ betweenness: [Double], _ network: StakeholderNetwork, _ options: Options) -> [MissingBridge] {
+        let k = grouping.groups.count
+        // Undirected view: ties between groups and total degree per group.
+        var between = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
+        var degree = [Double](repeating: 0, count: k)
+        var ties = 0
+        for v in 0 ..< g.vertexCount {
+            for w in neighbours[v] where w > v {
+                let a = grouping.index[v], b = grouping.index[w]
+                between[a][b] += 1
+                if a != b { between[b][a] += 1 }
+                degree[a] += 1
+                degree[b] += 1
+                ties += 1
+            }
+        }
+        guard ties > 0 else { return [] }
+        var pairs: [(Int, Int, Double, Double)] = []
+        for a in 0 ..< k {
+            for b in a + 1 ..< k {
+                let expected = degree[a] * degree[b] / Double(2 * ties)
+                pairs.append((a, b, expected, poissonLowerTail(between[a][b], mean: expected)))
+            }
+        }
+        let adjusted = benjaminiHochberg(pairs.map(\.3))
+        var result: [MissingBridge] = []
+        for (i, (a, b, expected, p)) in pairs.enumerated() where expected >= options.minimumExpected && adjusted[i] < options.alpha {
+            result.append(MissingBridge(groups: (a, b), ties: between[a][b], expectedTies: expected, pValue: p,
+                                        adjustedPValue: adjusted[i],
+                                        bridgers: bridgers(a, b, neighbours, grouping, betweenness),
+                                        candidates: candidates(a, b, neighbours, grouping, betweenness, network, options.candidates)))
+        }
+        // Most surprising first.
+        return result.sorted { x, y in
+            let rx = Double(x.ties) / x.expectedTies, ry = Double(y.ties) / y.expectedTies
+            return rx != ry ? rx < ry : (x.groups.0, x.groups.1) < (y.groups.0, y.groups.1)
+        }
+    }
+
+    /// Actors tied to both sides today, by the number of cross pairs they join.
+    static func bridgers(_ a: Int, _ b: Int, _ neighbours: [[Int]], _ grouping: Grouping, _ betweenness: [Double]) -> [Bridger] {
+        var out: [Bridger] = []
+        for v in neighbours.indices {
+            let toA = neighbours[v].count { grouping.index[$0] == a }
+            let toB = neighbours[v].count { grouping.index[$0] == b }
+            guard toA > 0 && toB > 0 else { continue }
+            let own = grouping.index[v]
+            let role = own == a ? "representative of \(grouping.groups[a])" : own == b ? "representative of \(grouping.groups[b])" : "liaison"
+            out.append(Bridger(actor: v, pairs: toA * toB, role: role, betweenness: betweenness[v]))
+        }
+        return out.sorted { $0.pairs != $1.pairs ? $0.pairs > $1.pairs : ($0.betweenness != $1.betweenness ? $0.betweenness > $1.betweenness : $0.actor < $1.actor) }
+    }
+
+    /// Actors one new tie away from bridging a and b: tied to one side (or a member of it) and
+    /// with contacts who work with the other. Score: (direct + ½·via) on each side, multiplied.
+    static func candidates(_ a: Int, _ b: Int, _ neighbours: [[Int]], _ grouping: Grouping, _ betweenness: [Double],
+                           _ network: StakeholderNetwork, _ limit: Int) -> [Candidate] {
+        let nameA = grouping.groups[a], nameB = grouping.groups[b]
+        func touches(_ u: Int, _ side: Int) -> Bool { neighbours[u].contains { grouping.index[$0] == side } }
+        var out: [Candidate] = []
+        for v in neighbours.indices {
+            let own = grouping.index[v]
+            let directA = neighbours[v].count { grouping.index[$0] == a }
+            let directB = neighbours[v].count { grouping.index[$0] == b }
+            if directA > 0 && directB > 0 { continue } // already a bridge
+            let viaA = neighbours[v].count { grouping.index[$0] != a && touches($0, a) }
+            let viaB = neighbours[v].count { grouping.index[$0] != b && touches($0, b) }
+            let sideA = Double(directA) + 0.5 * Double(viaA) + (own == a ? 1 : 0)
+            let sideB = Double(directB) + 0.5 * Double(viaB) + (own == b ? 1 : 0)
+            let score = sideA * sideB
+            guard score > 0, directA + directB > 0 || own == a || own == b else { continue }
+            var parts: [String] = []
+            if own == a || own == b { parts.append("is in \(own == a ? nameA : nameB)") }
+            if directA > 0 { parts.append("is tied to \(directA) actor\(directA == 1 ? "" : "s") in \(nameA)") }
+            if directB > 0 { parts.append("is tied to \(directB) actor\(directB == 1 ? "" : "s") in \(nameB)") }
+            if viaA > 0 && directA == 0 { parts.append("\(viaA) of its contacts work\(viaA == 1 ? "s" : "") with \(nameA)") }
+            if viaB > 0 && directB == 0 { parts.append("\(viaB) of its contacts work\(viaB == 1 ? "s" : "") with \(nameB)") }
+            out.append(Candidate(actor: v, score: score, reason: "\(network.actors[v].name) " + parts.joined(separator: "; "), betweenness: betweenness[v]))
+        }
+        return Array(out.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.betweenness != $1.betweenness ? $0.betweenness > $1.betweenness : $0.actor < $1.actor) }.prefix(limit))
+    }
+
+    static func government(_ network: StakeholderNetwork, _ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping) -> Government {
+        let isPublic = network.actors.map { $0.kind?.isPublicBody == true }
+        let publicBodies = (0 ..< network.actors.count).filter { isPublic[$0] }
+        // E-I among public bodies only.
+        var builder = GraphBuilder(vertexCount: publicBodies.count, isDirected: false)
+        var position = [Int: Int]()
+        for (i, v) in publicBodies.enumerated() { position[v] = i }
+        var levelTies: [String: Int] = [:]
+        for v in publicBodies {
+            for w in neighbours[v] where w > v && isPublic[w] {
+                builder.addEdge(position[v]!, position[w]!)
+                let levels = [network.actors[v].level?.rawValue ?? "unknown level", network.actors[w].level?.rawValue ?? "unknown level"].sorted()
+                levelTies["\(levels[0])–\(levels[1])", default: 0] += 1
+            }
+        }
+        let sub = builder.build()
+        let ei = publicBodies.isEmpty ? nil : GroupMeasures(sub, groups: publicBodies.map { grouping.index[$0] }).ei
+        let ministries = publicBodies.filter { network.actors[$0].kind == .ministry }
+        var pairs: [MinistryPair] = []
+        var unconnected: [(Int, Int)] = []
+        for (i, x) in ministries.enumerated() {
+            for y in ministries[(i + 1)...] {
+                let direct = network.ties.count { !$0.isOpposition && Set([Int($0.source), Int($0.target)]) == Set([x, y]) }
+                let shared = Set(neighbours[x]).intersection(neighbours[y])
+                let intermediaries = shared.sorted { (isPublic[$0] ? 0 : 1, $0) < (isPublic[$1] ? 0 : 1, $1) }
+                pairs.append(MinistryPair(ministries: (x, y), directTies: direct, intermediaries: intermediaries))
+                if direct == 0 && intermediaries.isEmpty { unconnected.append((x, y)) }
+            }
+        }
+        return Government(publicBodies: publicBodies.count, eiIndex: ei, ministryPairs: pairs,
+                          unconnectedMinistryPairs: unconnected,
+                          tiesByLevel: levelTies.map { ($0.key, $0.value) }.sorted { $0.levels < $1.levels })
+    }
+}

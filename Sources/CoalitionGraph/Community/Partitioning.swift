@@ -1,0 +1,137 @@
+/// What community detection optimises.
+public enum CommunityObjective: Sendable, Hashable {
+    /// Newman–Girvan modularity with resolution γ: Σ_c [L_c/m − γ(K_c/2m)²].
+    case modularity(resolution: Double)
+    /// The Constant Potts Model (Traag, Van Dooren & Nesterov 2011) with resolution γ:
+    /// Σ_c [L_c − γ·n_c(n_c−1)/2]: communities denser than γ.
+    case cpm(resolution: Double)
+}
+
+public enum CommunityMethod: String, Sendable, Hashable, CaseIterable {
+    /// Traag, Waltman & van Eck (2019), doi:10.1038/s41598-019-41695-z: local moving, a
+    /// refinement that keeps every community connected, aggregation.
+    case leiden
+    /// Blondel et al. (2008), doi:10.1088/1742-5468/2008/10/P10008: local moving and
+    /// aggregation. Its communities can be disconnected; such communities are split.
+    case louvain
+}
+
+/// A partition found by community detection.
+public struct Communities: Sendable {
+    /// Community of each vertex, numbered by first appearance in vertex order.
+    public var membership: [Int]
+    public var count: Int
+    /// The objective's value (modularity, or CPM quality) of `membership`.
+    public var quality: Double
+    /// Communities that local moving left disconnected and were split (Louvain only).
+    public var splitDisconnected: Int
+}
+
+/// A weighted undirected graph for community detection: adjacency without self-loops,
+/// self-loop weight and node weight separately (aggregation creates self-loops).
+struct WeightedGraph {
+    var n: Int
+    var offsets: [Int]
+    var targets: [Int32]
+    var weights: [Double]
+    var selfLoop: [Double]
+    /// Strength (incident weight, a self-loop counted twice) and size (original vertices).
+    var strength: [Double]
+    var size: [Double]
+    var totalWeight: Double
+
+    init(_ g: Graph, weighted: Bool) {
+        n = g.vertexCount
+        // The undirected view: arcs both ways summed (a directed graph is symmetrised).
+        var rows = [[(Int32, Double)]](repeating: [], count: n)
+        for e in 0 ..< g.edgeCount {
+            let u = Int(g.edgeSources[e]), v = Int(g.edgeTargets[e])
+            let w = weighted ? g.edgeWeights[e] : 1
+            if u == v { continue }
+            rows[u].append((Int32(v), w))
+            rows[v].append((Int32(u), w))
+        }
+        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
+        for v in 0 ..< n {
+            let sorted = rows[v].sorted { $0.0 < $1.0 }
+            var i = 0
+            while i < sorted.count {
+                var w = sorted[i].1
+                while i + 1 < sorted.count && sorted[i + 1].0 == sorted[i].0 { i += 1; w += sorted[i].1 }
+                targets.append(sorted[i].0); weights.append(w)
+                i += 1
+            }
+            offsets.append(targets.count)
+        }
+        self.offsets = offsets
+        self.targets = targets
+        self.weights = weights
+        selfLoop = Array(repeating: 0, count: n)
+        strength = (0 ..< n).map { v in (offsets[v] ..< offsets[v + 1]).reduce(0.0) { $0 + weights[$1] } }
+        size = Array(repeating: 1, count: n)
+        totalWeight = strength.reduce(0, +) / 2
+    }
+
+    init(n: Int, offsets: [Int], targets: [Int32], weights: [Double], selfLoop: [Double], strength: [Double], size: [Double], totalWeight: Double) {
+        self.n = n; self.offsets = offsets; self.targets = targets; self.weights = weights
+        self.selfLoop = selfLoop; self.strength = strength; self.size = size; self.totalWeight = totalWeight
+    }
+
+    /// The graph of communities: one node per community, weights summed.
+    func aggregated(by membership: [Int], count: Int) -> WeightedGraph {
+        var rows = [[Int: Double]](repeating: [:], count: count)
+        var loops = [Double](repeating: 0, count: count)
+        var strengthSum = [Double](repeating: 0, count: count)
+        var sizeSum = [Double](repeating: 0, count: count)
+        for v in 0 ..< n {
+            let c = membership[v]
+            loops[c] += selfLoop[v]
+            strengthSum[c] += strength[v]
+            sizeSum[c] += size[v]
+            for i in offsets[v] ..< offsets[v + 1] {
+                let d = membership[Int(targets[i])]
+                if d == c {
+                    if Int(targets[i]) > v { loops[c] += weights[i] }
+                } else {
+                    rows[c][d, default: 0] += weights[i]
+                }
+            }
+        }
+        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
+        for c in 0 ..< count {
+            for (d, w) in rows[c].sorted(by: { $0.key < $1.key }) { targets.append(Int32(d)); weights.append(w) }
+            offsets.append(targets.count)
+        }
+        return WeightedGraph(n: count, offsets: offsets, targets: targets, weights: weights, selfLoop: loops,
+                             strength: strengthSum, size: sizeSum, totalWeight: totalWeight)
+    }
+}
+
+/// The objective as "gain of putting node v in community C": k_{v,C} − γ'·w_v·W_C, with node
+/// weight w = strength and γ' = γ/2m for modularity, w = size and γ' = γ for CPM.
+struct Objective {
+    let nodeWeight: [Double]
+    let scale: Double
+
+    init(_ objective: CommunityObjective, _ g: WeightedGraph) {
+        switch objective {
+        case .modularity(let gamma):
+            nodeWeight = g.strength
+            scale = g.totalWeight > 0 ? gamma / (2 * g.totalWeight) : 0
+        case .cpm(let gamma):
+            nodeWeight = g.size
+            scale = gamma
+        }
+    }
+}
+
+/// Renumbers communities by first appearance in vertex order.
+func canonical(_ membership: [Int]) -> (membership: [Int], count: Int) {
+    var map: [Int: Int] = [:]
+    let out = membership.map { c -> Int in
+        if let m = map[c] { return m }
+        map[c] = map.count
+        return map.count - 1
+    }
+    return (out, map.count)
+}
