@@ -217,12 +217,13 @@ public struct SiloAnalysis: Sendable {
             let score = sideA * sideB
             guard score > 0, directA + directB > 0 || own == a || own == b else { continue }
             var parts: [String] = []
-            if own == a || own == b { parts.append("is in \(own == a ? nameA : nameB)") }
-            if directA > 0 { parts.append("is tied to \(directA) actor\(directA == 1 ? "" : "s") in \(nameA)") }
-            if directB > 0 { parts.append("is tied to \(directB) actor\(directB == 1 ? "" : "s") in \(nameB)") }
+            if directA > 0 { parts.append("tied to \(directA) actor\(directA == 1 ? "" : "s") in \(nameA)") }
+            if directB > 0 { parts.append("tied to \(directB) actor\(directB == 1 ? "" : "s") in \(nameB)") }
             if viaA > 0 && directA == 0 { parts.append("\(viaA) of its contacts work\(viaA == 1 ? "s" : "") with \(nameA)") }
             if viaB > 0 && directB == 0 { parts.append("\(viaB) of its contacts work\(viaB == 1 ? "s" : "") with \(nameB)") }
-            out.append(Candidate(actor: v, score: score, reason: "\(network.actors[v].name) " + parts.joined(separator: "; "), betweenness: betweenness[v]))
+            let reason = "\(network.actors[v].name) (\(grouping.groups[own])): " + parts.joined(separator: "; ")
+                + " — one introduction would join the two sides."
+            out.append(Candidate(actor: v, score: score, reason: reason, betweenness: betweenness[v]))
         }
         return Array(out.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.betweenness != $1.betweenness ? $0.betweenness > $1.betweenness : $0.actor < $1.actor) }.prefix(limit))
     }
