@@ -101,7 +101,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpShowsExamples() throws {
-        for command in ["validate", "summary", "analyze", "init"] {
+        for command in ["validate", "summary", "analyze", "silos", "communities", "init"] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("Example"), command)
@@ -152,5 +152,40 @@ extension CLITests {
         let bad = try run(["analyze", "fixtures/healthy-lives-2040/mission.yaml", "--group-by", "sectr"])
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("did you mean \"sector\""), bad.stderr)
+    }
+}
+
+extension CLITests {
+    func testSilosJSONHasTheDocumentedFields() throws {
+        let r = try run(["silos", "fixtures/healthy-lives-2040/mission.yaml", "--format", "json", "--permutations", "499"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let again = try run(["silos", "fixtures/healthy-lives-2040/mission.yaml", "--format", "json", "--permutations", "499"])
+        XCTAssertEqual(r.stdout, again.stdout, "byte-identical across processes")
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let group = (doc["groups"] as! [[String: Any]]).first!
+        for key in ["group", "size", "internalTies", "externalTies", "eiIndex", "eiRescaled", "eiPValue"] { XCTAssertNotNil(group[key], key) }
+        let network = doc["network"] as! [String: Any]
+        for key in ["eiIndex", "assortativity", "groupModularity"] { XCTAssertNotNil(network[key], key) }
+        let bridge = (doc["missingBridges"] as! [[String: Any]]).first!
+        XCTAssertEqual(Set(bridge["groups"] as! [String]), ["food", "health"])
+        for key in ["ties", "expectedTies", "candidates"] { XCTAssertNotNil(bridge[key], key) }
+        let communities = doc["communities"] as! [String: Any]
+        XCTAssertEqual((communities["membership"] as! [[String: Any]]).count, 120)
+        XCTAssertEqual((communities["membership"] as! [[String: Any]]).first?["id"] as? String, "min-health")
+        for key in ["modularity", "nmi"] { XCTAssertNotNil(communities[key], key) }
+        XCTAssertNotNil(doc["government"] as? [String: Any])
+        XCTAssertTrue((doc["nullModel"] as! String).hasPrefix("Expected ties between two groups = K_a·K_b/2m"))
+    }
+
+    func testCommunitiesCommand() throws {
+        let r = try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["method"] as? String, "leiden")
+        XCTAssertEqual((doc["membership"] as! [Any]).count, 120)
+        let louvain = try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--method", "louvain", "--resolution", "0.5"])
+        XCTAssertEqual(louvain.status, 0, louvain.stderr)
+        XCTAssertTrue(louvain.stdout.contains("by louvain (modularity, resolution 0.5, seed 1)"), louvain.stdout)
+        XCTAssertEqual(try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--method", "spectral"]).status, 64)
     }
 }
