@@ -91,6 +91,8 @@ case "load-csv" where args.count >= 2:
     print(String(format: "CSR graph build: %.3f s", build))
     print(String(format: "peak resident: %.1f MiB = %.0f bytes per tie (%.0f bytes per tie above the %.1f MiB at start)",
                  Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
+case "communities" where args.count >= 3:
+    try communityBenchmark(data: args[1], name: args[2])
 case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
@@ -158,4 +160,33 @@ func metrics(data: String, name: String, exactBetweenness: Bool, only: String?) 
     row("whole analyze, 1 thread", timed { sink += NetworkAnalysis(network, grouping: grouping, options: options).network.density })
     print(String(format: "peak resident memory: %.1f MiB", Double(peakResidentBytes()) / 1048576))
     if sink.isNaN { print("") }
+}
+
+/// Leiden and Louvain (one run each, modularity, resolution 1, as anchors.py times igraph),
+/// their modularity and agreement with the generator's planted sectors; the E-I permutation test.
+func communityBenchmark(data: String, name: String) throws {
+    let loaded = InputLoader.load(["\(data)/\(name).actors.csv", "\(data)/\(name).ties.csv"])
+    guard let network = loaded.network else { exit(1) }
+    let g = network.graph().simplified()
+    let sectors = try Grouping(network, by: "sector")
+    print("\(name): \(g.vertexCount) actors, \(g.edgeCount) ties; planted sectors: \(sectors.groups.count), their modularity \(String(format: "%.4f", g.modularity(of: sectors.index, weighted: true)))")
+    for method in [CommunityMethod.leiden, .louvain] {
+        for weighted in [true, false] {
+            var found: Communities?
+            let t = timed { found = g.communities(method: method, weighted: weighted, seed: 42, restarts: 1) }
+            let best10 = g.communities(method: method, weighted: weighted, seed: 42, restarts: 10)
+            let nmi = PartitionComparison.normalizedMutualInformation(found!.membership, sectors.index)
+            print(String(format: "%-8@ %@: %.4f s (first %.4f s), Q = %.6f, %d communities, NMI vs sectors %.3f; best of 10 seeds Q = %.6f, NMI %.3f",
+                         method.rawValue as NSString, (weighted ? "weighted" : "unweighted") as NSString, t.median, t.first, found!.quality, found!.count, nmi,
+                         best10.quality, PartitionComparison.normalizedMutualInformation(best10.membership, sectors.index)))
+        }
+    }
+    // python-igraph's community_leiden runs n_iterations = 2 by default (what anchors.py times).
+    var two: Communities?
+    let t2 = timed { two = g.communities(method: .leiden, weighted: true, seed: 42, restarts: 1, iterations: 2) }
+    print(String(format: "leiden weighted, 2 iterations (igraph's default): %.4f s, Q = %.6f, NMI vs sectors %.3f", t2.median, two!.quality,
+                 PartitionComparison.normalizedMutualInformation(two!.membership, sectors.index)))
+    let test = timed { _ = g.eiPermutationTest(groups: sectors.index, permutations: 5000, seed: 1) }
+    print(String(format: "E-I permutation test, 5,000 permutations, %d groups: %.3f s", sectors.groups.count, test.median))
+    print(String(format: "peak resident memory: %.1f MiB", Double(peakResidentBytes()) / 1048576))
 }

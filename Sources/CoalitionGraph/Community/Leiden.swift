@@ -3,16 +3,29 @@ extension Graph {
     /// are summed both ways). Seeded and deterministic: the same seed gives the same partition
     /// on any machine. With `restarts` > 1 the best of that many runs (seeds derived from
     /// `seed`) is kept. Every returned community is connected.
+    /// - Parameter iterations: how many times the whole procedure runs, each from the last
+    ///   partition; nil repeats until the quality stops improving (igraph's −1).
     public func communities(method: CommunityMethod = .leiden,
                             objective: CommunityObjective = .modularity(resolution: 1),
                             weighted: Bool = false, seed: UInt64 = 1, restarts: Int = 1,
-                            randomness: Double = 0.01) -> Communities {
+                            iterations: Int? = nil, randomness: Double = 0.01) -> Communities {
         let base = WeightedGraph(self, weighted: weighted)
         var best: Communities?
         for r in 0 ..< max(1, restarts) {
             var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
             var detector = CommunityDetector(graph: base, objective: objective, method: method, randomness: randomness)
-            var membership = detector.run(using: &rng)
+            // Repeat from the partition found until the quality stops improving (igraph's
+            // n_iterations = −1).
+            var membership = detector.run(from: nil, using: &rng)
+            var current = Self.quality(base, membership, objective)
+            for _ in 1 ..< (iterations ?? 50) {
+                let next = detector.run(from: membership, using: &rng)
+                let q = Self.quality(base, next, objective)
+                if iterations == nil && q <= current + 1e-12 * max(1, abs(current)) { break }
+                if q < current { continue }
+                membership = next
+                current = q
+            }
             var split = 0
             (membership, split) = splitDisconnected(base, membership)
             let (canonicalMembership, count) = canonical(membership)
@@ -84,12 +97,12 @@ private struct CommunityDetector {
         self.randomness = randomness
     }
 
-    mutating func run(using rng: inout SplitMix64) -> [Int] {
+    mutating func run(from initial: [Int]?, using rng: inout SplitMix64) -> [Int] {
         var g = original
         // membership of original vertices in nodes of the current graph, and the partition of
         // the current graph's nodes.
         var vertexToNode = Array(0 ..< g.n)
-        var partition = Array(0 ..< g.n)
+        var partition = initial.map { canonical($0).membership } ?? Array(0 ..< g.n)
         for _ in 0 ..< 100 {
             let obj = Objective(objective, g)
             let moved = moveNodes(g, obj, &partition, using: &rng)
@@ -118,66 +131,105 @@ private struct CommunityDetector {
     /// moves to the neighbouring community with the largest gain. Returns whether any moved.
     func moveNodes(_ g: WeightedGraph, _ obj: Objective, _ partition: inout [Int], using rng: inout SplitMix64) -> Bool {
         let n = g.n
-        var total = [Double](repeating: 0, count: n)
-        var members = [Int](repeating: 0, count: n)
-        for v in 0 ..< n { total[partition[v]] += obj.nodeWeight[v]; members[partition[v]] += 1 }
-        var emptyCommunities = (0 ..< n).filter { members[$0] == 0 }
-        var linkWeight = [Double](repeating: 0, count: n)
-        var touched: [Int] = []
+        guard n > 0 else { return false }
         var order = Array(0 ..< n)
         order.shuffle(using: &rng)
-        var queue = order
-        var head = 0
-        var inQueue = [Bool](repeating: true, count: n)
+        // Raw buffers for the hot loop (every index comes from the graph's own rows).
+        func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
+            let b = UnsafeMutableBufferPointer<T>.allocate(capacity: max(count, 1))
+            b.initialize(repeating: value)
+            return b
+        }
+        let part = buffer(n, 0), total = buffer(n, 0.0), members = buffer(n, 0), link = buffer(n, 0.0)
+        let inQueue = buffer(n, true), queue = buffer(n, 0), touched = buffer(n, 0)
+        defer {
+            part.deallocate(); total.deallocate(); members.deallocate(); link.deallocate()
+            inQueue.deallocate(); queue.deallocate(); touched.deallocate()
+        }
+        for v in 0 ..< n {
+            part[v] = partition[v]
+            total[partition[v]] += obj.nodeWeight[v]
+            members[partition[v]] += 1
+            queue[v] = order[v]
+        }
+        var emptyCommunities = (0 ..< n).filter { members[$0] == 0 }
+        // The queue is circular: each node is in it at most once.
+        var head = 0, queued = n
         var anyMoved = false
         var sweepMoved = false
-        while head < queue.count {
-            let v = queue[head]
-            head += 1
-            inQueue[v] = false
-            let current = partition[v]
-            for i in g.offsets[v] ..< g.offsets[v + 1] {
-                let c = partition[Int(g.targets[i])]
-                if linkWeight[c] == 0 { touched.append(c) }
-                linkWeight[c] += g.weights[i]
-            }
-            let wv = obj.nodeWeight[v]
-            total[current] -= wv
-            members[current] -= 1
-            if members[current] == 0 { emptyCommunities.append(current) }
-            var best = current
-            var bestGain = linkWeight[current] - obj.scale * wv * total[current]
-            for c in touched where c != current {
-                let gain = linkWeight[c] - obj.scale * wv * total[c]
-                if gain > bestGain + 1e-12 * max(1, abs(bestGain)) { best = c; bestGain = gain }
-            }
-            // An empty community gains 0.
-            if bestGain < -1e-12, members[current] > 0, let empty = emptyCommunities.last {
-                best = empty
-                bestGain = 0
-            }
-            for c in touched { linkWeight[c] = 0 }
-            touched.removeAll(keepingCapacity: true)
-            if members[best] == 0, let i = emptyCommunities.lastIndex(of: best) { emptyCommunities.remove(at: i) }
-            partition[v] = best
-            total[best] += wv
-            members[best] += 1
-            if best != current {
-                anyMoved = true
-                sweepMoved = true
-                if method == .leiden {
-                    for i in g.offsets[v] ..< g.offsets[v + 1] {
-                        let u = Int(g.targets[i])
-                        if !inQueue[u] && partition[u] != best { inQueue[u] = true; queue.append(u) }
+        var sweepLeft = n
+        g.offsets.withUnsafeBufferPointer { offsets in
+        g.targets.withUnsafeBufferPointer { targets in
+        g.weights.withUnsafeBufferPointer { weights in
+        obj.nodeWeight.withUnsafeBufferPointer { nodeWeight in
+            let scale = obj.scale
+            while queued > 0 {
+                let v = queue[head]
+                head = head + 1 == n ? 0 : head + 1
+                queued -= 1
+                inQueue[v] = false
+                let current = part[v]
+                var touchedCount = 0
+                for i in offsets[v] ..< offsets[v + 1] {
+                    let c = part[Int(targets[i])]
+                    if link[c] == 0 { touched[touchedCount] = c; touchedCount += 1 }
+                    link[c] += weights[i]
+                }
+                let wv = nodeWeight[v]
+                total[current] -= wv
+                members[current] -= 1
+                if members[current] == 0 { emptyCommunities.append(current) }
+                var best = current
+                var bestGain = link[current] - scale * wv * total[current]
+                for k in 0 ..< touchedCount {
+                    let c = touched[k]
+                    if c == current { continue }
+                    let gain = link[c] - scale * wv * total[c]
+                    if gain > bestGain + 1e-12 * max(1, abs(bestGain)) { best = c; bestGain = gain }
+                }
+                // An empty community gains 0.
+                if bestGain < -1e-12, members[current] > 0, let empty = emptyCommunities.last {
+                    best = empty
+                    bestGain = 0
+                }
+                for k in 0 ..< touchedCount { link[touched[k]] = 0 }
+                if members[best] == 0 {
+                    // `best` is an empty community: the one v just left, or one from the pool.
+                    if emptyCommunities.last == best { emptyCommunities.removeLast() }
+                    else if let i = emptyCommunities.lastIndex(of: best) { emptyCommunities.remove(at: i) }
+                }
+                part[v] = best
+                total[best] += wv
+                members[best] += 1
+                if best != current {
+                    anyMoved = true
+                    sweepMoved = true
+                    if method == .leiden {
+                        for i in offsets[v] ..< offsets[v + 1] {
+                            let u = Int(targets[i])
+                            if !inQueue[u] && part[u] != best {
+                                inQueue[u] = true
+                                queue[(head + queued) % n] = u
+                                queued += 1
+                            }
+                        }
+                    }
+                }
+                if method == .louvain {
+                    sweepLeft -= 1
+                    if sweepLeft == 0 && sweepMoved {
+                        // Louvain: another full sweep in the same order until nothing moves.
+                        sweepMoved = false
+                        sweepLeft = n
+                        for u in order { queue[(head + queued) % n] = u; queued += 1; inQueue[u] = true }
                     }
                 }
             }
-            if method == .louvain && head == queue.count && sweepMoved {
-                // Louvain: another full sweep in the same order until nothing moves.
-                sweepMoved = false
-                queue.append(contentsOf: order)
-            }
         }
+        }
+        }
+        }
+        for v in 0 ..< n { partition[v] = part[v] }
         return anyMoved
     }
 

@@ -77,32 +77,50 @@ struct WeightedGraph {
         self.selfLoop = selfLoop; self.strength = strength; self.size = size; self.totalWeight = totalWeight
     }
 
-    /// The graph of communities: one node per community, weights summed.
+    /// The graph of communities: one node per community, weights summed. Members are bucketed
+    /// by community and each community's links summed in a dense array (no hashing).
     func aggregated(by membership: [Int], count: Int) -> WeightedGraph {
-        var rows = [[Int: Double]](repeating: [:], count: count)
         var loops = [Double](repeating: 0, count: count)
         var strengthSum = [Double](repeating: 0, count: count)
         var sizeSum = [Double](repeating: 0, count: count)
-        for v in 0 ..< n {
-            let c = membership[v]
-            loops[c] += selfLoop[v]
-            strengthSum[c] += strength[v]
-            sizeSum[c] += size[v]
-            for i in offsets[v] ..< offsets[v + 1] {
-                let d = membership[Int(targets[i])]
-                if d == c {
-                    if Int(targets[i]) > v { loops[c] += weights[i] }
-                } else {
-                    rows[c][d, default: 0] += weights[i]
+        var start = [Int](repeating: 0, count: count + 1)
+        for v in 0 ..< n { start[membership[v] + 1] += 1 }
+        for c in 0 ..< count { start[c + 1] += start[c] }
+        var members = [Int](repeating: 0, count: n)
+        var cursor = start
+        for v in 0 ..< n { members[cursor[membership[v]]] = v; cursor[membership[v]] += 1 }
+        var accumulated = [Double](repeating: 0, count: count)
+        var seen = [Bool](repeating: false, count: count)
+        var touched: [Int] = []
+        var newOffsets = [0], targets: [Int32] = [], weights: [Double] = []
+        targets.reserveCapacity(self.targets.count / 2)
+        weights.reserveCapacity(self.targets.count / 2)
+        for c in 0 ..< count {
+            for k in start[c] ..< start[c + 1] {
+                let v = members[k]
+                loops[c] += selfLoop[v]
+                strengthSum[c] += strength[v]
+                sizeSum[c] += size[v]
+                for i in self.offsets[v] ..< self.offsets[v + 1] {
+                    let u = Int(self.targets[i])
+                    let d = membership[u]
+                    if d == c {
+                        if u > v { loops[c] += self.weights[i] }
+                    } else {
+                        if !seen[d] { seen[d] = true; touched.append(d) }
+                        accumulated[d] += self.weights[i]
+                    }
                 }
             }
+            touched.sort()
+            for d in touched {
+                targets.append(Int32(d)); weights.append(accumulated[d])
+                accumulated[d] = 0; seen[d] = false
+            }
+            touched.removeAll(keepingCapacity: true)
+            newOffsets.append(targets.count)
         }
-        var offsets = [0], targets: [Int32] = [], weights: [Double] = []
-        for c in 0 ..< count {
-            for (d, w) in rows[c].sorted(by: { $0.key < $1.key }) { targets.append(Int32(d)); weights.append(w) }
-            offsets.append(targets.count)
-        }
-        return WeightedGraph(n: count, offsets: offsets, targets: targets, weights: weights, selfLoop: loops,
+        return WeightedGraph(n: count, offsets: newOffsets, targets: targets, weights: weights, selfLoop: loops,
                              strength: strengthSum, size: sizeSum, totalWeight: totalWeight)
     }
 }
