@@ -1,21 +1,11 @@
 import Coalition
+import CoalitionGraph
 @testable import CoalitionIO
 import Foundation
 import XCTest
 
 /// Mangled inputs must give diagnostics, never a crash.
 final class RobustnessTests: XCTestCase {
-    struct SplitMix64: RandomNumberGenerator {
-        var state: UInt64
-        mutating func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-    }
-
     func testMangledFilesNeverCrash() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-fuzz-\(ProcessInfo.processInfo.processIdentifier)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -26,7 +16,7 @@ final class RobustnessTests: XCTestCase {
         let sources = [json, "liveable-streets/edges.csv", "liveable-streets/nodes.csv", "liveable-streets/network.graphml",
                        "liveable-streets/network.gexf", "healthy-lives-2040/mission.yaml", "warnings/cp1252-actors.csv"]
         let specials: [UInt8] = Array("\"\n\r,;|<>&{}[]:#- \\".utf8) + [0x00, 0xC3, 0xFF, 0x80]
-        var rng = SplitMix64(state: 42)
+        var rng = SplitMix64(seed: 42)
         var rejected = 0, runs = 0
         for source in sources {
             let original = try [UInt8](Data(contentsOf: URL(fileURLWithPath: source.hasPrefix("/") ? source : fixture(source))))

@@ -35,22 +35,10 @@ func seconds(_ body: () throws -> Void) rethrows -> Double {
     return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
 }
 
-/// A seeded generator (SplitMix64), so the same arguments give the same file.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A ties sheet of `ties` rows between `actors` actors (ids `a1`…), in the column layout a
 /// mission team would keep: source, target, relation, strength, commitment.
 func generateTies(to path: String, ties: Int, actors: Int) throws {
-    var rng = SplitMix64(state: 2040)
+    var rng = SplitMix64(seed: 2040)
     let relations = ["partnership", "information", "funding", "commitment", "mandate"]
     let levels = ["none", "exploring", "pledged", "active", "leading"]
     var out = "source,target,relation,strength,commitment\n"

@@ -21,11 +21,7 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(name: .customLong("group-by"), help: "Attribute whose groups brokerage roles are counted across: sector, kind, level, stance, commitment, voices or any actors column (default: the mission's group_by, else sector).")
-    var groupBy: String?
-
-    @Option(help: "With a multi-valued group attribute: use each actor's first value (first) or refuse (error).")
-    var multi: MultiValue = .first
+    @OptionGroup var groupingOptions: GroupingOptions
 
     @Flag(help: "Use tie strength: as weight for PageRank, eigenvector, clustering and Burt's measures, and as 1/strength path length for betweenness, closeness and harmonic.")
     var weighted = false
@@ -51,7 +47,6 @@ struct Analyze: ParsableCommand {
     @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
     var threads: Int?
 
-    enum MultiValue: String, ExpressibleByArgument, CaseIterable { case first, error }
     enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     func validate() throws {
@@ -61,20 +56,8 @@ struct Analyze: ParsableCommand {
     }
 
     func run() throws {
-        let loaded = input.load()
-        report(loaded.diagnostics.sorted(), to: printError)
-        guard !loaded.diagnostics.hasErrors, let network = loaded.network else {
-            printError("stopped: \(plural(loaded.diagnostics.errorCount, "error")) in the input; run `coalition validate` for the full list")
-            throw ExitCode(inputErrorExitCode)
-        }
-        let attribute = groupBy ?? loaded.mission?.groupBy ?? "sector"
-        let grouping: Grouping
-        do {
-            grouping = try Grouping(network, by: attribute, requireSingle: multi == .error)
-        } catch {
-            printError("error: \(error.message)")
-            throw ExitCode(inputErrorExitCode)
-        }
+        let (network, mission) = try loadOrStop(input)
+        let grouping = try groupingOptions.grouping(network, mission: mission)
         var options = AnalysisOptions(weighted: weighted)
         options.exactLimit = exactLimit
         options.samples = samples

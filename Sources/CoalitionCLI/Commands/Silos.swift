@@ -10,7 +10,9 @@ struct GroupingOptions: ParsableArguments {
     var groupBy: String?
 
     @Option(help: "With a multi-valued attribute: use each actor's first value (first) or refuse (error).")
-    var multi: Analyze.MultiValue = .first
+    var multi: MultiValue = .first
+
+    enum MultiValue: String, ExpressibleByArgument, CaseIterable { case first, error }
 
     func grouping(_ network: StakeholderNetwork, mission: Mission?) throws -> Grouping {
         do {

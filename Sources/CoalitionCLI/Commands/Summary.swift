@@ -24,16 +24,11 @@ struct Summary: ParsableCommand {
     var output: String?
 
     func run() throws {
-        let loaded = input.load()
-        report(loaded.diagnostics.sorted(), to: printError)
-        guard !loaded.diagnostics.hasErrors, let network = loaded.network else {
-            printError("stopped: \(plural(loaded.diagnostics.errorCount, "error")) in the input; run `coalition validate` for the full list")
-            throw ExitCode(inputErrorExitCode)
-        }
+        let (network, mission) = try loadOrStop(input)
         let s = NetworkSummary(network)
         let result = switch format {
-        case .json: try jsonString(SummaryJSON(s, mission: loaded.mission))
-        case .text: text(s, mission: loaded.mission)
+        case .json: try jsonString(SummaryJSON(s, mission: mission))
+        case .text: text(s, mission: mission)
         }
         try emit(result, to: output)
     }

@@ -57,6 +57,56 @@ enum ColumnAliases {
     }
 }
 
+extension ActorRecord {
+    /// Puts a cell in `field`; anything that is not an actor field is kept as the attribute
+    /// `column`.
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: String) {
+        switch field {
+        case .id: id = cell
+        case .name: name = cell
+        case .kind: kind = cell
+        case .sector: sector = cell
+        case .level: level = cell
+        case .influence: influence = cell
+        case .interest: interest = cell
+        case .stance: stance = cell
+        case .voices: voices = cell
+        case .commitment: commitment = cell
+        case .extra(let name): extra.append((name, cell))
+        default: extra.append((column, cell))
+        }
+    }
+
+    /// An attribute of a GraphML or GEXF node, by its name. Formats give the id their own way,
+    /// so an attribute called "id" is kept as an attribute.
+    mutating func assign(_ cell: Cell, toColumn name: String) {
+        let field = ColumnAliases.actors[ColumnAliases.key(name)]
+        set(field == .id ? .extra(name) : field ?? .extra(name), cell, column: name)
+    }
+}
+
+extension TieRecord {
+    /// Puts a cell in `field`; anything else is kept as the attribute `column`.
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: String) {
+        switch field {
+        case .source: source = cell
+        case .target: target = cell
+        case .relation: relation = cell
+        case .strength: strength = cell
+        case .commitment: commitment = cell
+        case .direction: direction = cell
+        case .extra(let name): extra.append((name, cell))
+        default: extra.append((column, cell))
+        }
+    }
+
+    /// An attribute of a GraphML or GEXF edge, by its name (endpoints come from the element).
+    mutating func assign(_ cell: Cell, toColumn name: String) {
+        let field = ColumnAliases.ties[ColumnAliases.key(name)]
+        set(field == .source || field == .target ? .extra(name) : field ?? .extra(name), cell, column: name)
+    }
+}
+
 /// Reads the rows of a sheet into a ``NetworkAssembler``.
 struct SheetLayout {
     let role: SheetRole
@@ -119,21 +169,7 @@ struct SheetLayout {
         case .actors:
             var r = ActorRecord(location: rowLocation, conventions: conventions)
             for (i, field) in fields.enumerated() {
-                let cell = Cell(row.fields[i], at: row.location(ofField: i, in: file))
-                switch field {
-                case .id: r.id = cell
-                case .name: r.name = cell
-                case .kind: r.kind = cell
-                case .sector: r.sector = cell
-                case .level: r.level = cell
-                case .influence: r.influence = cell
-                case .interest: r.interest = cell
-                case .stance: r.stance = cell
-                case .voices: r.voices = cell
-                case .commitment: r.commitment = cell
-                case .extra(let name): r.extra.append((name, cell))
-                default: r.extra.append((headers[i], cell))
-                }
+                r.set(field, Cell(row.fields[i], at: row.location(ofField: i, in: file)), column: headers[i])
             }
             assembler.add(r)
         case .ties:
@@ -142,26 +178,13 @@ struct SheetLayout {
                 let text = row.fields[i]
                 if case .extra = field, text.isEmpty { continue }
                 let cell = Cell(text, at: row.location(ofField: i, in: file))
-                switch field {
-                case .source: r.source = cell
-                case .target: r.target = cell
-                case .relation: r.relation = cell
-                case .strength: r.strength = cell
-                case .commitment: r.commitment = cell
-                case .direction: r.direction = cell
-                case .typeAmbiguous:
+                if field == .typeAmbiguous {
                     let t = text.trimmingWhitespace()
                     if t.isEmpty { continue }
                     let looksLikeDirection = ["directed", "undirected", "mutual"].contains(t.lowercased())
                     fields[i] = looksLikeDirection ? .direction : (fields.contains(.relation) ? .extra(headers[i]) : .relation)
-                    switch fields[i] {
-                    case .direction: r.direction = cell
-                    case .relation: r.relation = cell
-                    default: r.extra.append((headers[i], cell))
-                    }
-                case .extra(let name): r.extra.append((name, cell))
-                default: r.extra.append((headers[i], cell))
                 }
+                r.set(fields[i], cell, column: headers[i])
             }
             assembler.add(r)
         }

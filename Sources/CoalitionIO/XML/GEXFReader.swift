@@ -46,20 +46,7 @@ public enum GEXFReader {
             }
             r.id = Cell(id, at: at)
             r.name = node.attributes["label"].map { Cell($0, at: at) }
-            for (title, cell) in values(of: node, cls: "node") {
-                switch ColumnAliases.actors[ColumnAliases.key(title)] {
-                case .name?: r.name = cell
-                case .kind?: r.kind = cell
-                case .sector?: r.sector = cell
-                case .level?: r.level = cell
-                case .influence?: r.influence = cell
-                case .interest?: r.interest = cell
-                case .stance?: r.stance = cell
-                case .voices?: r.voices = cell
-                case .commitment?: r.commitment = cell
-                default: r.extra.append((title, cell))
-                }
-            }
+            for (title, cell) in values(of: node, cls: "node") { r.assign(cell, toColumn: title) }
             assembler.add(r)
         }
         for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
@@ -70,15 +57,7 @@ public enum GEXFReader {
             r.strength = edge.attributes["weight"].map { Cell($0, at: at) }
             r.direction = Cell(edge.attributes["type"] ?? defaultType, at: at)
             r.relation = edge.attributes["kind"].map { Cell($0, at: at) }
-            for (title, cell) in values(of: edge, cls: "edge") {
-                switch ColumnAliases.ties[ColumnAliases.key(title)] {
-                case .relation?: r.relation = cell
-                case .strength?: r.strength = cell
-                case .commitment?: r.commitment = cell
-                case .direction?: r.direction = cell
-                default: r.extra.append((title, cell))
-                }
-            }
+            for (title, cell) in values(of: edge, cls: "edge") { r.assign(cell, toColumn: title) }
             if r.relation == nil, let label = edge.attributes["label"] { r.relation = Cell(label, at: at) }
             assembler.add(r)
         }

@@ -58,18 +58,9 @@ public enum GraphMLReader {
                 continue
             }
             for (name, cell, fromGraphics) in values(of: node, domain: "node") {
-                switch ColumnAliases.actors[ColumnAliases.key(name)] {
-                case .name?: if r.name == nil || !fromGraphics { r.name = cell }
-                case .kind?: r.kind = cell
-                case .sector?: r.sector = cell
-                case .level?: r.level = cell
-                case .influence?: r.influence = cell
-                case .interest?: r.interest = cell
-                case .stance?: r.stance = cell
-                case .voices?: r.voices = cell
-                case .commitment?: r.commitment = cell
-                default: r.extra.append((name, cell))
-                }
+                // A yEd label names the actor only when no attribute does.
+                if fromGraphics && r.name != nil { continue }
+                r.assign(cell, toColumn: name)
             }
             assembler.add(r)
         }
@@ -80,15 +71,7 @@ public enum GraphMLReader {
             r.target = edge.attributes["target"].map { Cell($0, at: at) }
             let directed = edge.attributes["directed"].map { $0 == "true" } ?? defaultDirected
             r.direction = Cell(directed ? "directed" : "undirected", at: at)
-            for (name, cell, _) in values(of: edge, domain: "edge") {
-                switch ColumnAliases.ties[ColumnAliases.key(name)] {
-                case .relation?: r.relation = cell
-                case .strength?: r.strength = cell
-                case .commitment?: r.commitment = cell
-                case .direction?: r.direction = cell
-                default: r.extra.append((name, cell))
-                }
-            }
+            for (name, cell, _) in values(of: edge, domain: "edge") { r.assign(cell, toColumn: name) }
             assembler.add(r)
         }
     }
