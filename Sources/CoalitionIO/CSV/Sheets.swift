@@ -60,7 +60,8 @@ enum ColumnAliases {
 extension ActorRecord {
     /// Puts a cell in `field`; anything that is not an actor field is kept as the attribute
     /// `column`.
-    mutating func set(_ field: ColumnField, _ cell: Cell, column: String) {
+    @inline(__always)
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: @autoclosure () -> String) {
         switch field {
         case .id: id = cell
         case .name: name = cell
@@ -73,7 +74,7 @@ extension ActorRecord {
         case .voices: voices = cell
         case .commitment: commitment = cell
         case .extra(let name): extra.append((name, cell))
-        default: extra.append((column, cell))
+        default: extra.append((column(), cell))
         }
     }
 
@@ -87,7 +88,8 @@ extension ActorRecord {
 
 extension TieRecord {
     /// Puts a cell in `field`; anything else is kept as the attribute `column`.
-    mutating func set(_ field: ColumnField, _ cell: Cell, column: String) {
+    @inline(__always)
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: @autoclosure () -> String) {
         switch field {
         case .source: source = cell
         case .target: target = cell
@@ -96,7 +98,7 @@ extension TieRecord {
         case .commitment: commitment = cell
         case .direction: direction = cell
         case .extra(let name): extra.append((name, cell))
-        default: extra.append((column, cell))
+        default: extra.append((column(), cell))
         }
     }
 
@@ -178,7 +180,7 @@ struct SheetLayout {
                 let text = row.fields[i]
                 if case .extra = field, text.isEmpty { continue }
                 let cell = Cell(text, at: row.location(ofField: i, in: file))
-                if field == .typeAmbiguous {
+                if case .typeAmbiguous = field {
                     let t = text.trimmingWhitespace()
                     if t.isEmpty { continue }
                     let looksLikeDirection = ["directed", "undirected", "mutual"].contains(t.lowercased())
