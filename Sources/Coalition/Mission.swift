@@ -28,6 +28,9 @@ public struct Mission: Sendable {
 
     public struct Willing: Sendable {
         public var minCommitment: Commitment?
+        /// Weights of the cluster score's parts (size, density, commitment, influence,
+        /// diversity, criteria); missing parts keep their defaults.
+        public var weights: [String: Double] = [:]
         public init(minCommitment: Commitment? = nil) { self.minCommitment = minCommitment }
     }
 

@@ -67,7 +67,7 @@ final class FixtureTests: XCTestCase {
             (["../invalid/actors.csv", "duplicate-ties.csv"], ["duplicate-ties.csv:3:1: warning: duplicate partnership tie \"phi\" — \"moh\" (first at {dir}duplicate-ties.csv:2:1); merged by sum: strength 5 [duplicate-tie]"]),
             (["../invalid/actors.csv", "mixed-direction.csv"], ["mixed-direction.csv:3:1: warning: the network is directed, so 2 undirected ties became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"]),
             (["mission-unknown-key.yaml"], ["mission-unknown-key.yaml:3:1: warning: unknown key \"group-by\" is ignored; did you mean \"group_by\"? [unknown-key]",
-                                            "mission-unknown-key.yaml:6:3: warning: unknown key \"willing.threshold\" is ignored; known: min_commitment [unknown-key]"]),
+                                            "mission-unknown-key.yaml:6:3: warning: unknown key \"willing.threshold\" is ignored; known: min_commitment, weights [unknown-key]"]),
         ]
         for (inputs, expected) in cases {
             let loaded = InputLoader.load(inputs.map { dir + $0 })

@@ -190,8 +190,23 @@ private struct Reader {
                         log.error(.badCommitment, at: at(v), "unknown commitment level \"\(t)\"; expected one of: \(Commitment.allCases.map(\.name).joined(separator: ", ")), or 0–4")
                     }
                 }
+            case "weights":
+                guard let weights = v.mapping else {
+                    log.error(.badMission, at: at(v), "willing.weights must be a mapping such as `{commitment: 0.3, diversity: 0.2}`")
+                    continue
+                }
+                for (wk, wv) in weights {
+                    guard let part = wk.string else { continue }
+                    guard WillingScoreParts.names.contains(part) else {
+                        log.warning(.unknownKey, at: at(wk), "unknown score part \"\(part)\" is ignored; known: \(WillingScoreParts.names.joined(separator: ", "))")
+                        continue
+                    }
+                    if let x = number(wv, "willing.weights.\(part)") {
+                        if x >= 0 { w.weights[part] = x } else { log.error(.badMission, at: at(wv), "a score weight must be 0 or more, found \(x)") }
+                    }
+                }
             default:
-                log.warning(.unknownKey, at: at(k), "unknown key \"willing.\(key)\" is ignored; known: min_commitment")
+                log.warning(.unknownKey, at: at(k), "unknown key \"willing.\(key)\" is ignored; known: min_commitment, weights")
             }
         }
         return w
