@@ -120,7 +120,7 @@ public struct WillingAnalysis: Sendable {
                 "diversity": (c.kindDiversity + c.sectorDiversity) / 2,
                 "criteria": Double(c.criteria.met) / 4,
             ]
-            let totalWeight = w.values.reduce(0, +)
+            let totalWeight = WillingScoreParts.names.reduce(0.0) { $0 + (w[$1] ?? 0) }
             c.score = totalWeight > 0 ? WillingScoreParts.names.reduce(0.0) { $0 + (w[$1] ?? 0) * (c.parts[$1] ?? 0) } / totalWeight : 0
             clusters[i] = c
         }
@@ -256,7 +256,8 @@ public struct WillingAnalysis: Sendable {
             var count: [String: Int] = [:]
             for l in labels { count[l, default: 0] += 1 }
             let total = Double(labels.count)
-            return total > 0 ? 1 - count.values.reduce(0.0) { $0 + (Double($1) / total) * (Double($1) / total) } : 0
+            // Summed in label order: the same bits in every process (dictionary order is not).
+            return total > 0 ? 1 - count.keys.sorted().reduce(0.0) { $0 + (Double(count[$1]!) / total) * (Double(count[$1]!) / total) } : 0
         }
         let kinds = members.map { actors[$0].kind?.rawValue ?? Grouping.none }
         let sectors = members.map { actors[$0].primarySector ?? Grouping.none }

@@ -101,7 +101,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpShowsExamples() throws {
-        for command in ["validate", "summary", "analyze", "silos", "communities", "init"] {
+        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "init"] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("Example"), command)
@@ -187,5 +187,37 @@ extension CLITests {
         XCTAssertEqual(louvain.status, 0, louvain.stderr)
         XCTAssertTrue(louvain.stdout.contains("by louvain (modularity, resolution 0.5, seed 1)"), louvain.stdout)
         XCTAssertEqual(try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--method", "spectral"]).status, 64)
+    }
+}
+
+extension CLITests {
+    func testWillingVoicesAndGridJSON() throws {
+        let mission = "fixtures/healthy-lives-2040/mission.yaml"
+        let willing = try run(["willing", mission, "--format", "json"])
+        XCTAssertEqual(willing.status, 0, willing.stderr)
+        XCTAssertEqual(willing.stdout, try run(["willing", mission, "--format", "json"]).stdout, "byte-identical across processes")
+        let w = try JSONSerialization.jsonObject(with: Data(willing.stdout.utf8)) as! [String: Any]
+        let cluster = (w["clusters"] as! [[String: Any]]).first!
+        for key in ["members", "score", "parts"] { XCTAssertNotNil(cluster[key], key) }
+        let recommended = w["recommended"] as! [String: Any]
+        XCTAssertTrue((recommended["reason"] as! String).hasPrefix("Start with the"))
+        let recruit = (w["nextToRecruit"] as! [[String: Any]]).first!
+        XCTAssertNotNil(recruit["id"]); XCTAssertNotNil(recruit["introducedBy"])
+        XCTAssertNotNil(w["camps"] as? [String: Any])
+
+        let voices = try run(["voices", mission, "--format", "json"])
+        XCTAssertEqual(voices.status, 0, voices.stderr)
+        let v = try JSONSerialization.jsonObject(with: Data(voices.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual((v["missing"] as! [[String: Any]]).first?["category"] as? String, "voice: youth")
+        let under = (v["underrepresented"] as! [[String: Any]]).first!
+        XCTAssertEqual(under["category"] as? String, "kind: community")
+        XCTAssertNotNil(under["representationRatio"])
+        XCTAssertEqual((v["consultedOnly"] as! [String]).count, 4)
+        XCTAssertEqual(v["isolated"] as? [String], ["cso-migrants"])
+
+        let grid = try run(["grid", mission, "--format", "csv"])
+        XCTAssertEqual(grid.status, 0, grid.stderr)
+        XCTAssertTrue(grid.stdout.hasPrefix("id,name,influence,interest,quadrant,declaredPercentile,structuralPercentile,finding\nmin-health,"))
+        XCTAssertEqual(try run(["willing", mission, "--min-commitment", "keen"]).status, 64)
     }
 }

@@ -55,3 +55,30 @@ final class SiloTests: XCTestCase {
         XCTAssertEqual(a.communities.membership, b.communities.membership)
     }
 }
+
+/// What was planted for the willing, voices and grid views is found.
+final class WillingFixtureTests: XCTestCase {
+    func testPlantedWillingAndVoices() throws {
+        let loaded = InputLoader.load([fixture("healthy-lives-2040/mission.yaml")])
+        let n = try XCTUnwrap(loaded.network), mission = try XCTUnwrap(loaded.mission)
+        let w = WillingAnalysis(n, threshold: mission.willing.minCommitment ?? .pledged, weights: mission.willing.weights)
+        let best = Set(try XCTUnwrap(w.recommended.map { w.clusters[$0].members.map { n.actors[$0].id } }))
+        let planted: Set = ["phi", "muni-riverton", "uni-lakeside", "food-freshway", "cso-diabetes", "ins-care-mutual",
+                            "innov-agency", "res-prevention", "biz-nutrilab", "cso-foodbank", "hosp-umc-lake", "heart-fund"]
+        XCTAssertTrue(planted.isSubset(of: best), "the planted cluster is recommended whole: \(best)")
+        XCTAssertLessThanOrEqual(best.count, planted.count + 2)
+        let east: Set = ["region-east", "muni-harbourside", "comm-eastside", "cso-elderly", "hosp-gen-riverton", "res-behaviour"]
+        XCTAssertTrue(w.clusters.contains { Set($0.members.map { n.actors[$0].id }).intersection(east).count >= 5 }, "the eastern cluster is found")
+        XCTAssertEqual(Set(w.camps.opponents.map { n.actors[$0].id }), ["sugar-assoc", "food-fizz", "food-snackco", "advert-council"])
+        XCTAssertEqual(w.camps.oppositions.count, 7)
+
+        let v = VoicesAnalysis(n, mission: mission, willingCore: w.clusters[0].members)
+        let status = Dictionary(uniqueKeysWithValues: v.categories.map { ($0.label, $0.status) })
+        XCTAssertEqual(status["voice: youth"], .missing)
+        XCTAssertEqual(status["kind: community"], .underrepresented)
+        XCTAssertEqual(status["kind: cso"], .present)
+        XCTAssertEqual(Set(v.consultedOnly.map { n.actors[$0].id }), ["comm-harbour-residents", "comm-allotments", "comm-rural-villages", "comm-walking-club"])
+        XCTAssertEqual(v.isolated.map { n.actors[$0].id }, ["cso-migrants"])
+        XCTAssertEqual(Set(v.outsideMainComponent.map { n.actors[$0].id }), ["comm-island", "comm-ferry-folk"])
+    }
+}

@@ -28,7 +28,7 @@ public enum PartitionComparison {
         precondition(x.count == y.count, "partitions of the same vertices")
         func pairs(_ c: Int) -> Double { Double(c) * Double(c - 1) / 2 }
         let (joint, rows, columns) = contingency(x, y)
-        let index = joint.values.reduce(0.0) { $0 + pairs($1) }
+        let index = joint.values.sorted().reduce(0.0) { $0 + pairs($1) }
         let a = rows.reduce(0.0) { $0 + pairs($1) }, b = columns.reduce(0.0) { $0 + pairs($1) }
         let total = pairs(x.count)
         guard total > 0 else { return 1 }

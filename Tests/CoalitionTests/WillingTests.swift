@@ -1,0 +1,125 @@
+import XCTest
+@testable import Coalition
+
+final class WillingTests: XCTestCase {
+    /// Builds a network from (id, kind, sector, commitment, stance) and (a, b, relation, commitment, directed).
+    func network(_ actors: [(String, ActorKind, String, Commitment?, Stance?)],
+                 _ ties: [(String, String, Relation, Commitment?, Bool)], influence: [String: (Double, Double)] = [:]) -> StakeholderNetwork {
+        let index = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.0, Int32($0)) })
+        let list = actors.map { a in
+            Actor(id: a.0, kind: a.1, sectors: [a.2], influence: influence[a.0]?.0, interest: influence[a.0]?.1, stance: a.4, commitment: a.3)
+        }
+        let directed = ties.contains { $0.4 }
+        return StakeholderNetwork(actors: list, ties: ties.map {
+            Tie(source: index[$0.0]!, target: index[$0.1]!, relation: $0.2, commitment: $0.3, isDirected: directed)
+        }, isDirected: directed)
+    }
+
+    /// A committed clique across four sectors (research and civil society in it), a lukewarm
+    /// pair, a community group only consulted, and an opposed firm.
+    func planted() -> StakeholderNetwork {
+        network([
+            ("min", .ministry, "health", .leading, .supportive), ("uni", .university, "research", .active, .supportive),
+            ("cso", .cso, "social", .active, .supportive), ("firm", .business, "food", .active, .supportive),
+            ("agency", .agency, "health", .exploring, .neutral), ("town", .localGovernment, "social", .exploring, .neutral),
+            ("residents", .community, "social", nil, .supportive), ("lobby", .business, "food", .none, .opposed),
+        ], [
+            ("min", "uni", .commitment, .leading, false), ("min", "cso", .commitment, .active, false),
+            ("min", "firm", .commitment, .active, false), ("uni", "cso", .partnership, .active, false),
+            ("uni", "firm", .partnership, .pledged, false), ("cso", "firm", .partnership, .active, false),
+            ("agency", "town", .information, .exploring, false), ("agency", "min", .mandate, .active, false),
+            ("town", "residents", Relation(rawValue: "consultation"), nil, false),
+            ("lobby", "min", .opposition, nil, false), ("lobby", "agency", .partnership, nil, false),
+            ("town", "cso", .partnership, .exploring, false),
+        ])
+    }
+
+    func testPlantedCliqueIsRecommendedWhole() throws {
+        let n = planted()
+        let w = WillingAnalysis(n, threshold: .pledged)
+        let best = try XCTUnwrap(w.recommended.map { w.clusters[$0] })
+        XCTAssertEqual(Set(best.members.map { n.actors[$0].id }), ["min", "uni", "cso", "firm"])
+        XCTAssertEqual(best.density, 1)
+        XCTAssertEqual(best.meanCommitment!, (4 + 3 + 3 + 3) / 4.0, accuracy: 1e-15)
+        XCTAssertEqual(best.sectors, 4)
+        XCTAssertTrue(best.criteria.crossSector && best.criteria.researchAndInnovation && best.criteria.civilSociety && best.criteria.noSinglePointOfFailure)
+        // Blau index of four different kinds and four sectors: 1 − 4·(1/4)² = 0.75.
+        XCTAssertEqual(best.kindDiversity, 0.75, accuracy: 1e-15)
+        XCTAssertEqual(best.sectorDiversity, 0.75, accuracy: 1e-15)
+        XCTAssertTrue(w.reason.hasPrefix("Start with the 4-actor cluster around"), w.reason)
+        // The agency (a pledged-or-better tie to the ministry, but exploring itself) and the town
+        // are next to recruit; the opposed lobby never is.
+        XCTAssertEqual(w.nextToRecruit.map { n.actors[$0.actor].id }, ["agency", "town"])
+        XCTAssertEqual(w.nextToRecruit.first.map { n.actors[$0.introducedBy].id }, "min")
+        // Camps: the lobby opposes the ministry; the agency, neutral, works with both camps.
+        XCTAssertEqual(w.camps.opponents.map { n.actors[$0].id }, ["lobby"])
+        XCTAssertEqual(w.camps.between.map { n.actors[$0].id }, ["agency"])
+        XCTAssertEqual(w.camps.oppositions.map { [n.actors[$0.0].id, n.actors[$0.1].id] }, [["lobby", "min"]])
+    }
+
+    func testADenseCommittedGroupIsNotSplitButTwoGroupsAre() {
+        func clique(_ prefix: String, _ k: Int) -> [(String, String, Relation, Commitment?, Bool)] {
+            var t: [(String, String, Relation, Commitment?, Bool)] = []
+            for i in 0 ..< k { for j in i + 1 ..< k { t.append(("\(prefix)\(i)", "\(prefix)\(j)", .commitment, .active, false)) } }
+            return t
+        }
+        let one = network((0 ..< 10).map { ("a\($0)", .cso, "s\($0 % 3)", .active, .supportive) }, clique("a", 10))
+        XCTAssertEqual(WillingAnalysis(one, threshold: .pledged).clusters.map(\.size), [10])
+        let two = network((0 ..< 10).map { ("a\($0)", .cso, "s", .active, .supportive) } + (0 ..< 10).map { ("b\($0)", .business, "t", .active, .supportive) },
+                          clique("a", 10) + clique("b", 10) + [("a0", "b0", .partnership, .active, false)])
+        let w = WillingAnalysis(two, threshold: .pledged)
+        XCTAssertEqual(w.clusters.map(\.size), [10, 10])
+        XCTAssertTrue(w.notes.first?.hasPrefix("A willing component of 20 actors was split into 2 clusters") == true)
+    }
+
+    func testScoreFollowsTheMissionWeights() throws {
+        let n = planted()
+        let onlyCommitment = WillingAnalysis(n, threshold: .pledged, weights: ["size": 0, "density": 0, "influence": 0, "diversity": 0, "criteria": 0, "commitment": 1])
+        XCTAssertEqual(onlyCommitment.clusters[0].score, 3.25 / 4, accuracy: 1e-15)
+        let none = WillingAnalysis(n, threshold: .leading)
+        XCTAssertTrue(none.clusters.isEmpty)
+        XCTAssertTrue(none.reason.hasPrefix("No actors are committed at leading or above"))
+    }
+
+    func testVoicesAndTheirReadings() throws {
+        let n = planted()
+        var mission = Mission(name: "Test")
+        mission.expectedVoices = [
+            .init(dimension: .kind, value: "community", minCount: 1), .init(dimension: .voice, value: "youth", minCount: 1),
+            .init(dimension: .kind, value: "business", minShare: 0.5), .init(dimension: .sector, value: "social", minCount: 1),
+        ]
+        mission.consultationRelations = ["consultation"]
+        let core = [0, 1, 2, 3]
+        let v = VoicesAnalysis(n, mission: mission, willingCore: core)
+        XCTAssertEqual(v.categories.map(\.status), [.tooFewToJudge, .missing, .underrepresented, .present])
+        XCTAssertEqual(v.categories[1].reading, "No actor speaking for youth is in the coalition: this voice is missing.")
+        XCTAssertEqual(v.categories[2].reasons.first, "25 % of actors against at least 50 % expected")
+        // Social sector: cso, town, residents. 11 supporting pairs = 22 tie ends; the sector holds
+        // cso 4, town 3, residents 1 = 8 of them, and 3 of the 8 actors.
+        let social = v.categories[3]
+        XCTAssertEqual(social.degreeRatio!, (8.0 / 22.0) / (3.0 / 8.0), accuracy: 1e-12)
+        XCTAssertEqual(social.distanceToWillingCore, 0)
+        XCTAssertEqual(v.categories[0].distanceToWillingCore, 2, "residents → town → cso")
+        XCTAssertEqual(v.consultedOnly.map { n.actors[$0].id }, ["residents"])
+        XCTAssertTrue(v.isolated.isEmpty)
+        let defaults = VoicesAnalysis(n, mission: nil, willingCore: core)
+        XCTAssertTrue(defaults.usedDefaultTaxonomy)
+        XCTAssertEqual(defaults.categories.filter { $0.status == .missing }.map(\.expected.value), ["regional-government"])
+    }
+
+    func testPowerInterestGrid() {
+        let n = network([
+            ("hub", .agency, "x", nil, nil), ("a", .cso, "x", nil, nil), ("b", .cso, "x", nil, nil),
+            ("c", .cso, "x", nil, nil), ("boss", .ministry, "x", nil, nil),
+        ], [("hub", "a", .information, nil, false), ("hub", "b", .information, nil, false),
+            ("hub", "c", .information, nil, false), ("a", "boss", .information, nil, false)],
+            influence: ["hub": (1, 4), "a": (2, 1), "b": (2, 1), "c": (2, 1), "boss": (5, 4)])
+        let grid = PowerInterestGrid(n)
+        XCTAssertEqual(grid.entries.map(\.quadrant), [.keepInformed, .monitor, .monitor, .monitor, .manageClosely])
+        XCTAssertEqual(grid.entries[0].finding, "hidden influencer")
+        XCTAssertEqual(grid.entries[0].structuralPercentile, 1)
+        XCTAssertEqual(grid.entries[0].declaredPercentile, 0)
+        XCTAssertEqual(grid.entries[4].finding, "over-rated")
+        XCTAssertEqual(grid.entries[1].declaredPercentile, 0.5, "mid-rank among three equal ratings")
+    }
+}
