@@ -42,6 +42,8 @@ public enum StarterMission {
         # Levels: \(levels) (or 0-4).
         willing:
           min_commitment: pledged
+          # Weights of the willing-cluster score (size, density, commitment, influence, diversity, criteria).
+          weights: {size: 0.2, density: 0.15, commitment: 0.2, influence: 0.15, diversity: 0.15, criteria: 0.15}
 
         # Voices the mission must hear. Each entry names one of kind, sector, level or voice,
         # and a min_count (actors) or a min_share (0-1 of all actors).
