@@ -31,6 +31,17 @@ enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text, json
 }
 
+/// Where and how the analysis commands write their result.
+struct OutputOptions: ParsableArguments {
+    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+
+    @Option(help: "Output format: table, json or csv.")
+    var format: Format = .table
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+}
+
 /// Exit code for input that has errors (usage errors exit with 64, as ArgumentParser does).
 let inputErrorExitCode: Int32 = 1
 

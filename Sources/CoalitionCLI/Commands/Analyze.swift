@@ -29,11 +29,7 @@ struct Analyze: ParsableCommand {
     @Option(help: "How many top actors per measure the table shows.")
     var top = 10
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     @Option(name: .customLong("exact-limit"), help: "Above this many actors, betweenness, harmonic and closeness are estimated from sampled sources.")
     var exactLimit = 25_000
@@ -47,7 +43,6 @@ struct Analyze: ParsableCommand {
     @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
     var threads: Int?
 
-    enum AnalysisFormat: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
@@ -65,12 +60,12 @@ struct Analyze: ParsableCommand {
         if let threads { options.threads = threads }
         let analysis = NetworkAnalysis(network, grouping: grouping, options: options)
         let text: String
-        switch format {
+        switch out.format {
         case .json: text = try jsonString(AnalysisJSON(analysis, network))
         case .csv: text = AnalysisTables.csv(analysis, network)
         case .table: text = AnalysisTables.table(analysis, network, top: top)
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 }
 

@@ -40,11 +40,7 @@ struct CommunitiesCommand: ParsableCommand {
     @Flag(help: "Weight ties by strength.")
     var weighted = false
 
-    @Option(help: "Output format: table, json or csv (csv: one row per actor).")
-    var format: Analyze.AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     enum ObjectiveName: String, ExpressibleByArgument, CaseIterable { case modularity, cpm }
 
@@ -65,7 +61,7 @@ struct CommunitiesCommand: ParsableCommand {
         let ari = PartitionComparison.adjustedRandIndex(found.membership, grouping.index)
         let ids = network.actors.map(\.id)
         let text: String
-        switch format {
+        switch out.format {
         case .json:
             text = try jsonString(CommunitiesJSON(
                 method: method.rawValue, objective: objective.rawValue, resolution: resolution, seed: seed,
@@ -87,7 +83,7 @@ struct CommunitiesCommand: ParsableCommand {
                                  summaries(found, grouping, network).map { ["\($0.community)", "\($0.size)", $0.groups.prefix(3).map { "\($0.group) \($0.actors)" }.joined(separator: ", "), $0.members.prefix(3).joined(separator: ", ")] }))
             text = out.joined(separator: "\n")
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 
     /// Size, group composition and best-connected members of each community.

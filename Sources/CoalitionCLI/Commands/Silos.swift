@@ -64,11 +64,7 @@ struct Silos: ParsableCommand {
     @Flag(help: "Weight ties by strength (E-I and mixing then sum strengths; no rescaled E-I).")
     var weighted = false
 
-    @Option(help: "Output format: table, json or csv (csv: one row per group).")
-    var format: Analyze.AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     func validate() throws {
         if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
@@ -83,12 +79,12 @@ struct Silos: ParsableCommand {
         options.weighted = weighted
         let silos = SiloAnalysis(network, grouping: grouping, options: options)
         let text: String
-        switch format {
+        switch out.format {
         case .json: text = try jsonString(SilosJSON(silos: silos, network: network))
         case .csv: text = SiloText.csv(silos)
         case .table: text = SiloText.table(silos, network)
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 }
 

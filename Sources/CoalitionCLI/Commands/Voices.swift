@@ -20,11 +20,7 @@ struct Voices: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Output format: table, json or csv (csv: one row per category).")
-    var format: Analyze.AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     func run() throws {
         let (network, mission) = try loadOrStop(input)
@@ -33,7 +29,7 @@ struct Voices: ParsableCommand {
         let v = VoicesAnalysis(network, mission: mission, willingCore: core)
         let ids = network.actors.map(\.id), names = network.actors.map(\.name)
         let text: String
-        switch format {
+        switch out.format {
         case .json: text = try jsonString(VoicesJSON(v, ids))
         case .csv:
             text = (["category,status,actors,share,degreeRatio,pagerankRatio,distanceToWillingCore,reading"] + v.categories.map { c in
@@ -58,7 +54,7 @@ struct Voices: ParsableCommand {
             list("Outside the main component", v.outsideMainComponent)
             text = out.joined(separator: "\n")
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 }
 
@@ -116,11 +112,7 @@ struct Grid: ParsableCommand {
     @Option(help: "Structural influence: pagerank or betweenness.")
     var measure: StructuralMeasure = .pagerank
 
-    @Option(help: "Output format: table, json or csv.")
-    var format: Analyze.AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     enum StructuralMeasure: String, ExpressibleByArgument, CaseIterable { case pagerank, betweenness }
 
@@ -129,7 +121,7 @@ struct Grid: ParsableCommand {
         let grid = PowerInterestGrid(network, measure: measure.rawValue)
         let ids = network.actors.map(\.id), names = network.actors.map(\.name)
         let text: String
-        switch format {
+        switch out.format {
         case .json:
             struct Entry: Encodable {
                 var id: String; var influence: Double; var interest: Double; var quadrant: String
@@ -158,6 +150,6 @@ struct Grid: ParsableCommand {
             if !grid.unrated.isEmpty { out.append(""); out.append("Not rated (\(grid.unrated.count)): " + grid.unrated.prefix(10).map { names[$0] }.joined(separator: ", ") + (grid.unrated.count > 10 ? ", …" : "")) }
             text = out.joined(separator: "\n")
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 }

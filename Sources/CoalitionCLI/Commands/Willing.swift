@@ -27,11 +27,7 @@ struct Willing: ParsableCommand {
     @Option(help: "Seed for splitting large components.")
     var seed: UInt64 = 1
 
-    @Option(help: "Output format: table, json or csv (csv: one row per cluster member).")
-    var format: Analyze.AnalysisFormat = .table
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
+    @OptionGroup var out: OutputOptions
 
     func validate() throws {
         if let minCommitment, Commitment(parsing: minCommitment) == nil {
@@ -45,7 +41,7 @@ struct Willing: ParsableCommand {
         let w = WillingAnalysis(network, threshold: threshold, weights: mission?.willing.weights ?? [:], seed: seed)
         let ids = network.actors.map(\.id), names = network.actors.map(\.name)
         let text: String
-        switch format {
+        switch out.format {
         case .json: text = try jsonString(WillingJSON(w, ids))
         case .csv:
             var lines = ["cluster,rank,score,id,name,recommended"]
@@ -76,7 +72,7 @@ struct Willing: ParsableCommand {
             out += w.notes
             text = out.joined(separator: "\n")
         }
-        try emit(text, to: output)
+        try emit(text, to: out.output)
     }
 }
 
