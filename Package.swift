@@ -24,14 +24,19 @@ let package = Package(
             "Coalition",
             .product(name: "Yams", package: "Yams"),
         ]),
+        // Graphviz's C libraries (Debian: libgraphviz-dev), quarantined behind one module.
+        .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
+        // The only importer of CGraphviz: DOT text in, SVG/PNG/PDF bytes out. Knows no missions.
+        .target(name: "Graphviz", dependencies: ["CGraphviz"]),
         .executableTarget(name: "CoalitionCLI", dependencies: [
-            "Coalition", "CoalitionIO",
+            "Coalition", "CoalitionIO", "Graphviz",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
         .testTarget(name: "CoalitionTests", dependencies: ["Coalition"]),
         .testTarget(name: "CoalitionIOTests", dependencies: ["CoalitionIO"]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI"]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,0 +1,11 @@
+// The Graphviz C API as Swift can import it: the function-like macros (agtail, aghead) and the
+// Agdirected/Agundirected globals, which Swift 6 strict concurrency rejects, get small inline
+// wrappers. Only the Graphviz module imports this.
+#ifndef COALITION_CGRAPHVIZ_SHIM_H
+#define COALITION_CGRAPHVIZ_SHIM_H
+#include <graphviz/gvc.h>
+#include <graphviz/cgraph.h>
+
+static inline Agraph_t *cg_read_memory(const char *text) { return agmemread(text); }
+static inline int cg_is_directed(Agraph_t *g) { return agisdirected(g); }
+#endif

@@ -1,0 +1,131 @@
+private import CGraphviz
+import Foundation
+import Synchronization
+
+/// A Graphviz layout engine.
+public enum LayoutEngine: String, Sendable, CaseIterable {
+    case dot, neato, fdp, sfdp, circo, twopi
+}
+
+/// An output format Graphviz renders to memory.
+public enum RenderFormat: String, Sendable, CaseIterable {
+    case svg, png, pdf, dot, xdot, json
+}
+
+/// A failure inside Graphviz, with every message it gave.
+public struct GraphvizError: Error, Sendable, CustomStringConvertible {
+    public var message: String
+    public var details: [String]
+    public var description: String { ([message] + details).joined(separator: "\n") }
+}
+
+/// The result of a render: the bytes, and Graphviz's warnings (never printed).
+public struct Rendering: Sendable {
+    public var data: Data
+    public var warnings: [String]
+}
+
+/// Renders DOT text with the Graphviz C library, in memory.
+///
+/// Graphviz is not thread-safe anywhere in a process (two threads with separate contexts
+/// crash its parser), so every call goes through one lock around one context that lives for
+/// the process. Messages Graphviz would print to stderr are captured and returned.
+public final class Graphviz: Sendable {
+    public static let shared = Graphviz()
+
+    private let state: Mutex<State>
+
+    private struct State: @unchecked Sendable {
+        let context: OpaquePointer?
+    }
+
+    private init() {
+        state = Mutex(State(context: nil))
+        state.withLock { s in
+            installErrorCapture()
+            s = State(context: gvContext())
+        }
+    }
+
+    /// Lays out `dot` with `engine` and renders it as `format`.
+    /// - Throws: ``GraphvizError`` for malformed DOT, an unknown engine or format (naming the
+    ///   Debian package to install), or a layout that fails.
+    public func render(dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws(GraphvizError) -> Rendering {
+        let result: Result<Rendering, GraphvizError> = state.withLock { s in
+            capturedMessages.withLock { $0.removeAll() }
+            guard let context = s.context else {
+                return .failure(GraphvizError(message: "Graphviz could not start (gvContext failed)", details: []))
+            }
+            guard !dot.isEmpty, let graph = cg_read_memory(dot) else {
+                return .failure(GraphvizError(message: dot.isEmpty ? "no DOT text to render" : "Graphviz could not parse the DOT text", details: takeMessages()))
+            }
+            defer { agclose(graph) }
+            if gvLayout(context, graph, engine.rawValue) != 0 {
+                let details = takeMessages()
+                if details.contains(where: { $0.contains("Use one of:") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) || details.contains(where: { $0.hasSuffix("Use one of:\n") }) {
+                    return .failure(GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details))
+                }
+                if details.contains(where: { $0.contains("not recognized") }) {
+                    return .failure(GraphvizError(message: "the layout engine \"\(engine.rawValue)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details))
+                }
+                return .failure(GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", details: details))
+            }
+            defer { gvFreeLayout(context, graph) }
+            var buffer: UnsafeMutablePointer<CChar>?
+            var length: UInt32 = 0
+            let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
+            // gvRenderData can hand back a buffer even when it fails: always free it.
+            defer { if let buffer { gvFreeRenderData(buffer) } }
+            guard status == 0, let buffer else {
+                let package = format == .png || format == .pdf ? "libgvc6 (its cairo plugin renders PNG and PDF)" : "libgvc6"
+                return .failure(GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages()))
+            }
+            let data = Data(bytes: buffer, count: Int(length))
+            return .success(Rendering(data: data, warnings: takeMessages()))
+        }
+        return try result.get()
+    }
+}
+
+// Graphviz reports through a C callback that cannot capture context: messages go to this
+// buffer, read and cleared under the render lock.
+private let capturedMessages = Mutex<[String]>([])
+
+private func installErrorCapture() {
+    _ = agseterrf { message in
+        if let message { capturedMessages.withLock { $0.append(String(cString: message)) } }
+        return 0
+    }
+}
+
+/// Graphviz sends a message in pieces; join them and split into lines.
+private func takeMessages() -> [String] {
+    let joined = capturedMessages.withLock { parts -> String in
+        defer { parts.removeAll() }
+        return parts.joined()
+    }
+    return joined.split(separator: "\n").map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+}
+
+extension Rendering {
+    /// Cairo 1.16 writes the current time as the PDF's /CreationDate and ignores
+    /// SOURCE_DATE_EPOCH; replace it with `date` (YYYY-MM-DD) at the same length, so the same
+    /// input gives the same bytes (the byte offsets in the file's cross-reference stay valid).
+    public func withPDFCreationDate(_ date: String) -> Rendering {
+        let digits = date.filter(\.isNumber)
+        guard digits.count == 8 else { return self }
+        let marker = Array("/CreationDate (D:".utf8)
+        var bytes = [UInt8](data)
+        guard let start = bytes.firstRange(of: marker)?.upperBound,
+              let end = bytes[start...].firstIndex(of: UInt8(ascii: ")")) else { return self }
+        let old = bytes[start ..< end]
+        var replacement = Array((digits + "000000").utf8)
+        // Keep the length: pad with a UTC zone ("Z" then zeros) or cut to fit.
+        while replacement.count < old.count { replacement.append(replacement.count == 14 ? UInt8(ascii: "Z") : UInt8(ascii: "0")) }
+        replacement = Array(replacement.prefix(old.count))
+        bytes.replaceSubrange(start ..< end, with: replacement)
+        var copy = self
+        copy.data = Data(bytes)
+        return copy
+    }
+}
