@@ -14,6 +14,6 @@ struct CoalitionCommand: ParsableCommand {
           coalition summary fixtures/healthy-lives-2040/mission.yaml
         """,
         version: "0.1.0",
-        subcommands: [Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, Init.self]
+        subcommands: [Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, Render.self, Convert.self, Init.self]
     )
 }

@@ -101,7 +101,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpShowsExamples() throws {
-        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "init"] {
+        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "init"] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("Example"), command)
@@ -219,5 +219,43 @@ extension CLITests {
         XCTAssertEqual(grid.status, 0, grid.stderr)
         XCTAssertTrue(grid.stdout.hasPrefix("id,name,influence,interest,quadrant,declaredPercentile,structuralPercentile,finding\nmin-health,"))
         XCTAssertEqual(try run(["willing", mission, "--min-commitment", "keen"]).status, 64)
+    }
+}
+
+extension CLITests {
+    func testRenderWritesImagesThatAreTheSameEveryTime() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-render-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let mission = "fixtures/healthy-lives-2040/mission.yaml"
+        for (view, format, magic) in [("groups", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("ego", "pdf", Array("%PDF".utf8)), ("willing", "svg", Array("<?xml".utf8))] {
+            var paths: [URL] = []
+            for i in 0 ..< 2 {
+                let path = dir.appendingPathComponent("\(view)-\(i).\(format)")
+                var args = ["render", mission, "--view", view, "--format", format, "--output", path.path]
+                if view == "ego" { args += ["--actor", "phi", "--depth", "1"] }
+                let r = try run(args)
+                XCTAssertEqual(r.status, 0, r.stderr)
+                XCTAssertEqual(r.stderr, "", "Graphviz says nothing on stderr")
+                paths.append(path)
+            }
+            let a = try Data(contentsOf: paths[0]), b = try Data(contentsOf: paths[1])
+            XCTAssertTrue(a.starts(with: magic), view)
+            XCTAssertGreaterThan(a.count, 5_000, view)
+            XCTAssertEqual(a, b, "\(view) \(format) identical across processes")
+        }
+        let bad = try run(["render", mission, "--view", "ego", "--actor", "phy", "--output", dir.appendingPathComponent("x.svg").path])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("did you mean \"phi\""), bad.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path), "no partial output")
+    }
+
+    func testConvertToDOTAndJSON() throws {
+        let dot = try run(["convert", "fixtures/liveable-streets/network.gexf", "--to", "dot", "--view", "silos", "--group-by", "kind"])
+        XCTAssertEqual(dot.status, 0, dot.stderr)
+        XCTAssertTrue(dot.stdout.hasPrefix("graph coalition {"))
+        XCTAssertTrue(dot.stdout.contains("subgraph cluster_0"))
+        let json = try run(["convert", "fixtures/liveable-streets/network.gexf", "--to", "json"])
+        XCTAssertTrue(json.stdout.contains("\"format\" : \"coalition\""))
     }
 }

@@ -1,0 +1,169 @@
+import ArgumentParser
+import Coalition
+import CoalitionIO
+import Foundation
+import Graphviz
+
+/// Options that pick and shape a diagram; shared by `render` and `convert --to dot`.
+struct ViewOptions: ParsableArguments {
+    @Option(help: "View: full, ego, groups, silos or willing.")
+    var view: DiagramBuilder.View = .full
+
+    @Option(name: .customLong("size-by"), help: "Measure that sizes actors: pagerank, betweenness, degree, strength, eigenvector, harmonic, closeness or coreness.")
+    var sizeBy: SizeMeasure = .pagerank
+
+    @Option(help: "The actor at the centre of the ego view (its id).")
+    var actor: String?
+
+    @Option(help: "How many steps out the ego view reaches.")
+    var depth = 2
+
+    @OptionGroup var groupingOptions: GroupingOptions
+
+    @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: chosen per view and size).")
+    var engine: LayoutEngine?
+
+    enum SizeMeasure: String, ExpressibleByArgument, CaseIterable {
+        case pagerank, betweenness, degree, strength, eigenvector, harmonic, closeness, coreness
+    }
+
+    func validate() throws {
+        if view == .ego && actor == nil { throw ValidationError("the ego view needs --actor ID") }
+        if depth < 1 { throw ValidationError("--depth must be at least 1") }
+    }
+
+    func diagram(_ network: StakeholderNetwork, _ mission: Mission?) throws -> Diagram {
+        let builder = DiagramBuilder(network: network, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate)
+        let grouping = try groupingOptions.grouping(network, mission: mission)
+        let analysis = NetworkAnalysis(network, grouping: grouping)
+        let values: [Double] = analysis.actors.map { a in
+            switch sizeBy {
+            case .pagerank: a.pagerank
+            case .betweenness: a.betweenness
+            case .degree: Double(a.degree)
+            case .strength: a.strength
+            case .eigenvector: a.eigenvector
+            case .harmonic: a.harmonic
+            case .closeness: a.closeness ?? 0
+            case .coreness: Double(a.coreness)
+            }
+        }
+        let engineName = engine?.rawValue
+        switch view {
+        case .full: return builder.full(sizeBy: sizeBy.rawValue, values: values, engine: engineName)
+        case .ego:
+            guard let index = network.actors.firstIndex(where: { $0.id == actor }) else {
+                let hint = closestMatch(to: actor ?? "", in: network.actors.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
+                printError("error: no actor with id \"\(actor ?? "")\"\(hint)")
+                throw ExitCode(inputErrorExitCode)
+            }
+            return builder.ego(index, depth: depth, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
+        case .groups: return builder.groups(grouping, engine: engineName)
+        case .silos:
+            var options = SiloAnalysis.Options()
+            options.permutations = 199
+            return builder.silos(SiloAnalysis(network, grouping: grouping, options: options), sizeBy: sizeBy.rawValue, values: values, engine: engineName)
+        case .willing:
+            let w = WillingAnalysis(network, threshold: mission?.willing.minCommitment ?? .pledged, weights: mission?.willing.weights ?? [:])
+            return builder.willing(w, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
+        }
+    }
+}
+
+extension DiagramBuilder.View: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
+
+struct Render: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Draw a view of the network through the Graphviz library: SVG, PNG, PDF or DOT.",
+        discussion: """
+        Each view carries a title, the mission's name, a caption (data source and date, the \
+        measure that sizes actors, the engine) and a legend of only what it shows. Kinds differ \
+        by colour (a colour-blind-safe palette) and by shape; tie width follows strength; \
+        exploring and pledged ties are dashed, opposition ties dotted. The same input gives the \
+        same bytes, PDFs included (their creation date is the mission's data_date). Above \
+        \(DiagramBuilder.largeNetwork) actors the full view switches to sfdp with labels on the 50 most central \
+        actors; the groups view reads best then.
+
+        Examples:
+          coalition render fixtures/healthy-lives-2040/mission.yaml --view silos --format png
+          coalition render fixtures/healthy-lives-2040/mission.yaml --view ego --actor phi --depth 1 --output phi.svg
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "svg, png, pdf or dot.")
+    var format: ImageFormat = .svg
+
+    @Option(help: "Where to write (default: output/<mission>-<view>.<format>).")
+    var output: String?
+
+    enum ImageFormat: String, ExpressibleByArgument, CaseIterable { case svg, png, pdf, dot }
+
+    func run() throws {
+        let (network, mission) = try loadOrStop(input)
+        if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork {
+            printError("note: \(network.actors.count) actors is too many to label one by one; drawing with sfdp and labelling the 50 most central (try --view groups)")
+        }
+        let diagram = try viewOptions.diagram(network, mission)
+        let dot = DOTWriter.write(diagram)
+        var data: Data
+        if format == .dot {
+            data = Data(dot.utf8)
+        } else {
+            do {
+                let rendering = try Graphviz.shared.render(dot: dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .sfdp,
+                                                           format: RenderFormat(rawValue: format.rawValue)!)
+                data = (format == .pdf ? rendering.withPDFCreationDate(mission?.dataDate ?? "2000-01-01") : rendering).data
+                for w in rendering.warnings { printError("graphviz: \(w)") }
+            } catch {
+                printError("error: \(error.message)")
+                for d in error.details { printError("  \(d)") }
+                throw ExitCode(inputErrorExitCode)
+            }
+        }
+        let path = output ?? "output/\(mission?.slug ?? "network")-\(viewOptions.view.rawValue).\(format.rawValue)"
+        let folder = (path as NSString).deletingLastPathComponent
+        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        do {
+            try writeAtomically(data, to: path)
+        } catch {
+            printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+            throw ExitCode(inputErrorExitCode)
+        }
+        print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine))")
+    }
+}
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the network in another format: dot (the diagram Coalition draws) or json (Coalition JSON).",
+        discussion: """
+        Examples:
+          coalition convert fixtures/liveable-streets/network.gexf --to json --output streets.json
+          coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "dot or json.")
+    var to: Target
+
+    @Option(help: "Write to this file (atomically) instead of standard output.")
+    var output: String?
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case dot, json }
+
+    func run() throws {
+        let (network, mission) = try loadOrStop(input)
+        let text: String
+        switch to {
+        case .dot: text = DOTWriter.write(try viewOptions.diagram(network, mission))
+        case .json: text = String(decoding: try CoalitionJSON.encode(network), as: UTF8.self)
+        }
+        guard let output else { print(text, terminator: ""); return }
+        try emit(text.hasSuffix("\n") ? String(text.dropLast()) : text, to: output)
+    }
+}
