@@ -246,11 +246,20 @@ public struct SiloAnalysis: Sendable {
         let sub = builder.build()
         let ei = publicBodies.isEmpty ? nil : GroupMeasures(sub, groups: publicBodies.map { grouping.index[$0] }).ei
         let ministries = publicBodies.filter { network.actors[$0].kind == .ministry }
+        // Direct supporting ties per ministry pair, in one pass over the ties (a pass per pair
+        // took 85 s with the 150 ministries of a 10,000-actor network).
+        let isMinistry = network.actors.map { $0.kind == .ministry }
+        var directTies: [Int: Int] = [:]
+        let n = network.actors.count
+        for t in network.ties where !t.isOpposition && isMinistry[Int(t.source)] && isMinistry[Int(t.target)] {
+            let a = Int(min(t.source, t.target)), b = Int(max(t.source, t.target))
+            directTies[a * n + b, default: 0] += 1
+        }
         var pairs: [MinistryPair] = []
         var unconnected: [(Int, Int)] = []
         for (i, x) in ministries.enumerated() {
             for y in ministries[(i + 1)...] {
-                let direct = network.ties.count { !$0.isOpposition && Set([Int($0.source), Int($0.target)]) == Set([x, y]) }
+                let direct = directTies[min(x, y) * n + max(x, y)] ?? 0
                 let shared = Set(neighbours[x]).intersection(neighbours[y])
                 let intermediaries = shared.sorted { (isPublic[$0] ? 0 : 1, $0) < (isPublic[$1] ? 0 : 1, $1) }
                 pairs.append(MinistryPair(ministries: (x, y), directTies: direct, intermediaries: intermediaries))

@@ -1,5 +1,8 @@
 import Foundation
 import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
 
 /// Runs the built `coalition` executable, as a user would.
 final class CLITests: XCTestCase {
@@ -16,10 +19,11 @@ final class CLITests: XCTestCase {
 
     struct Run { var status: Int32; var stdout: String; var stderr: String }
 
-    func run(_ arguments: [String], in directory: URL = CLITests.root) throws -> Run {
+    func run(_ arguments: [String], in directory: URL = CLITests.root, environment: [String: String] = [:]) throws -> Run {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
+        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
         p.currentDirectoryURL = directory
         let out = Pipe(), err = Pipe()
         p.standardOutput = out
@@ -248,6 +252,68 @@ extension CLITests {
         XCTAssertEqual(bad.status, 1)
         XCTAssertTrue(bad.stderr.contains("did you mean \"phi\""), bad.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("x.svg").path), "no partial output")
+    }
+
+    /// Every view of every example mission renders as well-formed SVG carrying its title, with
+    /// nothing on stderr.
+    func testEveryViewOfEveryExampleRenders() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-views-\(ProcessInfo.processInfo.processIdentifier)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        for (mission, ego) in [("fixtures/healthy-lives-2040/mission.yaml", "phi"), ("fixtures/liveable-streets/mission.yaml", "city")] {
+            for view in ["full", "ego", "groups", "silos", "willing", "voices"] {
+                let path = dir.appendingPathComponent("\(view).svg")
+                var args = ["render", mission, "--view", view, "--output", path.path]
+                if view == "ego" { args += ["--actor", ego] }
+                let r = try run(args)
+                XCTAssertEqual(r.status, 0, "\(mission) \(view): \(r.stderr)")
+                XCTAssertEqual(r.stderr, "", "\(mission) \(view)")
+                let svg = try Data(contentsOf: path)
+                let parser = XMLParser(data: svg)
+                XCTAssertTrue(parser.parse(), "\(mission) \(view) is well-formed XML")
+                let text = String(decoding: svg, as: UTF8.self)
+                XCTAssertTrue(text.contains("drawn with Graphviz"), "\(mission) \(view) has its caption")
+                XCTAssertGreaterThan(text.components(separatedBy: "class=\"node\"").count, 2, "\(mission) \(view) has nodes")
+            }
+        }
+    }
+
+    /// Graphviz without its plugin configuration, or without the cairo plugin, is a clear error
+    /// naming the Debian package, and leaves no file behind. GVBINDIR points Graphviz at a
+    /// plugin folder of the test's making.
+    func testMissingGraphvizPluginsAreClearErrors() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-plugins-\(ProcessInfo.processInfo.processIdentifier)")
+        let empty = dir.appendingPathComponent("none"), layoutOnly = dir.appendingPathComponent("no-cairo")
+        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
+        try FileManager.default.createDirectory(at: layoutOnly, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let out = dir.appendingPathComponent("x.png").path
+        let none = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--output", out], environment: ["GVBINDIR": empty.path])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.hasPrefix("error: Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6"), none.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+
+        let system = try XCTUnwrap(["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib/graphviz"]
+            .first { FileManager.default.fileExists(atPath: $0 + "/libgvplugin_core.so.6") }, "Graphviz's plugins")
+        for plugin in ["core", "dot_layout", "neato_layout"] {
+            try FileManager.default.createSymbolicLink(atPath: layoutOnly.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
+                                                       withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
+        }
+        // `dot -c` writes the plugin configuration for the folder GVBINDIR names.
+        let configure = Process()
+        configure.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        configure.arguments = ["-c"]
+        configure.environment = ["GVBINDIR": layoutOnly.path]
+        try configure.run()
+        configure.waitUntilExit()
+        let png = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "png", "--output", out],
+                          environment: ["GVBINDIR": layoutOnly.path])
+        XCTAssertEqual(png.status, 1)
+        XCTAssertTrue(png.stderr.hasPrefix("error: Graphviz cannot render png; install the Debian package libgvc6 (its cairo plugin renders PNG and PDF)"), png.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
+        let svg = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "svg", "--output", out + ".svg"],
+                          environment: ["GVBINDIR": layoutOnly.path])
+        XCTAssertEqual(svg.status, 0, "SVG needs only the core plugin: \(svg.stderr)")
     }
 
     func testConvertToDOTAndJSON() throws {

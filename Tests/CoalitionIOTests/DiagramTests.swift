@@ -21,7 +21,7 @@ final class DiagramTests: XCTestCase {
         XCTAssertTrue(dot.contains("Healthy Longer Lives 2040 — all actors"))
         // Only kinds that appear are in the legend; opposition is, as the fixture has it.
         XCTAssertTrue(dot.contains("community (circle)"))
-        XCTAssertFalse(dot.contains("international (doublecircle)") == false && !n.actors.contains { $0.kind == .international })
+        XCTAssertEqual(dot.contains("international (double circle)"), n.actors.contains { $0.kind == .international })
         XCTAssertTrue(dot.contains(">opposition<"))
         let groups = DOTWriter.write(builder.groups(try Grouping(n, by: "sector"), engine: nil))
         XCTAssertTrue(groups.contains("g0 [label=\"economy\\n11 actors, 12 ties inside\""), groups)
@@ -31,8 +31,51 @@ final class DiagramTests: XCTestCase {
         let net = StakeholderNetwork(actors: [Actor(id: "a", kind: .ministry), Actor(id: "b", kind: .cso)],
                                      ties: [Tie(source: 0, target: 1, commitment: .active)], isDirected: false)
         let d = DiagramBuilder(network: net).full(sizeBy: "degree", values: [1, 1], engine: nil)
-        XCTAssertEqual(d.legend.map(\.label), ["ministry", "cso", "tie (width: strength)"])
+        XCTAssertEqual(d.legend.map(\.label), ["ministry (square)", "cso (oval)", "tie (width: strength)"])
         XCTAssertEqual(d.engine, "neato")
         XCTAssertTrue(d.caption.hasSuffix("drawn with Graphviz neato"))
+    }
+}
+
+extension DiagramTests {
+    func testVoicesViewListsEveryExpectedCategoryWithMissingOnesAsPlaceholders() throws {
+        let loaded = InputLoader.load([fixture("healthy-lives-2040/mission.yaml")])
+        let n = try XCTUnwrap(loaded.network), mission = try XCTUnwrap(loaded.mission)
+        let w = WillingAnalysis(n, threshold: mission.willing.minCommitment ?? .pledged, weights: mission.willing.weights)
+        let v = VoicesAnalysis(n, mission: mission, willingCore: w.clusters[w.recommended!].members)
+        let d = DiagramBuilder(network: n, missionName: mission.name).voices(v, sizeBy: "pagerank", values: [Double](repeating: 1, count: n.actors.count), engine: nil)
+        let panel = try XCTUnwrap(d.panels.first)
+        XCTAssertEqual(panel.title, "Expected voices")
+        XCTAssertEqual(panel.items.map(\.label), ["kind: cso: 23 actors", "kind: community: underrepresented, 8 actors, ties/actors 0.32",
+                                                  "voice: youth: missing, no actor", "voice: patients: 15 actors", "level: local: 21 actors"])
+        XCTAssertEqual(panel.items[2].sample, .placeholder)
+        // The community groups are highlighted and named; those only consulted say so.
+        let communities = n.actors.indices.filter { n.actors[$0].kind == .community }
+        XCTAssertTrue(communities.allSatisfy { d.nodes[$0].bold && !d.nodes[$0].faded })
+        XCTAssertTrue(d.nodes.contains { $0.label == "Harbour Quarter Residents (only consulted)" })
+        XCTAssertTrue(d.nodes.contains { $0.label == "Newcomers Support Network (isolated)" })
+        let dot = DOTWriter.write(d)
+        XCTAssertTrue(dot.contains("<B>Expected voices</B>"))
+        XCTAssertTrue(dot.contains("STYLE=\"dashed\"></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">voice: youth: missing, no actor</FONT>"), dot)
+    }
+
+    func testAtMostTheLabelLimitOfActorsAreNamedTheMostCentralFirst() throws {
+        let n = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
+        let values = n.graph().simplified().pageRank().values
+        let top = values.indices.max { values[$0] < values[$1] }!
+        let d = DiagramBuilder(network: n, labelLimit: 10).full(sizeBy: "pagerank", values: values, engine: nil)
+        XCTAssertEqual(d.nodes.filter { !$0.label.isEmpty }.count, 10)
+        XCTAssertEqual(d.nodes[top].label, n.actors[top].name)
+        XCTAssertTrue(d.caption.contains("names on 10 of 120 actors, the most central"), d.caption)
+        XCTAssertEqual(d.nodes.map(\.tooltip).filter(\.isEmpty).count, 0, "every actor keeps its name in the tooltip")
+        let all = DiagramBuilder(network: n, labelLimit: 0).full(sizeBy: "pagerank", values: values, engine: nil)
+        XCTAssertEqual(all.nodes.filter { !$0.label.isEmpty }.count, 120)
+        XCTAssertFalse(all.caption.contains("names on"))
+        // The silos view shares names out between the groups: every group box names someone.
+        let silos = SiloAnalysis(n, grouping: try Grouping(n, by: "sector"), options: .init())
+        let s = DiagramBuilder(network: n, labelLimit: 16).silos(silos, sizeBy: "pagerank", values: values, engine: nil)
+        for g in silos.grouping.groups.indices {
+            XCTAssertTrue(s.nodes.contains { $0.cluster == g && !$0.label.isEmpty }, silos.grouping.groups[g])
+        }
     }
 }

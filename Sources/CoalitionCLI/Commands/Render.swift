@@ -6,11 +6,11 @@ import Graphviz
 
 /// Options that pick and shape a diagram; shared by `render` and `convert --to dot`.
 struct ViewOptions: ParsableArguments {
-    @Option(help: "View: full, ego, groups, silos or willing.")
+    @Option(help: "View: full, ego, groups, silos, willing or voices.")
     var view: DiagramBuilder.View = .full
 
     @Option(name: .customLong("size-by"), help: "Measure that sizes actors: pagerank, betweenness, degree, strength, eigenvector, harmonic, closeness or coreness.")
-    var sizeBy: SizeMeasure = .pagerank
+    var sizeBy: ActorMeasure = .pagerank
 
     @Option(help: "The actor at the centre of the ego view (its id).")
     var actor: String?
@@ -18,36 +18,24 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "How many steps out the ego view reaches.")
     var depth = 2
 
+    @Option(help: "At most this many actors carry their names, the most central first (0: all). Every name stays in the SVG's tooltips.")
+    var labels = DiagramBuilder.defaultLabelLimit
+
     @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: chosen per view and size).")
     var engine: LayoutEngine?
 
-    enum SizeMeasure: String, ExpressibleByArgument, CaseIterable {
-        case pagerank, betweenness, degree, strength, eigenvector, harmonic, closeness, coreness
-    }
-
     func validate() throws {
         if view == .ego && actor == nil { throw ValidationError("the ego view needs --actor ID") }
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
+        if labels < 0 { throw ValidationError("--labels must be 0 (all) or more") }
     }
 
     func diagram(_ network: StakeholderNetwork, _ mission: Mission?) throws -> Diagram {
-        let builder = DiagramBuilder(network: network, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate)
+        let builder = DiagramBuilder(network: network, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate, labelLimit: labels)
         let grouping = try groupingOptions.grouping(network, mission: mission)
-        let analysis = NetworkAnalysis(network, grouping: grouping)
-        let values: [Double] = analysis.actors.map { a in
-            switch sizeBy {
-            case .pagerank: a.pagerank
-            case .betweenness: a.betweenness
-            case .degree: Double(a.degree)
-            case .strength: a.strength
-            case .eigenvector: a.eigenvector
-            case .harmonic: a.harmonic
-            case .closeness: a.closeness ?? 0
-            case .coreness: Double(a.coreness)
-            }
-        }
+        let values = sizeBy.values(in: network)
         let engineName = engine?.rawValue
         switch view {
         case .full: return builder.full(sizeBy: sizeBy.rawValue, values: values, engine: engineName)
@@ -66,11 +54,16 @@ struct ViewOptions: ParsableArguments {
         case .willing:
             let w = WillingAnalysis(network, threshold: mission?.willing.minCommitment ?? .pledged, weights: mission?.willing.weights ?? [:])
             return builder.willing(w, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
+        case .voices:
+            let w = WillingAnalysis(network, threshold: mission?.willing.minCommitment ?? .pledged, weights: mission?.willing.weights ?? [:])
+            let v = VoicesAnalysis(network, mission: mission, willingCore: w.recommended.map { w.clusters[$0].members } ?? [])
+            return builder.voices(v, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
         }
     }
 }
 
 extension DiagramBuilder.View: ExpressibleByArgument {}
+extension ActorMeasure: ExpressibleByArgument {}
 extension LayoutEngine: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
@@ -82,8 +75,9 @@ struct Render: ParsableCommand {
         by colour (a colour-blind-safe palette) and by shape; tie width follows strength; \
         exploring and pledged ties are dashed, opposition ties dotted. The same input gives the \
         same bytes, PDFs included (their creation date is the mission's data_date). Above \
-        \(DiagramBuilder.largeNetwork) actors the full view switches to sfdp with labels on the 50 most central \
-        actors; the groups view reads best then.
+        \(DiagramBuilder.largeNetwork) actors the full view switches to sfdp; at most --labels actors (default \
+        \(DiagramBuilder.defaultLabelLimit)) carry their names, the most central first; the groups view reads best \
+        on large networks.
 
         Examples:
           coalition render fixtures/healthy-lives-2040/mission.yaml --view silos --format png
@@ -104,7 +98,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let (network, mission) = try loadOrStop(input)
         if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork {
-            printError("note: \(network.actors.count) actors is too many to label one by one; drawing with sfdp and labelling the 50 most central (try --view groups)")
+            printError("note: \(network.actors.count) actors is too many to draw one by one legibly; drawing with sfdp and naming the \(viewOptions.labels == 0 ? network.actors.count : viewOptions.labels) most central (try --view groups)")
         }
         let diagram = try viewOptions.diagram(network, mission)
         let dot = DOTWriter.write(diagram)

@@ -9,19 +9,26 @@ import Coalition
 /// (`start=1`), so the same input gives the same bytes.
 public enum DOTWriter {
     ///
-    /// `overlap=prism0`: Graphviz 2.43 corrupts its heap on the example mission with the default
-    /// overlap removal and fdp (0 of 6 renders survived, in a plain C program too), and with
-    /// `overlap=false` and neato (3 of 8); `prism0` survived every run with both, and with sfdp.
-    /// Curved edges only up to 200 nodes and 400 edges: on 1,000 actors they took sfdp over a
-    /// minute (straight: 0.3 s), and neato over a minute on 36 groups with 627 edges (0.04 s).
+    /// `overlap=prism` with `sep` moves nodes apart until they and a margin for their names do
+    /// not overlap. Graphviz 2.43 corrupts its heap on the example mission with fdp's default
+    /// overlap removal (0 of 6 renders survived, in a plain C program too) and with neato's
+    /// `overlap=false` (3 of 8); `prism` survived 40 of 40 renders of every view. With
+    /// clusters (fdp) it lets the group boxes overlap, and above ``DiagramBuilder/largeNetwork``
+    /// nodes it is slow, so there it runs no iterations (`prism0`).
+    /// Curved edges only without clusters and up to 200 nodes and 400 edges: on 1,000 actors
+    /// they took sfdp over a minute (straight: 0.3 s), neato over a minute on 36 groups with 627
+    /// edges (0.04 s), and fdp 2.8 s on the example's silos view (straight: 0.14 s).
     public static func write(_ d: Diagram) -> String {
         let kind = d.directed ? "digraph" : "graph"
         let arrow = d.directed ? "->" : "--"
+        let curved = d.clusters.isEmpty && d.nodes.count <= 200 && d.edges.count <= 400
+        let overlap = d.clusters.isEmpty && d.nodes.count <= DiagramBuilder.largeNetwork ? "overlap=prism, sep=\"+6\"" : "overlap=prism0"
+        func pt(_ size: Double) -> String { number(size * d.textScale) }
         var out = ["\(kind) coalition {"]
-        out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=11,")
-        out.append("         start=1, overlap=prism0, splines=\(d.nodes.count <= 200 && d.edges.count <= 400 ? "curved" : "line"), outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
+        out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=\(pt(11)),")
+        out.append("         start=1, \(overlap), splines=\(curved ? "curved" : "line"), outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
         out.append("         size=\"16,12\", dpi=120, forcelabels=true];")
-        out.append("  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=10, penwidth=1, color=\"#333333\", fontcolor=\"#111111\"];")
+        out.append("  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\(pt(10)), penwidth=1, color=\"#333333\", fontcolor=\"#111111\"];")
         out.append("  edge [color=\"#555555\"];")
         func nodeLine(_ n: Diagram.Node) -> String {
             var styles = ["filled"]
@@ -44,7 +51,7 @@ public enum DOTWriter {
         }
         for (i, c) in d.clusters.enumerated() {
             out.append("  subgraph cluster_\(i) {")
-            out.append("    label=\(quoted(c.label)); style=\"rounded\"; color=\(quoted(c.color)); penwidth=2; fontsize=12;")
+            out.append("    label=\(quoted(c.label)); style=\"rounded\"; color=\(quoted(c.color)); penwidth=2; fontsize=\(pt(13));")
             for n in d.nodes where n.cluster == i { out.append("    " + nodeLine(n)) }
             out.append("  }")
         }
@@ -60,20 +67,65 @@ public enum DOTWriter {
     }
 
     /// Title, caption and legend as one HTML-like table above the drawing (every engine draws
-    /// a graph label; clusters for a legend would be ignored by neato and sfdp).
+    /// a graph label; clusters for a legend would be ignored by neato and sfdp). The legend is a
+    /// table of its own, in columns, so its sample cells keep their size whatever the caption's
+    /// width; panels stand beside it.
     static func legendTable(_ d: Diagram) -> String {
-        var rows = ["<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><B>\(html(d.title))</B></TD></TR>",
-                    "<TR><TD ALIGN=\"LEFT\" COLSPAN=\"2\"><FONT POINT-SIZE=\"9\" COLOR=\"#444444\">\(html(d.caption))</FONT></TD></TR>"]
-        for item in d.legend {
-            switch item.sample {
-            case .node(let shape, let fill, let dashed):
-                rows.append("<TR><TD BGCOLOR=\"\(fill)\" WIDTH=\"18\" HEIGHT=\"10\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"\(dashed ? " STYLE=\"dashed\"" : "")></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(html(item.label)) (\(html(shape)))</FONT></TD></TR>")
-            case .edge(let style, let color, let arrowhead):
-                let mark = style == "dotted" ? "· · ·" : style == "dashed" ? "– – –" : "———"
-                rows.append("<TR><TD><FONT COLOR=\"\(color)\">\(mark)\(arrowhead == "tee" ? "|" : "")</FONT></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"9\">\(html(item.label))</FONT></TD></TR>")
-            }
+        let scale = d.textScale
+        var blocks: [String] = []
+        if !d.legend.isEmpty { blocks.append(itemTable(d.legend, columns: d.panels.isEmpty ? 3 : 2, scale: scale)) }
+        for panel in d.panels where !panel.items.isEmpty {
+            blocks.append(itemTable(panel.items, columns: 1, title: panel.title, scale: scale))
+        }
+        var rows = ["<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(16 * scale))\"><B>\(html(d.title))</B></FONT></TD></TR>",
+                    "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\" COLOR=\"#444444\">\(wrapped(d.caption).map(html).joined(separator: "<BR/>"))</FONT></TD></TR>"]
+        if !blocks.isEmpty {
+            rows.append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR>"
+                        + blocks.map { "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">\($0)</TD>" }.joined() + "</TR></TABLE></TD></TR>")
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" ALIGN=\"LEFT\">" + rows.joined() + "</TABLE>"
+    }
+
+    /// The caption in lines of about 100 characters, broken after a " · ": a table cell as wide
+    /// as a one-line caption would stretch the legend's columns apart.
+    static func wrapped(_ caption: String, width: Int = 100) -> [String] {
+        var lines: [String] = []
+        for part in caption.components(separatedBy: " · ") {
+            if let last = lines.last, last.count + 3 + part.count <= width { lines[lines.count - 1] = last + " · " + part } else { lines.append(part) }
+        }
+        return lines
+    }
+
+    /// Legend items in `columns` columns, filled down each column in turn.
+    static func itemTable(_ items: [Diagram.LegendItem], columns: Int, title: String? = nil, scale: Double = 1) -> String {
+        let perColumn = (items.count + columns - 1) / columns
+        var rows: [String] = []
+        if let title { rows.append("<TR><TD COLSPAN=\"\(2 * columns)\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(11 * scale))\"><B>\(html(title))</B></FONT></TD></TR>") }
+        for r in 0 ..< perColumn {
+            var cells = ""
+            for c in 0 ..< columns {
+                let i = c * perColumn + r
+                cells += i < items.count ? sampleCell(items[i].sample, scale: scale) + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\">\(html(items[i].label))</FONT></TD>" : "<TD></TD><TD></TD>"
+            }
+            rows.append("<TR>\(cells)</TR>")
+        }
+        return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"3\" CELLPADDING=\"1\">" + rows.joined() + "</TABLE>"
+    }
+
+    static func sampleCell(_ sample: Diagram.LegendItem.Sample, scale: Double) -> String {
+        let w = Int((22 * scale).rounded()), h = Int((12 * scale).rounded())
+        switch sample {
+        case .node(let shape, let fill, let dashed):
+            // The shape's name goes in the cell's tooltip; the label says it in words.
+            return "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(w)\" HEIGHT=\"\(h)\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"\(dashed ? " STYLE=\"dashed\"" : "") TOOLTIP=\"\(html(shape))\"></TD>"
+        case .edge(let style, let color, let arrowhead):
+            let mark = style == "dotted" ? "· · ·" : style == "dashed" ? "– – –" : "———"
+            return "<TD WIDTH=\"\(w)\"><FONT COLOR=\"\(color)\">\(mark)\(arrowhead == "tee" ? "|" : "")</FONT></TD>"
+        case .mark(let text):
+            return "<TD WIDTH=\"\(w)\"><B>\(html(text))</B></TD>"
+        case .placeholder:
+            return "<TD WIDTH=\"\(w)\" HEIGHT=\"\(h)\" FIXEDSIZE=\"TRUE\" BORDER=\"1\" STYLE=\"dashed\"></TD>"
+        }
     }
 
     /// A DOT quoted string: backslash, quote and line breaks escaped (a label's "\n" is a
