@@ -13,16 +13,19 @@ let package = Package(
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         // Domain-free graph core: CSR adjacency and algorithms. Standard library only.
         .target(name: "CoalitionGraph"),
         // The stakeholder domain: actors, ties, missions, diagnostics. No file I/O.
         .target(name: "Coalition", dependencies: ["CoalitionGraph"]),
-        // Readers and writers: CSV/TSV sheets, GraphML, GEXF, JSON, the YAML mission file.
+        // Readers and writers: CSV/TSV sheets, Excel workbooks, GraphML, GEXF, Coalition and Kumu
+        // JSON, DOT (through the Graphviz module's parser), the YAML mission file.
         .target(name: "CoalitionIO", dependencies: [
-            "Coalition",
+            "Coalition", "Graphviz",
             .product(name: "Yams", package: "Yams"),
+            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         // Graphviz's C libraries (Debian: libgraphviz-dev), quarantined behind one module.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
@@ -34,7 +37,9 @@ let package = Package(
         ]),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
         .testTarget(name: "CoalitionTests", dependencies: ["Coalition"]),
-        .testTarget(name: "CoalitionIOTests", dependencies: ["CoalitionIO"]),
+        .testTarget(name: "CoalitionIOTests", dependencies: [
+            "CoalitionIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+        ]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
     ],

@@ -8,4 +8,9 @@
 
 static inline Agraph_t *cg_read_memory(const char *text) { return agmemread(text); }
 static inline int cg_is_directed(Agraph_t *g) { return agisdirected(g); }
+static inline int cg_is_strict(Agraph_t *g) { return agisstrict(g); }
+static inline Agnode_t *cg_tail(Agedge_t *e) { return agtail(e); }
+static inline Agnode_t *cg_head(Agedge_t *e) { return aghead(e); }
+static inline int cg_node_kind(void) { return AGNODE; }
+static inline int cg_edge_kind(void) { return AGEDGE; }
 #endif

@@ -43,3 +43,76 @@ public enum ActorMeasure: String, Sendable, CaseIterable {
         }
     }
 }
+
+/// A computed measure as a column of per-actor values, for writers that carry measures beside
+/// the data (`convert --with-metrics`, the report's GraphML and GEXF).
+public struct MeasureColumn: Sendable {
+    public var name: String
+    /// Whole numbers (degree, coreness, brokerage counts): written as integers.
+    public var integral: Bool
+    /// One value per actor; nil where the measure is undefined (the constraint of an isolate).
+    public var values: [Double?]
+
+    public init(name: String, integral: Bool, values: [Double?]) {
+        self.name = name
+        self.integral = integral
+        self.values = values
+    }
+}
+
+extension NetworkAnalysis {
+    /// Every per-actor measure `analyze` reports, in its order; the in/out variants only for a
+    /// directed network.
+    public func measureColumns(directed: Bool) -> [MeasureColumn] {
+        func column(_ name: String, integral: Bool = false, _ value: (ActorMeasures) -> Double?) -> MeasureColumn {
+            MeasureColumn(name: name, integral: integral, values: actors.map(value))
+        }
+        var columns = [
+            column("degree", integral: true) { Double($0.degree) },
+            column("strength") { $0.strength },
+            column("betweenness") { $0.betweenness },
+            column("closeness") { $0.closeness },
+            column("harmonic") { $0.harmonic },
+            column("pagerank") { $0.pagerank },
+            column("eigenvector") { $0.eigenvector },
+            column("coreness", integral: true) { Double($0.coreness) },
+            column("clustering") { $0.clustering },
+            column("constraint") { $0.constraint },
+            column("effectiveSize") { $0.effectiveSize },
+            column("efficiency") { $0.efficiency },
+            column("hierarchy") { $0.hierarchy },
+            column("brokerage", integral: true) { Double($0.brokerage.total) },
+        ]
+        if directed {
+            columns += [
+                column("inDegree", integral: true) { Double($0.inDegree) }, column("outDegree", integral: true) { Double($0.outDegree) },
+                column("inStrength") { $0.inStrength }, column("outStrength") { $0.outStrength },
+                column("closenessIn") { $0.closenessIn }, column("closenessOut") { $0.closenessOut },
+                column("harmonicIn") { $0.harmonicIn }, column("harmonicOut") { $0.harmonicOut },
+            ]
+        }
+        return columns
+    }
+}
+
+extension NetworkAnalysis {
+    /// Edge betweenness per tie of `network` (the value of its pair in the supporting network);
+    /// nil for opposition ties, which the supporting network leaves out.
+    public func tieMeasureColumns(_ network: StakeholderNetwork) -> [MeasureColumn] {
+        var byPair: [Int: Double] = [:]
+        let n = network.actors.count
+        func key(_ a: Int, _ b: Int) -> Int { network.isDirected ? a * n + b : min(a, b) * n + max(a, b) }
+        for p in pairs { byPair[key(p.source, p.target)] = p.edgeBetweenness }
+        return [MeasureColumn(name: "edgeBetweenness", integral: false,
+                              values: network.ties.map { $0.isOpposition ? nil : byPair[key(Int($0.source), Int($0.target))] })]
+    }
+}
+
+/// The community of each actor as `coalition communities` finds it by default (Leiden on
+/// modularity, resolution 1, seed 1, best of 10 runs up to 20,000 actors), numbered from 0.
+public func communityColumn(_ network: StakeholderNetwork) -> MeasureColumn {
+    let g = network.graph().simplified(includeNegative: false)
+    let found = g.communities(method: .leiden, objective: .modularity(resolution: 1), weighted: false, seed: 1,
+                              restarts: g.vertexCount <= 20_000 ? 10 : 1)
+    return MeasureColumn(name: "community", integral: true, values: found.membership.map { Double($0) })
+}

@@ -78,6 +78,8 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case malformedXML = "malformed-xml"
         case malformedJSON = "malformed-json"
         case malformedYAML = "malformed-yaml"
+        case malformedXLSX = "malformed-xlsx"
+        case malformedDOT = "malformed-dot"
         case badMission = "bad-mission"
         case unknownKey = "unknown-key"
         case badInput = "bad-input"

@@ -6,7 +6,7 @@ import Foundation
 /// The inputs every command takes, in the same way.
 struct InputOptions: ParsableArguments {
     @Argument(help: ArgumentHelp(
-        "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one GraphML, GEXF or Coalition JSON file.",
+        "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file.",
         valueName: "inputs"))
     var inputs: [String] = []
 
@@ -16,12 +16,18 @@ struct InputOptions: ParsableArguments {
     @Option(help: "How repeated ties between the same pair with the same relation are merged: sum, max or mean (default: the mission's, else sum).")
     var merge: MergePolicy?
 
+    @Option(name: .customLong("actors-sheet"), help: "The workbook's actors sheet (default: the one named Actors, Elements, Nodes or Stakeholders, else told by its columns).")
+    var actorsSheet: String?
+
+    @Option(name: .customLong("ties-sheet"), help: "The workbook's ties sheet (default: Ties, Connections, Edges or Relationships, else told by its columns).")
+    var tiesSheet: String?
+
     func validate() throws {
-        if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a GraphML/GEXF/JSON file.") }
+        if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
     }
 
     func load() -> LoadedInput {
-        InputLoader.load(inputs, options: LoadOptions(forceDirected: directed, merge: merge))
+        InputLoader.load(inputs, options: LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet))
     }
 }
 

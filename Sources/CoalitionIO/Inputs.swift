@@ -18,17 +18,23 @@ public struct LoadOptions: Sendable {
     public var forceDirected: Bool
     /// `--merge`; nil takes the mission's choice, else `sum`.
     public var merge: MergePolicy?
-    public init(forceDirected: Bool = false, merge: MergePolicy? = nil) {
+    /// `--actors-sheet`, `--ties-sheet`: a workbook's sheets by name (else found by their usual
+    /// names or their columns).
+    public var actorsSheet: String?
+    public var tiesSheet: String?
+    public init(forceDirected: Bool = false, merge: MergePolicy? = nil, actorsSheet: String? = nil, tiesSheet: String? = nil) {
         self.forceDirected = forceDirected
         self.merge = merge
+        self.actorsSheet = actorsSheet
+        self.tiesSheet = tiesSheet
     }
 }
 
 /// Reads inputs in any of the accepted shapes: a `mission.yaml`; an actors sheet and a ties
-/// sheet (in either order, told apart by their columns); a ties sheet alone; or one GraphML,
-/// GEXF or Coalition JSON file.
+/// sheet (in either order, told apart by their columns); a ties sheet alone; or one Excel
+/// workbook, GraphML, GEXF, Coalition or Kumu JSON, or DOT file.
 public enum InputLoader {
-    enum Format { case sheet(tabs: Bool), graphML, gexf, json, mission }
+    enum Format { case sheet(tabs: Bool), workbook, graphML, gexf, json, dot, mission }
 
     static func format(of path: String) -> Format? {
         switch (path as NSString).pathExtension.lowercased() {
@@ -37,6 +43,8 @@ public enum InputLoader {
         case "graphml", "xml": .graphML
         case "gexf": .gexf
         case "json": .json
+        case "xlsx", "xlsm": .workbook
+        case "gv", "dot": .dot
         case "yaml", "yml": .mission
         default: nil
         }
@@ -61,7 +69,7 @@ public enum InputLoader {
         for p in paths {
             guard let f = format(of: p) else {
                 throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: p),
-                                            "unsupported file type; expected .yaml (mission), .csv/.tsv (sheets), .graphml, .gexf or .json"))
+                                            "unsupported file type; expected .yaml (mission), .csv/.tsv (sheets), .xlsx (workbook), .graphml, .gexf, .json (Coalition or Kumu) or .gv/.dot"))
             }
             formats.append(f)
         }
@@ -109,18 +117,28 @@ public enum InputLoader {
         case .gexf?:
             try GEXFReader.read(try read(paths[0]), file: paths[0], into: &assembler)
         case .json?:
-            try CoalitionJSON.read(try read(paths[0]), file: paths[0], into: &assembler)
+            let data = try read(paths[0])
+            if let object = try? JSONSerialization.jsonObject(with: data), KumuJSON.isKumu(object) {
+                try KumuJSON.read(object, file: paths[0], into: &assembler)
+            } else {
+                try CoalitionJSON.read(data, file: paths[0], into: &assembler)
+            }
+        case .dot?:
+            try DOTReader.read(try read(paths[0]), file: paths[0], into: &assembler)
+        case .workbook?:
+            let workbook = try Workbook(data: try read(paths[0]), file: paths[0])
+            assembler = try workbook.read(actorsSheet: options.actorsSheet, tiesSheet: options.tiesSheet, options: assembler.options)
         default:
             guard paths.count <= 2 else {
                 throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[2]),
-                                            "too many inputs; give an actors sheet and a ties sheet, or one GraphML/GEXF/JSON file"))
+                                            "too many inputs; give an actors sheet and a ties sheet, or one workbook, GraphML, GEXF, JSON or DOT file"))
             }
             var sheets: [(file: CSVFile, role: SheetRole)] = []
             var problems: [Diagnostic] = []
             for (path, role) in zip(paths, roles) {
                 guard case .sheet(let tabs)? = format(of: path) else {
                     throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: path),
-                                                "GraphML, GEXF and JSON files are read alone, not beside a sheet"))
+                                                "workbooks, GraphML, GEXF, JSON and DOT files are read alone, not beside a sheet"))
                 }
                 do throws(InputError) {
                     let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)

@@ -1,4 +1,4 @@
-private import CGraphviz
+internal import CGraphviz
 import Foundation
 import Synchronization
 
@@ -51,24 +51,16 @@ public final class Graphviz: Sendable {
     /// - Throws: ``GraphvizError`` for malformed DOT, an unknown engine or format (naming the
     ///   Debian package to install), or a layout that fails.
     public func render(dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws(GraphvizError) -> Rendering {
-        let result: Result<Rendering, GraphvizError> = state.withLock { s in
-            capturedMessages.withLock { $0.removeAll() }
-            guard let context = s.context else {
-                return .failure(GraphvizError(message: "Graphviz could not start (gvContext failed)", details: []))
-            }
-            guard !dot.isEmpty, let graph = cg_read_memory(dot) else {
-                return .failure(GraphvizError(message: dot.isEmpty ? "no DOT text to render" : "Graphviz could not parse the DOT text", details: takeMessages()))
-            }
-            defer { agclose(graph) }
+        try withGraph(dot) { (graph, context) throws(GraphvizError) -> Rendering in
             if gvLayout(context, graph, engine.rawValue) != 0 {
                 let details = takeMessages()
-                if details.contains(where: { $0.contains("Use one of:") && $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) || details.contains(where: { $0.hasSuffix("Use one of:\n") }) {
-                    return .failure(GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details))
+                if details.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) {
+                    throw GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details)
                 }
                 if details.contains(where: { $0.contains("not recognized") }) {
-                    return .failure(GraphvizError(message: "the layout engine \"\(engine.rawValue)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details))
+                    throw GraphvizError(message: "the layout engine \"\(engine.rawValue)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details)
                 }
-                return .failure(GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", details: details))
+                throw GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", details: details)
             }
             defer { gvFreeLayout(context, graph) }
             var buffer: UnsafeMutablePointer<CChar>?
@@ -78,10 +70,24 @@ public final class Graphviz: Sendable {
             defer { if let buffer { gvFreeRenderData(buffer) } }
             guard status == 0, let buffer else {
                 let package = format == .png || format == .pdf ? "libgvc6 (its cairo plugin renders PNG and PDF)" : "libgvc6"
-                return .failure(GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages()))
+                throw GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages())
             }
-            let data = Data(bytes: buffer, count: Int(length))
-            return .success(Rendering(data: data, warnings: takeMessages()))
+            return Rendering(data: Data(bytes: buffer, count: Int(length)), warnings: takeMessages())
+        }
+    }
+
+    /// Parses `dot` and runs `body` on the graph, under the lock; the graph is closed after.
+    func withGraph<T>(_ dot: String, _ body: (UnsafeMutablePointer<Agraph_t>, OpaquePointer) throws(GraphvizError) -> T) throws(GraphvizError) -> T {
+        let result: Result<T, GraphvizError> = state.withLock { s in
+            capturedMessages.withLock { $0.removeAll() }
+            guard let context = s.context else {
+                return .failure(GraphvizError(message: "Graphviz could not start (gvContext failed)", details: []))
+            }
+            guard !dot.isEmpty, let graph = cg_read_memory(dot) else {
+                return .failure(GraphvizError(message: dot.isEmpty ? "no DOT text to render" : "Graphviz could not parse the DOT text", details: takeMessages()))
+            }
+            defer { agclose(graph) }
+            do throws(GraphvizError) { return .success(try body(graph, context)) } catch { return .failure(error) }
         }
         return try result.get()
     }

@@ -29,12 +29,18 @@ final class FixtureTests: XCTestCase {
         "malformed.graphml": "malformed.graphml:6:11: error: malformed XML: closing tag does not match the opening tag [malformed-xml]",
         "malformed.gexf": "malformed.gexf:5:30: error: malformed XML: a name is required here (write & as &amp;) [malformed-xml]",
         "malformed.json": "malformed.json:6:16: error: malformed JSON: invalid value (look for a missing comma, quote or bracket just before this point) [malformed-json]",
-        "not-coalition.json": "not-coalition.json:1:1: error: not a Coalition JSON file: expected \"format\": \"coalition\" (other JSON layouts are not read) [malformed-json]",
+        "not-coalition.json": "not-coalition.json:1:1: error: not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read) [malformed-json]",
         "json-unknown-actor.json": "json-unknown-actor.json: error: ties[0].target: tie names unknown actor \"c\"; did you mean \"a\"? [unknown-actor]",
         "mission-malformed.yaml": "mission-malformed.yaml:6:4: error: malformed YAML: while parsing a block collection, did not find expected '-' indicator [malformed-yaml]",
         "mission-no-name.yaml": "mission-no-name.yaml:1:1: error: the mission has no name; add `name: …` [bad-mission]",
         "mission-bad-date.yaml": "mission-bad-date.yaml:2:12: error: data_date must be a date written YYYY-MM-DD, found \"2026-02-30\" [bad-mission]",
         "mission-missing-file.yaml": "no-such-actors.csv: error: no such file [file-unreadable]",
+        "kumu-connections-not-a-list.json": "kumu-connections-not-a-list.json:1:1: error: \"connections\" must be a list [malformed-json]",
+        "malformed.gv": "malformed.gv:3:5: error: malformed DOT: syntax error in line 3 near '--' [malformed-dot]",
+        "xlsx-bad-strength.xlsx": "xlsx-bad-strength.xlsx[Ties]:3:3: error: strength must be a positive number, found \"lots\" [bad-strength]",
+        "xlsx-damaged-part.xlsx": "xlsx-damaged-part.xlsx[xl/worksheets/sheet1.xml]:2:1670: error: malformed XML: an attribute value is not closed [malformed-xml]",
+        "xlsx-no-sheet.xlsx": "xlsx-no-sheet.xlsx: error: no actors or ties sheet found: name them Actors and Ties (or Elements and Connections, Nodes and Edges), or choose them with --actors-sheet and --ties-sheet; the workbook's sheets: \"Sheet1\" [unknown-sheet]",
+        "xlsx-not-a-workbook.xlsx": "xlsx-not-a-workbook.xlsx: error: not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\") [malformed-xlsx]",
     ]
 
     func testEveryInvalidFixtureIsRejectedWithItsMessage() throws {

@@ -129,35 +129,3 @@ struct Render: ParsableCommand {
         print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine))")
     }
 }
-
-struct Convert: ParsableCommand {
-    static let configuration = CommandConfiguration(
-        abstract: "Write the network in another format: dot (the diagram Coalition draws) or json (Coalition JSON).",
-        discussion: """
-        Examples:
-          coalition convert fixtures/liveable-streets/network.gexf --to json --output streets.json
-          coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
-        """)
-
-    @OptionGroup var input: InputOptions
-    @OptionGroup var viewOptions: ViewOptions
-
-    @Option(help: "dot or json.")
-    var to: Target
-
-    @Option(help: "Write to this file (atomically) instead of standard output.")
-    var output: String?
-
-    enum Target: String, ExpressibleByArgument, CaseIterable { case dot, json }
-
-    func run() throws {
-        let (network, mission) = try loadOrStop(input)
-        let text: String
-        switch to {
-        case .dot: text = DOTWriter.write(try viewOptions.diagram(network, mission))
-        case .json: text = String(decoding: try CoalitionJSON.encode(network), as: UTF8.self)
-        }
-        guard let output else { print(text, terminator: ""); return }
-        try emit(text.hasSuffix("\n") ? String(text.dropLast()) : text, to: output)
-    }
-}

@@ -22,7 +22,7 @@ enum ColumnAliases {
     static let actors: [String: ColumnField] = [
         "id": .id, "key": .id, "actorid": .id, "nodeid": .id,
         "name": .name, "label": .name, "actorname": .name, "organisation": .name, "organization": .name,
-        "kind": .kind, "type": .kind, "actortype": .kind, "category": .kind,
+        "kind": .kind, "type": .kind, "actortype": .kind, "category": .kind, "elementtype": .kind,
         "sector": .sector, "sectors": .sector,
         "level": .level, "governancelevel": .level,
         "influence": .influence, "power": .influence,
@@ -35,6 +35,7 @@ enum ColumnAliases {
         "source": .source, "from": .source, "sourceid": .source,
         "target": .target, "to": .target, "targetid": .target,
         "relation": .relation, "relationship": .relation, "relationtype": .relation, "tietype": .relation,
+        "connectiontype": .relation,
         "type": .typeAmbiguous,
         "strength": .strength, "weight": .strength,
         "commitment": .commitment, "commitmentlevel": .commitment,

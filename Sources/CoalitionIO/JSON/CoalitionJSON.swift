@@ -97,7 +97,7 @@ public enum CoalitionJSON {
         }
         guard doc["format"] as? String == formatName else {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top,
-                                        "not a Coalition JSON file: expected \"format\": \"coalition\" (other JSON layouts are not read)"))
+                                        "not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read)"))
         }
         guard let v = doc["version"] as? Int, v == version else {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top,
@@ -152,7 +152,7 @@ public enum CoalitionJSON {
     }
 
     /// A JSON value as cell text: lists joined with `|` (the model's multi-value separator).
-    private static func text(_ value: Any?) -> String? {
+    static func text(_ value: Any?) -> String? {
         switch value {
         case nil, is NSNull: return nil
         case let s as String: return s

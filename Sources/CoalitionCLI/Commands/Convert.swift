@@ -1,0 +1,87 @@
+import ArgumentParser
+import Coalition
+import CoalitionIO
+import Foundation
+
+struct Convert: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the network for another tool: GraphML, GEXF, Coalition JSON, DOT, a CSV pair or Kumu JSON.",
+        discussion: """
+        graphml (Gephi, yEd, networkx, igraph), gexf (Gephi; GEXF 1.3, or 1.2 with --gexf-version \
+        for networkx), json (Coalition JSON, everything the model holds), dot (the diagram Coalition \
+        draws, with --view and its options), csv (actors.csv and ties.csv in the --output folder), \
+        kumu (a Kumu blueprint to import into a map). Every actor's and tie's fields and attributes \
+        go along, typed; --with-metrics adds every measure `analyze` computes (and the Leiden \
+        community) as attributes, for Gephi or networkx. Files are written atomically.
+
+        Examples:
+          coalition convert fixtures/healthy-lives-2040/mission.yaml --to graphml --with-metrics --output health.graphml
+          coalition convert stakeholders.xlsx --to csv --output sheets/
+          coalition convert map.json --to gexf --output map.gexf
+          coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
+        """)
+
+    @OptionGroup var input: InputOptions
+    @OptionGroup var viewOptions: ViewOptions
+
+    @Option(help: "graphml, gexf, json, dot, csv or kumu.")
+    var to: Target
+
+    @Option(help: "Write to this file (atomically) instead of standard output; for csv, the folder for actors.csv and ties.csv.")
+    var output: String?
+
+    @Flag(name: .customLong("with-metrics"), help: "Add every measure per actor (and edge betweenness per tie) as typed attributes.")
+    var withMetrics = false
+
+    @Option(name: .customLong("gexf-version"), help: "GEXF version: 1.3 (Gephi 0.9 and later) or 1.2 (networkx 3.6 reads only up to 1.2).")
+    var gexfVersion: GEXFWriter.Version = .v1_3
+
+    enum Target: String, ExpressibleByArgument, CaseIterable { case graphml, gexf, json, dot, csv, kumu }
+
+    func validate() throws {
+        if to == .csv && output == nil { throw ValidationError("--to csv writes two files; give the folder with --output") }
+    }
+
+    func run() throws {
+        let (network, mission) = try loadOrStop(input)
+        if to == .dot {
+            return try write(DOTWriter.write(try viewOptions.diagram(network, mission)))
+        }
+        if to == .json {
+            return try write(String(decoding: try CoalitionJSON.encode(network), as: UTF8.self))
+        }
+        var measures: [MeasureColumn] = [], tieMeasures: [MeasureColumn] = []
+        if withMetrics {
+            let analysis = NetworkAnalysis(network, grouping: try viewOptions.groupingOptions.grouping(network, mission: mission))
+            measures = analysis.measureColumns(directed: network.isDirected) + [communityColumn(network)]
+            tieMeasures = analysis.tieMeasureColumns(network)
+        }
+        let table = ExportTable(network, measures: measures, tieMeasures: tieMeasures)
+        switch to {
+        case .graphml: try write(GraphMLWriter.write(table))
+        case .gexf: try write(GEXFWriter.write(table, version: gexfVersion, date: mission?.dataDate))
+        case .kumu: try write(String(decoding: try KumuJSON.write(table), as: UTF8.self))
+        case .csv:
+            let folder = output!
+            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+            for (name, text) in [("actors.csv", CSVWriter.actors(table)), ("ties.csv", CSVWriter.ties(table))] {
+                try write(text, to: (folder as NSString).appendingPathComponent(name))
+            }
+        case .dot, .json: break
+        }
+    }
+
+    /// Prints `text`, or writes it atomically to `path` (default: `--output`).
+    func write(_ text: String, to path: String? = nil) throws {
+        guard let path = path ?? output else { print(text, terminator: ""); return }
+        do {
+            try writeAtomically(Data(text.utf8), to: path)
+        } catch {
+            printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+            throw ExitCode(inputErrorExitCode)
+        }
+        printError("wrote \(path)")
+    }
+}
+
+extension GEXFWriter.Version: ExpressibleByArgument {}

@@ -1,0 +1,85 @@
+import Coalition
+
+/// A network laid out as the two tables every writer puts out: one row per actor and one per
+/// tie, each with typed columns — the model's fields, the user's attributes, then any computed
+/// measures. GraphML, GEXF, the CSV pair and Kumu JSON are all written from this, so they
+/// carry the same things under the same names.
+///
+/// Multi-valued fields (sectors, voices) are joined with `|`, the separator every reader here
+/// splits on. A column no row has a value for is left out.
+public struct ExportTable: Sendable {
+    public enum ColumnType: String, Sendable { case text, double, integer }
+
+    public struct Column: Sendable {
+        /// The model's own name (`name`, `kind`, `sector`, …, `strength`); writers rename a few
+        /// to their format's convention (`label`, `weight`).
+        public var name: String
+        public var type: ColumnType
+        public var values: [AttributeValue?]
+    }
+
+    public var directed: Bool
+    public var actorIDs: [String]
+    public var actorColumns: [Column]
+    /// Each tie's two ends, by actor id.
+    public var tieEnds: [(source: String, target: String)]
+    public var tieColumns: [Column]
+
+    /// - Parameters:
+    ///   - measures: per-actor measures to add as columns (``NetworkAnalysis/measureColumns(directed:)``).
+    ///   - tieMeasures: per-tie measures, one value per tie.
+    public init(_ network: StakeholderNetwork, measures: [MeasureColumn] = [], tieMeasures: [MeasureColumn] = []) {
+        directed = network.isDirected
+        let actors = network.actors
+        actorIDs = actors.map(\.id)
+        func text(_ values: [String?]) -> [AttributeValue?] { values.map { $0.map(AttributeValue.text) } }
+        func number(_ values: [Double?]) -> [AttributeValue?] { values.map { $0.map(AttributeValue.number) } }
+        func list(_ values: [[String]]) -> [AttributeValue?] { values.map { $0.isEmpty ? nil : .text($0.joined(separator: "|")) } }
+        var columns: [Column] = [
+            Column(name: "name", type: .text, values: text(actors.map(\.name))),
+            Column(name: "kind", type: .text, values: text(actors.map { $0.kind?.rawValue })),
+            Column(name: "sector", type: .text, values: list(actors.map(\.sectors))),
+            Column(name: "level", type: .text, values: text(actors.map { $0.level?.rawValue })),
+            Column(name: "influence", type: .double, values: number(actors.map(\.influence))),
+            Column(name: "interest", type: .double, values: number(actors.map(\.interest))),
+            Column(name: "stance", type: .text, values: text(actors.map { $0.stance?.rawValue })),
+            Column(name: "voices", type: .text, values: list(actors.map(\.voices))),
+            Column(name: "commitment", type: .text, values: text(actors.map { $0.commitment?.name })),
+        ]
+        for c in network.actorColumns {
+            columns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: actors.map { $0.attributes[c.name] }))
+        }
+        actorColumns = Self.appending(measures, to: columns)
+
+        let ties = network.ties
+        tieEnds = ties.map { (actors[Int($0.source)].id, actors[Int($0.target)].id) }
+        var tieColumns: [Column] = [
+            Column(name: "relation", type: .text, values: text(ties.map { $0.relation == .unspecified ? nil : $0.relation.rawValue })),
+            Column(name: "strength", type: .double, values: number(ties.map(\.strength))),
+            Column(name: "commitment", type: .text, values: text(ties.map { $0.commitment?.name })),
+        ]
+        for c in network.tieColumns {
+            tieColumns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: ties.map { $0.attributes?[c.name] }))
+        }
+        self.tieColumns = Self.appending(tieMeasures, to: tieColumns)
+    }
+
+    /// Measures after the data's own columns; a measure whose name a column already has is
+    /// prefixed `coalition_`, so the user's column is never overwritten.
+    private static func appending(_ measures: [MeasureColumn], to columns: [Column]) -> [Column] {
+        var out = columns.filter { $0.values.contains { $0 != nil } }
+        var taken = Set(out.map { ColumnAliases.key($0.name) })
+        for m in measures {
+            var name = m.name
+            if taken.contains(ColumnAliases.key(name)) { name = "coalition_" + name }
+            taken.insert(ColumnAliases.key(name))
+            out.append(Column(name: name, type: m.integral ? .integer : .double, values: m.values.map { $0.map(AttributeValue.number) }))
+        }
+        return out
+    }
+}
+
+extension AttributeValue {
+    /// The value as a writer prints it: numbers in the shortest form that reads back exactly.
+    var exportText: String { description }
+}
