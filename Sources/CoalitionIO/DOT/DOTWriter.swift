@@ -15,18 +15,17 @@ public enum DOTWriter {
     /// `overlap=false` (3 of 8); `prism` survived 40 of 40 renders of every view. With
     /// clusters (fdp) it lets the group boxes overlap, and above ``DiagramBuilder/largeNetwork``
     /// nodes it is slow, so there it runs no iterations (`prism0`).
-    /// Curved edges only without clusters and up to 200 nodes and 400 edges: on 1,000 actors
-    /// they took sfdp over a minute (straight: 0.3 s), neato over a minute on 36 groups with 627
-    /// edges (0.04 s), and fdp 2.8 s on the example's silos view (straight: 0.14 s).
+    /// Edges are straight (`splines=line`): curved ones took neato 3.1 s on the 120-actor
+    /// example where straight ones take 0.04 s (fdp 2.8 s against 0.14 s on its silos view, sfdp
+    /// over a minute on 1,000 actors), and read as well.
     public static func write(_ d: Diagram) -> String {
         let kind = d.directed ? "digraph" : "graph"
         let arrow = d.directed ? "->" : "--"
-        let curved = d.clusters.isEmpty && d.nodes.count <= 200 && d.edges.count <= 400
         let overlap = d.clusters.isEmpty && d.nodes.count <= DiagramBuilder.largeNetwork ? "overlap=prism, sep=\"+6\"" : "overlap=prism0"
         func pt(_ size: Double) -> String { number(size * d.textScale) }
         var out = ["\(kind) coalition {"]
         out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=\(pt(11)),")
-        out.append("         start=1, \(overlap), splines=\(curved ? "curved" : "line"), outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
+        out.append("         start=1, \(overlap), splines=line, outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
         out.append("         size=\"16,12\", dpi=120, forcelabels=true];")
         out.append("  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\(pt(10)), penwidth=1, color=\"#333333\", fontcolor=\"#111111\"];")
         out.append("  edge [color=\"#555555\"];")
