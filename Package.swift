@@ -14,6 +14,8 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
     ],
     targets: [
         // Domain-free graph core: CSR adjacency and algorithms. Standard library only.
@@ -31,8 +33,15 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only importer of CGraphviz: DOT text in, SVG/PNG/PDF bytes out. Knows no missions.
         .target(name: "Graphviz", dependencies: ["CGraphviz"]),
-        .executableTarget(name: "CoalitionCLI", dependencies: [
+        // The briefing pack: findings in words (Mustache sentence templates), the HTML page and
+        // Markdown, diagrams and data files, provenance (SHA-256 from swift-crypto).
+        .target(name: "CoalitionReport", dependencies: [
             "Coalition", "CoalitionIO", "Graphviz",
+            .product(name: "Mustache", package: "swift-mustache"),
+            .product(name: "Crypto", package: "swift-crypto"),
+        ]),
+        .executableTarget(name: "CoalitionCLI", dependencies: [
+            "Coalition", "CoalitionIO", "Graphviz", "CoalitionReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
@@ -42,6 +51,7 @@ let package = Package(
         ]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
+        .testTarget(name: "CoalitionReportTests", dependencies: ["CoalitionReport", "CoalitionIO"], exclude: ["golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

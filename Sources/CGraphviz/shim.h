@@ -5,6 +5,8 @@
 #define COALITION_CGRAPHVIZ_SHIM_H
 #include <graphviz/gvc.h>
 #include <graphviz/cgraph.h>
+// zlib (Debian: zlib1g-dev): to rewrite the compressed page streams of the PDFs cairo writes.
+#include <zlib.h>
 
 static inline Agraph_t *cg_read_memory(const char *text) { return agmemread(text); }
 static inline int cg_is_directed(Agraph_t *g) { return agisdirected(g); }

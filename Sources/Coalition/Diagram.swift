@@ -282,7 +282,10 @@ public struct DiagramBuilder: Sendable {
     public func silos(_ silos: SiloAnalysis, sizeBy measure: String, values: [Double], engine: String?) -> Diagram {
         let grouping = silos.grouping
         if network.actors.count > Self.largeNetwork { return groupSilos(silos, engine: engine) }
-        let chosen = engine ?? "fdp"
+        // osage packs the group boxes and the actors in each: compact, and the same every run.
+        // fdp drew the boxes in a more telling shape, but Graphviz 2.43's fdp lays clusters out
+        // differently on every run, start=1 or not.
+        let chosen = engine ?? "osage"
         let size = sizes(values)
         // Ghost edges join the best-connected members of each missing bridge's two groups.
         let degree = network.graph().simplified().neighbourCounts()
@@ -309,9 +312,13 @@ public struct DiagramBuilder: Sendable {
                                          extra: ["bold: ties across groups", "grey dashed: missing bridges"] + labelNote(named.count, of: n, "actors, the most central of each group")),
                         directed: network.isDirected, engine: chosen)
         d.clusters = grouping.groups.enumerated().map { i, g in Diagram.Cluster(label: g, color: Self.groupColours[i % Self.groupColours.count]) }
-        // fdp spreads the group boxes over about one and a half times the width of the other views.
-        d.textScale = n > 40 ? 1.5 : 1
-        d.nodes = network.actors.indices.map { v in
+        // The group boxes spread wider than the other views, so the page shrinks them more.
+        d.textScale = n > 40 ? 1.2 : 1
+        // Within each box the most central first: osage packs a box's actors in the order given.
+        let order = network.actors.indices.sorted { a, b in
+            grouping.index[a] != grouping.index[b] ? grouping.index[a] < grouping.index[b] : (values[a] != values[b] ? values[a] > values[b] : a < b)
+        }
+        d.nodes = order.map { v in
             var x = node(v, size: size[v], label: named.contains(v))
             x.cluster = grouping.index[v]
             return x

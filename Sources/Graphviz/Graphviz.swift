@@ -4,7 +4,7 @@ import Synchronization
 
 /// A Graphviz layout engine.
 public enum LayoutEngine: String, Sendable, CaseIterable {
-    case dot, neato, fdp, sfdp, circo, twopi
+    case dot, neato, fdp, sfdp, circo, twopi, osage
 }
 
 /// An output format Graphviz renders to memory.
@@ -51,29 +51,44 @@ public final class Graphviz: Sendable {
     /// - Throws: ``GraphvizError`` for malformed DOT, an unknown engine or format (naming the
     ///   Debian package to install), or a layout that fails.
     public func render(dot: String, engine: LayoutEngine = .dot, format: RenderFormat = .svg) throws(GraphvizError) -> Rendering {
-        try withGraph(dot) { (graph, context) throws(GraphvizError) -> Rendering in
-            if gvLayout(context, graph, engine.rawValue) != 0 {
-                let details = takeMessages()
-                if details.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) {
-                    throw GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details)
-                }
-                if details.contains(where: { $0.contains("not recognized") }) {
-                    throw GraphvizError(message: "the layout engine \"\(engine.rawValue)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details)
-                }
-                throw GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", details: details)
-            }
+        try render(dot: dot, engine: engine, formats: [format])[0]
+    }
+
+    /// Lays `dot` out once and renders it in each of `formats`, in order: the drawings agree
+    /// with each other, and a layout engine's state in the process is touched once.
+    public func render(dot: String, engine: LayoutEngine, formats: [RenderFormat]) throws(GraphvizError) -> [Rendering] {
+        try withGraph(dot) { (graph, context) throws(GraphvizError) -> [Rendering] in
+            try layout(graph, context, engine)
             defer { gvFreeLayout(context, graph) }
-            var buffer: UnsafeMutablePointer<CChar>?
-            var length: UInt32 = 0
-            let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
-            // gvRenderData can hand back a buffer even when it fails: always free it.
-            defer { if let buffer { gvFreeRenderData(buffer) } }
-            guard status == 0, let buffer else {
-                let package = format == .png || format == .pdf ? "libgvc6 (its cairo plugin renders PNG and PDF)" : "libgvc6"
-                throw GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages())
-            }
-            return Rendering(data: Data(bytes: buffer, count: Int(length)), warnings: takeMessages())
+            var out: [Rendering] = []
+            for format in formats { out.append(try renderLaidOut(graph, context, format)) }
+            return out
         }
+    }
+
+    private func layout(_ graph: UnsafeMutablePointer<Agraph_t>, _ context: OpaquePointer, _ engine: LayoutEngine) throws(GraphvizError) {
+        guard gvLayout(context, graph, engine.rawValue) != 0 else { return }
+        let details = takeMessages()
+        if details.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) {
+            throw GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details)
+        }
+        if details.contains(where: { $0.contains("not recognized") }) {
+            throw GraphvizError(message: "the layout engine \"\(engine.rawValue)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details)
+        }
+        throw GraphvizError(message: "Graphviz could not lay out the graph with \(engine.rawValue)", details: details)
+    }
+
+    private func renderLaidOut(_ graph: UnsafeMutablePointer<Agraph_t>, _ context: OpaquePointer, _ format: RenderFormat) throws(GraphvizError) -> Rendering {
+        var buffer: UnsafeMutablePointer<CChar>?
+        var length: UInt32 = 0
+        let status = gvRenderData(context, graph, format.rawValue, &buffer, &length)
+        // gvRenderData can hand back a buffer even when it fails: always free it.
+        defer { if let buffer { gvFreeRenderData(buffer) } }
+        guard status == 0, let buffer else {
+            let package = format == .png || format == .pdf ? "libgvc6 (its cairo plugin renders PNG and PDF)" : "libgvc6"
+            throw GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages())
+        }
+        return Rendering(data: Data(bytes: buffer, count: Int(length)), warnings: takeMessages())
     }
 
     /// Parses `dot` and runs `body` on the graph, under the lock; the graph is closed after.

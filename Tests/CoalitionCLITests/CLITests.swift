@@ -232,7 +232,7 @@ extension CLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let mission = "fixtures/healthy-lives-2040/mission.yaml"
-        for (view, format, magic) in [("groups", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("ego", "pdf", Array("%PDF".utf8)), ("willing", "svg", Array("<?xml".utf8))] {
+        for (view, format, magic) in [("groups", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("ego", "pdf", Array("%PDF".utf8)), ("willing", "svg", Array("<?xml".utf8)), ("silos", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47]))] {
             var paths: [URL] = []
             for i in 0 ..< 2 {
                 let path = dir.appendingPathComponent("\(view)-\(i).\(format)")

@@ -109,7 +109,7 @@ struct Render: ParsableCommand {
             do {
                 let rendering = try Graphviz.shared.render(dot: dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .sfdp,
                                                            format: RenderFormat(rawValue: format.rawValue)!)
-                data = (format == .pdf ? rendering.withPDFCreationDate(mission?.dataDate ?? "2000-01-01") : rendering).data
+                data = (format == .pdf ? rendering.withPDFCreationDate(mission?.dataDate ?? "2000-01-01").withCanonicalPDFNumbers() : rendering).data
                 for w in rendering.warnings { printError("graphviz: \(w)") }
             } catch {
                 printError("error: \(error.message)")

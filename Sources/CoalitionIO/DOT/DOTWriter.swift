@@ -26,7 +26,8 @@ public enum DOTWriter {
         var out = ["\(kind) coalition {"]
         out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=\(pt(11)),")
         out.append("         start=1, \(overlap), splines=line, outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
-        out.append("         size=\"16,12\", dpi=120, forcelabels=true];")
+        // osage: a margin (points) between the packed boxes and between the actors in each.
+        out.append("         size=\"16,12\", dpi=120, forcelabels=true\(d.engine == "osage" ? ", pack=40" : "")];")
         out.append("  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\(pt(10)), penwidth=1, color=\"#333333\", fontcolor=\"#111111\"];")
         out.append("  edge [color=\"#555555\"];")
         func nodeLine(_ n: Diagram.Node) -> String {
@@ -118,8 +119,14 @@ public enum DOTWriter {
             // The shape's name goes in the cell's tooltip; the label says it in words.
             return "<TD BGCOLOR=\"\(fill)\" WIDTH=\"\(w)\" HEIGHT=\"\(h)\" FIXEDSIZE=\"TRUE\" BORDER=\"1\"\(dashed ? " STYLE=\"dashed\"" : "") TOOLTIP=\"\(html(shape))\"></TD>"
         case .edge(let style, let color, let arrowhead):
-            let mark = style == "dotted" ? "· · ·" : style == "dashed" ? "– – –" : "———"
-            return "<TD WIDTH=\"\(w)\"><FONT COLOR=\"\(color)\">\(mark)\(arrowhead == "tee" ? "|" : "")</FONT></TD>"
+            // A solid tie is a thin bar; dashes and dots are ASCII. Runs of em dashes came out
+            // at positions differing in the sixth decimal from one PDF to the next (pango),
+            // so the same diagram gave different bytes.
+            guard style == "dotted" || style == "dashed" else {
+                return "<TD WIDTH=\"\(w)\" HEIGHT=\"\(max(2, h / 4))\" FIXEDSIZE=\"TRUE\" BGCOLOR=\"\(color)\"></TD>"
+            }
+            let mark = style == "dotted" ? ". . ." : "- - -"
+            return "<TD WIDTH=\"\(w)\"><FONT COLOR=\"\(color)\"><B>\(mark)\(arrowhead == "tee" ? " |" : "")</B></FONT></TD>"
         case .mark(let text):
             return "<TD WIDTH=\"\(w)\"><B>\(html(text))</B></TD>"
         case .placeholder:

@@ -1,0 +1,110 @@
+import ArgumentParser
+import Coalition
+import CoalitionIO
+import CoalitionReport
+import Foundation
+
+struct Report: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        abstract: "Write the briefing pack: the page, the Markdown report, every diagram and the data, from a mission file.",
+        discussion: """
+        Writes to DIR (default output/<mission>/): index.html (one self-contained page: key \
+        findings, every diagram with its caption and legend, sortable tables of actor measures, \
+        the power–interest grid, methods, provenance), report.md, diagrams/ (full, groups, silos, \
+        willing and voices views as SVG, PNG and PDF) and data/ (actors.csv with every measure, \
+        ties.csv, groups.csv, findings.json, the network as GraphML and GEXF with the measures). \
+        The pack is written beside DIR and moved into place when complete. --audience external \
+        leaves out the mission's sensitive_columns, every raw attribute, opposition ties, the \
+        power–interest grid and the camps, and pseudonymises people when the mission says \
+        personal_data: true. The same input gives the same bytes in every file.
+
+        Examples:
+          coalition report fixtures/healthy-lives-2040/mission.yaml
+          coalition report fixtures/healthy-lives-2040/mission.yaml --audience external --output-dir output/healthy-external
+        """)
+
+    @Argument(help: ArgumentHelp("The mission file (mission.yaml).", valueName: "mission.yaml"))
+    var mission: String
+
+    @Option(name: .customLong("output-dir"), help: "Where to write the pack (default: output/<mission-slug>/).")
+    var outputDir: String?
+
+    @Option(help: "internal (everything; printed on every page) or external (safe to circulate).")
+    var audience: Briefing.Audience = .internal
+
+    @Option(help: "The date the pack states, YYYY-MM-DD (default: the mission's data_date).")
+    var date: String?
+
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
+    func validate() throws {
+        if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
+            throw ValidationError("--date must be written YYYY-MM-DD, found \"\(date)\"")
+        }
+        let ext = (mission as NSString).pathExtension.lowercased()
+        if ext != "yaml" && ext != "yml" {
+            throw ValidationError("report reads a mission file (mission.yaml), which names the mission and its data; `coalition init` writes one")
+        }
+    }
+
+    func run() throws {
+        let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
+        progress.say("reading \((mission as NSString).lastPathComponent)")
+        let loaded = InputLoader.load([mission])
+        progress.clear()
+        report(loaded.diagnostics.sorted(), to: printError)
+        guard !loaded.diagnostics.hasErrors, let network = loaded.network, let m = loaded.mission else {
+            printError("stopped: \(plural(loaded.diagnostics.errorCount, "error")) in the input; run `coalition validate` for the full list")
+            throw ExitCode(inputErrorExitCode)
+        }
+        let files = ([mission] + loaded.files).compactMap { path in
+            (try? Data(contentsOf: URL(fileURLWithPath: path))).map { (path: path, data: $0) }
+        }
+        let briefing: Briefing
+        do {
+            briefing = try Briefing(network: network, mission: m, files: files, audience: audience, date: date, progress: progress.say)
+        } catch {
+            progress.clear()
+            printError("error: \(error.message)")
+            throw ExitCode(inputErrorExitCode)
+        }
+        let folder = outputDir ?? "output/\(m.slug)"
+        let written: [String]
+        do {
+            // Each view is drawn by this same executable in a process of its own (see Drawer).
+            let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
+            let executable = FileManager.default.isExecutableFile(atPath: me) ? me : (Bundle.main.executablePath ?? me)
+            written = try BriefingPack.write(briefing, to: folder, drawer: .subprocess(executable: executable), progress: progress.say)
+        } catch {
+            progress.clear()
+            printError("error: the pack could not be written to \(folder): \(error)")
+            throw ExitCode(inputErrorExitCode)
+        }
+        progress.clear()
+        if !quiet {
+            print("wrote \(written.count) files to \(folder)/ for an \(audience.rawValue) audience: \(briefing.findings.count) findings, 5 diagrams in 3 formats")
+            print("open \(folder)/index.html")
+        }
+    }
+}
+
+extension Briefing.Audience: ExpressibleByArgument {}
+
+/// Phases on one terminal line, rewritten in place; nothing when standard error is not a terminal.
+final class Progress {
+    let enabled: Bool
+    let start = Date()
+    init(enabled: Bool) { self.enabled = enabled }
+
+    func say(_ phase: String) {
+        guard enabled else { return }
+        let seconds = String(format: "%4.1f s", Date().timeIntervalSince(start))
+        FileHandle.standardError.write(Data("\r\u{1B}[2K\(seconds)  \(phase)…".utf8))
+    }
+
+    func clear() {
+        guard enabled else { return }
+        FileHandle.standardError.write(Data("\r\u{1B}[2K".utf8))
+    }
+}

@@ -1,0 +1,237 @@
+import Coalition
+import CoalitionGraph
+import Crypto
+import Foundation
+
+/// Everything the briefing pack says, computed once: the analyses of the whole network, the
+/// network as the audience may see it, and the findings in words.
+public struct Briefing: Sendable {
+    public enum Audience: String, Sendable, CaseIterable {
+        case `internal`, external
+
+        /// The line printed on every page.
+        public var banner: String {
+            self == .internal
+                ? "INTERNAL — holds stance, influence ratings and opposition; do not circulate outside the organisation"
+                : "EXTERNAL — safe to circulate: no sensitive columns, opposition ties, power–interest grid or raw attributes"
+        }
+    }
+
+    /// A data file the pack was made from, named without its folder.
+    public struct Source: Sendable, Encodable {
+        public var file: String
+        public var bytes: Int
+        public var sha256: String
+    }
+
+    public let mission: Mission
+    public let audience: Audience
+    /// The date the pack states: `--date`, else the mission's `data_date`.
+    public let date: String?
+    /// The network as read; every analysis is of this one.
+    public let network: StakeholderNetwork
+    /// What the audience may see: for `external`, people pseudonymised, sensitive columns,
+    /// every raw attribute and the opposition ties left out. Actors keep their positions, so
+    /// the analyses' actor numbers hold for it too.
+    public let shown: StakeholderNetwork
+    public let grouping: Grouping
+    public let analysis: NetworkAnalysis
+    public let silos: SiloAnalysis
+    public let willing: WillingAnalysis
+    public let voices: VoicesAnalysis
+    public let grid: PowerInterestGrid
+    public let findings: [Finding]
+    public let sources: [Source]
+
+    /// - Parameters:
+    ///   - files: the mission file and the data files, as (path, contents); provenance names
+    ///     each by its file name only, never its folder.
+    ///   - progress: told each phase as it starts.
+    public init(network: StakeholderNetwork, mission: Mission, files: [(path: String, data: Data)], audience: Audience,
+                date: String? = nil, progress: (String) -> Void = { _ in }) throws(GroupingError) {
+        self.mission = mission
+        self.audience = audience
+        self.date = date ?? mission.dataDate
+        self.network = network
+        shown = audience == .internal ? network : Self.forCirculation(network, mission: mission)
+        sources = files.map { f in
+            Source(file: (f.path as NSString).lastPathComponent, bytes: f.data.count,
+                   sha256: SHA256.hash(data: f.data).map { String(format: "%02x", $0) }.joined())
+        }
+        progress("measuring \(network.actors.count) actors and \(network.ties.count) ties")
+        grouping = try Grouping(network, by: mission.groupBy ?? "sector")
+        analysis = NetworkAnalysis(network, grouping: grouping)
+        progress("looking for silos across \(grouping.groups.count) \(grouping.attribute) groups")
+        silos = SiloAnalysis(network, grouping: grouping)
+        progress("finding the community of the willing and the missing voices")
+        let willing = WillingAnalysis(network, threshold: mission.willing.minCommitment ?? .pledged, weights: mission.willing.weights)
+        let voices = VoicesAnalysis(network, mission: mission, willingCore: willing.recommended.map { willing.clusters[$0].members } ?? [])
+        let grid = PowerInterestGrid(network)
+        self.willing = willing
+        self.voices = voices
+        self.grid = grid
+        var all = Self.findings(network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
+                                willing: willing, voices: voices, grid: grid)
+        if audience == .external { all.removeAll(where: \.isSensitive) }
+        findings = all
+    }
+
+    /// Whether an actor may be a named person: any actor whose kind is not one of the
+    /// organisation kinds (an unknown or missing kind counts, to be safe).
+    static func mayBePerson(_ a: Actor) -> Bool {
+        guard let kind = a.kind else { return true }
+        return !ActorKind.known.contains(kind)
+    }
+
+    /// The network for an external audience.
+    static func forCirculation(_ network: StakeholderNetwork, mission: Mission) -> StakeholderNetwork {
+        let sensitive = Set(mission.sensitiveColumns.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } })
+        var people = 0
+        let actors = network.actors.map { a -> Actor in
+            var b = a
+            b.attributes = [:]
+            if sensitive.contains("stance") || sensitive.contains("position") { b.stance = nil }
+            if sensitive.contains("influence") || sensitive.contains("power") { b.influence = nil }
+            if sensitive.contains("interest") { b.interest = nil }
+            if sensitive.contains("commitment") { b.commitment = nil }
+            if sensitive.contains("voices") || sensitive.contains("voice") { b.voices = [] }
+            if sensitive.contains("level") { b.level = nil }
+            if sensitive.contains("sector") || sensitive.contains("sectors") { b.sectors = [] }
+            if mission.personalData && mayBePerson(a) {
+                people += 1
+                b.id = "person-\(people)"
+                b.name = "Person \(people)"
+            }
+            return b
+        }
+        var ties = network.ties.filter { !$0.isOpposition }
+        for i in ties.indices { ties[i].attributes = nil }
+        return StakeholderNetwork(actors: actors, ties: ties, isDirected: network.isDirected)
+    }
+
+    // MARK: Findings
+
+    static func findings(network: StakeholderNetwork, shown: StakeholderNetwork, grouping: Grouping, analysis: NetworkAnalysis,
+                         silos: SiloAnalysis, willing: WillingAnalysis, voices: VoicesAnalysis, grid: PowerInterestGrid) -> [Finding] {
+        let names = shown.actors.map(\.name), ids = shown.actors.map(\.id)
+        let n = network.actors.count
+        var out: [Finding] = []
+        func add(_ code: String, _ section: Finding.Section, key: Bool = false, sensitive: Bool = false, _ values: [String: String],
+                 numbers: [String: Double] = [:], actors: [Int] = [], groups: [String] = []) {
+            out.append(Finding(code: code, section: section, isKey: key, isSensitive: sensitive, text: FindingTemplates.sentence(code, values),
+                               numbers: numbers, actors: actors.map { ids[$0] }, groups: groups))
+        }
+        let net = analysis.network
+        // The shown network has no opposition ties when the audience may not see them.
+        let opposition = shown.ties.count(where: \.isOpposition)
+        var overview = ["actors": Double(net.actors), "supportingTies": Double(net.supportingPairs),
+                        "largestComponentShare": net.largestComponentShare, "density": net.density]
+        if opposition > 0 { overview["oppositionTies"] = Double(opposition) }
+        add("network.overview", .network, key: true,
+            ["actors": "\(net.actors)", "ties": "\(net.supportingPairs)", "opposition": opposition > 0 ? "\(opposition)" : "",
+             "largest": Words.percent(net.largestComponentShare)], numbers: overview)
+
+        // Who holds the coalition together: the top brokers, and the cut points.
+        let brokers = analysis.actors.indices.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
+            ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+        for (rank, v) in brokers.prefix(3).enumerated() where analysis.actors[v].betweenness > 0 {
+            let b = analysis.actors[v].betweenness
+            add("holders.broker", .holders, key: rank == 0, ["name": names[v], "share": Words.percent(b), "betweenness": Words.fixed(b, 3)],
+                numbers: ["betweenness": b, "rank": Double(rank + 1)], actors: [v])
+        }
+        if !net.articulationPoints.isEmpty {
+            let points = net.articulationPoints.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
+                ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+            add("holders.cut-points", .holders, key: true, ["count": "\(points.count)", "names": Words.list(points.map { names[$0] })],
+                numbers: ["count": Double(points.count)], actors: points)
+        }
+
+        // Silos: inward groups beyond chance, missing bridges, ministries that never meet.
+        let inward = silos.groups.indices.filter { silos.groups[$0].eiIndex.map { $0 < 0 } == true && silos.groups[$0].eiAdjustedPValue < 0.05 }
+            .sorted { (silos.groups[$0].eiIndex ?? 0, $0) < (silos.groups[$1].eiIndex ?? 0, $1) }
+        for (rank, g) in inward.enumerated() {
+            let s = silos.groups[g]
+            add("silos.inward", .silos, key: rank == 0, ["group": s.group, "ei": Words.fixed(s.eiIndex ?? 0), "p": Words.pValue(s.eiAdjustedPValue)],
+                numbers: ["eiIndex": s.eiIndex ?? 0, "adjustedPValue": s.eiAdjustedPValue, "size": Double(s.size)], groups: [s.group])
+        }
+        for (rank, b) in silos.missingBridges.enumerated() {
+            let a = grouping.groups[b.groups.0], c = grouping.groups[b.groups.1]
+            let candidate = b.candidates.first
+            // The analysis words its reason as "Name (group): tied to …."; the sentence names
+            // the candidate itself.
+            var reason = candidate?.reason ?? ""
+            if let r = reason.range(of: "): ") { reason = String(reason[r.upperBound...]) }
+            while reason.hasSuffix(".") { reason.removeLast() }
+            add("silos.missing-bridge", .silos, key: rank == 0,
+                ["a": a, "b": c, "ties": "\(b.ties)", "expected": Words.fixed(b.expectedTies, 1),
+                 "bridgers": Words.list(b.bridgers.prefix(3).map { names[$0.actor] }),
+                 "candidate": candidate.map { names[$0.actor] } ?? "", "reason": reason],
+                numbers: ["ties": Double(b.ties), "expectedTies": b.expectedTies, "adjustedPValue": b.adjustedPValue],
+                actors: b.bridgers.prefix(3).map(\.actor) + (candidate.map { [$0.actor] } ?? []), groups: [a, c])
+        }
+        let unconnected = silos.government.unconnectedMinistryPairs
+        if !unconnected.isEmpty {
+            add("silos.unconnected-ministries", .silos, key: true,
+                ["count": "\(unconnected.count)", "pairWord": unconnected.count == 1 ? "pair" : "pairs",
+                 "pairs": Words.list(unconnected.map { "\(names[$0.0]) and \(names[$0.1])" }, limit: 3, separator: "; ")],
+                numbers: ["pairs": Double(unconnected.count)], actors: Array(Set(unconnected.flatMap { [$0.0, $0.1] })).sorted())
+        }
+        if silos.communitiesNMI >= 0.6 {
+            add("silos.communities-follow-groups", .silos, ["attribute": grouping.attribute, "nmi": Words.fixed(silos.communitiesNMI)],
+                numbers: ["nmi": silos.communitiesNMI, "adjustedRand": silos.communitiesARI])
+        }
+
+        // The community of the willing, and who to recruit next.
+        if let r = willing.recommended {
+            let c = willing.clusters[r]
+            let degree = network.graph().simplified(includeNegative: false).neighbourCounts()
+            let core = c.members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3)
+            add("willing.recommended", .willing, key: true,
+                ["core": Words.list(core.map { names[$0] }), "size": "\(c.size)", "threshold": willing.threshold.name,
+                 "sectors": "\(c.sectors) sector\(c.sectors == 1 ? "" : "s")", "density": Words.fixed(c.density),
+                 "criteria": "\(c.criteria.met)", "score": Words.fixed(c.score)],
+                numbers: ["size": Double(c.size), "density": c.density, "score": c.score, "criteriaMet": Double(c.criteria.met)],
+                actors: c.members)
+            for (rank, recruit) in willing.nextToRecruit.prefix(5).enumerated() {
+                add("willing.recruit", .willing, key: rank < 3,
+                    ["name": names[recruit.actor], "ties": "\(recruit.ties)", "tieWord": recruit.ties == 1 ? "tie" : "ties",
+                     "introducer": names[recruit.introducedBy]],
+                    numbers: ["ties": Double(recruit.ties), "tieStrength": recruit.tieStrength], actors: [recruit.actor, recruit.introducedBy])
+            }
+        } else {
+            add("willing.none", .willing, key: true, ["threshold": willing.threshold.name])
+        }
+
+        // Whose voices are missing.
+        for c in voices.categories where c.status == .missing {
+            add("voices.missing", .voices, key: true, ["category": Words.category(c.expected)], numbers: ["actors": 0], groups: [c.label])
+        }
+        for c in voices.categories where c.status == .underrepresented {
+            var expected = ""
+            if let m = c.expected.minCount, c.actors.count < m { expected = "\(m)" }
+            if let s = c.expected.minShare, c.share < s { expected = Words.percent(s) }
+            let ratio = c.degreeRatio.map { $0 < 0.5 ? Words.fixed($0) : "" } ?? ""
+            add("voices.underrepresented", .voices, key: true,
+                ["category": Words.category(c.expected), "count": "\(c.actors.count)", "actors": "\(n)", "share": Words.percent(c.share), "expected": expected, "ratio": ratio],
+                numbers: ["actors": Double(c.actors.count), "share": c.share, "degreeRatio": c.degreeRatio ?? 0], actors: c.actors, groups: [c.label])
+        }
+        for (code, list) in [("voices.consulted-only", voices.consultedOnly), ("voices.isolated", voices.isolated),
+                             ("voices.cut-off", voices.outsideMainComponent.filter { !voices.isolated.contains($0) })] where !list.isEmpty {
+            add(code, .voices, ["count": "\(list.count)", "names": Words.list(list.map { names[$0] })], numbers: ["count": Double(list.count)], actors: list)
+        }
+
+        // Judgements against position (the grid) and the camps: internal only.
+        for e in grid.entries where e.finding != nil {
+            add(e.finding == "hidden influencer" ? "grid.hidden-influencer" : "grid.over-rated", .grid, sensitive: true,
+                ["name": names[e.actor], "declared": Words.ordinal(e.declaredPercentile), "structural": Words.ordinal(e.structuralPercentile)],
+                numbers: ["declaredPercentile": e.declaredPercentile, "structuralPercentile": e.structuralPercentile], actors: [e.actor])
+        }
+        if !willing.camps.oppositions.isEmpty {
+            add("camps.opposition", .camps, sensitive: true,
+                ["count": "\(willing.camps.oppositions.count)", "opponents": Words.list(willing.camps.opponents.map { names[$0] }),
+                 "between": Words.list(willing.camps.between.map { names[$0] })],
+                numbers: ["oppositionTies": Double(willing.camps.oppositions.count)], actors: willing.camps.opponents)
+        }
+        return out
+    }
+}

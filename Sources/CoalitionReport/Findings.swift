@@ -1,0 +1,106 @@
+import Coalition
+import Mustache
+
+/// One finding of the briefing pack: a code that says what kind of finding it is, the numbers
+/// behind it, the actors and groups it names, and a sentence made from the code's template.
+/// Sentences come only from ``FindingTemplates`` — neutral wording, one template per code — so
+/// a translation is a second set of templates.
+public struct Finding: Sendable, Encodable {
+    public enum Section: String, Sendable, Encodable, CaseIterable {
+        case network, holders, silos, willing, voices, grid, camps
+    }
+
+    public var code: String
+    public var section: Section
+    /// In the one-screen summary of key findings.
+    public var isKey: Bool
+    /// Judgements and opposition from the sheets (the grid, the camps): left out of a pack for
+    /// an external audience.
+    public var isSensitive: Bool
+    public var text: String
+    public var numbers: [String: Double]
+    public var actors: [String]
+    public var groups: [String]
+
+    enum CodingKeys: String, CodingKey { case code, section, isKey = "key", text, numbers, actors, groups }
+}
+
+/// The sentence template of every finding code (English). Values are filled in already
+/// formatted; `{{#x}}…{{/x}}` parts appear only when `x` is given.
+public enum FindingTemplates {
+    public static let english: [String: String] = [
+        "network.overview": "The coalition has {{actors}} actors and {{ties}} supporting ties{{#opposition}}, and {{opposition}} opposition ties{{/opposition}}; {{largest}} of the actors are in one connected network.",
+        "holders.broker": "{{name}} holds the coalition together: {{share}} of the shortest paths between other actors pass through it (betweenness {{betweenness}}).",
+        "holders.cut-points": "{{count}} actors are single points of failure, each holding part of the network to the rest: {{names}}.",
+        "silos.inward": "{{group}} works inward: E-I index {{ei}} (−1 means every tie stays inside the group), {{p}} against chance.",
+        "silos.missing-bridge": "{{a}} and {{b}} are barely connected: {{ties}} ties where {{expected}} would be expected from their size.{{#bridgers}} Today {{bridgers}} bridge them.{{/bridgers}}{{#candidate}} {{candidate}} could build it: {{reason}}.{{/candidate}}",
+        "silos.unconnected-ministries": "{{count}} {{pairWord}} of ministries share neither a tie nor a contact: {{pairs}}.",
+        "silos.communities-follow-groups": "The clusters the network really has follow the {{attribute}} lines (NMI {{nmi}}): people work with their own.",
+        "willing.recommended": "Start with the community of the willing around {{core}}: {{size}} actors committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
+        "willing.none": "No actors are committed at “{{threshold}}” or above with a tie between them: there is no community of the willing yet.",
+        "willing.recruit": "Recruit {{name}} next: {{ties}} supporting {{tieWord}} into that cluster; {{introducer}} can introduce.",
+        "voices.missing": "No actor speaks for {{category}}: this voice is missing.",
+        "voices.underrepresented": "{{category}} — underrepresented: {{count}} of {{actors}} actors ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
+        "voices.consulted-only": "{{count}} actors are only consulted, with no say back: {{names}}.",
+        "voices.isolated": "{{count}} actors have no supporting tie at all: {{names}}.",
+        "voices.cut-off": "{{count}} actors are cut off from the main network: {{names}}.",
+        "grid.hidden-influencer": "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
+        "grid.over-rated": "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
+        "camps.opposition": "{{count}} opposition ties divide the coalition; {{opponents}} oppose the mission{{#between}}, and {{between}} sit between the camps{{/between}}.",
+    ]
+
+    /// The sentence for `code` with `values`. - Precondition: the code has a template.
+    static func sentence(_ code: String, _ values: [String: String]) -> String {
+        guard let text = english[code], let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) else {
+            preconditionFailure("no template for finding \(code)")
+        }
+        // An empty value leaves its {{#x}}…{{/x}} part out (Mustache counts "" as present).
+        let sentence = template.render(values.filter { !$0.value.isEmpty })
+        // A sentence that opens with a group's or category's name starts with a capital.
+        guard let first = sentence.first, first.isLowercase else { return sentence }
+        return first.uppercased() + sentence.dropFirst()
+    }
+}
+
+/// Numbers as findings print them.
+enum Words {
+    static func percent(_ x: Double) -> String {
+        let p = x * 100
+        return (p < 10 && p != p.rounded() ? String(format: "%.1f", p) : String(format: "%.0f", p)) + "%"
+    }
+
+    static func fixed(_ x: Double, _ digits: Int = 2) -> String {
+        let s = String(format: "%.\(digits)f", x)
+        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
+    }
+
+    static func pValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3) }
+
+    /// A voice category as a sentence names it: "community groups", "youth", "the health sector".
+    static func category(_ e: Mission.ExpectedVoice) -> String {
+        switch e.dimension {
+        case .kind:
+            let plural = ["ministry": "ministries", "agency": "agencies", "regional-government": "regional governments",
+                          "local-government": "local governments", "business": "businesses", "university": "universities",
+                          "research": "research organisations", "cso": "civil-society organisations", "community": "community groups",
+                          "funder": "funders", "international": "international bodies"]
+            return plural[e.value] ?? e.value
+        case .voice: return e.value
+        case .sector: return "the \(e.value) sector"
+        case .level: return "\(e.value) actors"
+        }
+    }
+
+    static func ordinal(_ percentile: Double) -> String {
+        let n = Int((percentile * 100).rounded())
+        let suffix = (11 ... 13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        return "\(n)\(suffix)"
+    }
+
+    /// "A, B and C"; more than `limit` names end "and N more".
+    static func list(_ names: [String], limit: Int = 5, separator: String = ", ") -> String {
+        if names.count > limit { return names.prefix(limit).joined(separator: separator) + "\(separator)and \(names.count - limit) more" }
+        if names.count <= 1 { return names.first ?? "" }
+        return names.dropLast().joined(separator: separator) + (separator == ", " ? " and " : "\(separator)and ") + names.last!
+    }
+}

@@ -1,0 +1,155 @@
+import Coalition
+import Mustache
+
+/// `report.md`: the page's findings and tables in Markdown, for pasting into a document.
+/// Values are escaped for Markdown here (a `|` would end a table cell, a `*` start emphasis);
+/// the template adds nothing of its own to escape.
+enum Markdown {
+    static func render(_ b: Briefing) -> String {
+        let a = b.analysis
+        let names = b.shown.actors.map { md($0.name) }
+        let order = a.actors.indices.sorted { a.actors[$0].betweenness != a.actors[$1].betweenness ? a.actors[$0].betweenness > a.actors[$1].betweenness : $0 < $1 }
+        func sections(_ keyOnly: Bool) -> [[String: Any]] {
+            Sections.grouped(b.findings, keyOnly: keyOnly).map { s in
+                ["title": s["title"]!, "findings": (s["findings"] as! [[String: String]]).map { ["text": md($0["text"]!)] }]
+            }
+        }
+        var context: [String: Any] = [
+            "mission": md(b.mission.name), "banner": md(b.audience.banner), "goal": Page.opt(b.mission.goal.map(md)),
+            "targetYear": Page.opt(b.mission.targetYear.map(String.init)), "date": b.date ?? "undated", "source": Page.opt(b.mission.source.map(md)),
+            "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
+            "summary": sections(true), "sections": sections(false),
+            "diagrams": BriefingPack.views.map { v in ["file": v.rawValue, "title": md(title(v, b))] },
+            "top": order.prefix(15).map { v in
+                let m = a.actors[v]
+                return ["name": names[v], "kind": md(b.shown.actors[v].kind?.rawValue ?? ""), "group": md(b.grouping.labels[v]), "degree": "\(m.degree)",
+                        "betweenness": Words.fixed(m.betweenness, 4), "pagerank": Words.fixed(m.pagerank, 4), "brokerage": "\(m.brokerage.total)"]
+            },
+            "groupBy": md(b.grouping.attribute),
+            "groups": b.silos.groups.map { g in
+                ["group": md(g.group), "size": "\(g.size)", "inside": formatNumber(g.internalTies), "across": formatNumber(g.externalTies),
+                 "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "p": Words.pValue(g.eiAdjustedPValue)]
+            },
+            "methods": Methods.entries(for: b.audience).map { ["name": md($0.name), "definition": md($0.definition), "reference": Page.opt($0.reference.isEmpty ? nil : md($0.reference))] as [String: Any] },
+            "sources": b.sources.map { ["file": md($0.file), "bytes": "\($0.bytes)", "sha256": $0.sha256] },
+            "hasGrid": b.audience == .internal,
+        ]
+        if b.audience == .internal {
+            context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
+                let members = b.grid.entries.filter { $0.quadrant == q }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
+                return ["quadrant": q.rawValue, "count": "\(members.count)",
+                        "names": Page.opt(members.map { e in names[e.actor] + (e.finding.map { " (\($0))" } ?? "") }.joined(separator: ", "))] as [String: Any]
+            }
+        }
+        return try! MustacheTemplate(string: template).render(context)
+    }
+
+    static func title(_ view: DiagramBuilder.View, _ b: Briefing) -> String {
+        switch view {
+        case .full: "All actors"
+        case .groups: "\(b.grouping.attribute.capitalized) groups"
+        case .silos: "Silos by \(b.grouping.attribute)"
+        case .willing: "The community of the willing"
+        case .voices: "Whose voices are heard"
+        case .ego: "One actor and its ties"
+        }
+    }
+
+    /// Text made safe for Markdown: backslash-escapes for the characters that format, `<` as
+    /// an entity where it could open an HTML tag (Markdown passes HTML through), line breaks as
+    /// spaces.
+    static func md(_ s: String) -> String {
+        var out = ""
+        let chars = Array(s)
+        for (i, ch) in chars.enumerated() {
+            if ch == "<", i + 1 < chars.count, chars[i + 1].isLetter || chars[i + 1] == "/" || chars[i + 1] == "!" { out += "&lt;"; continue }
+            switch ch {
+            case "\\", "`", "*", "_", "[", "]", "|", "#": out += "\\" + String(ch)
+            case "\n", "\r\n", "\r": out += " "
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+
+    static let template = """
+    {{% CONTENT_TYPE: TEXT}}
+    # {{mission}} — briefing pack
+
+    > {{banner}}
+
+    {{#goal}}**Goal:** {{goal}}{{#targetYear}} (target year {{targetYear}}){{/targetYear}}
+
+    {{/goal}}
+    Data as of {{date}}{{#source}} · source: {{source}}{{/source}} · {{actors}} actors, {{ties}} supporting ties
+
+    ## Key findings
+    {{#summary}}
+
+    ### {{title}}
+
+    {{#findings}}
+    - {{text}}
+    {{/findings}}
+    {{/summary}}
+
+    ## Diagrams
+
+    {{#diagrams}}
+    - [{{title}}](diagrams/{{file}}.png) ([PDF](diagrams/{{file}}.pdf), [SVG](diagrams/{{file}}.svg))
+    {{/diagrams}}
+
+    ## All findings
+    {{#sections}}
+
+    ### {{title}}
+
+    {{#findings}}
+    - {{text}}
+    {{/findings}}
+    {{/sections}}
+
+    ## Most central actors
+
+    | actor | kind | {{groupBy}} | degree | betweenness | PageRank | brokerage |
+    | --- | --- | --- | ---: | ---: | ---: | ---: |
+    {{#top}}
+    | {{name}} | {{kind}} | {{group}} | {{degree}} | {{betweenness}} | {{pagerank}} | {{brokerage}} |
+    {{/top}}
+
+    Every actor and measure: `data/actors.csv`.
+
+    ## Groups by {{groupBy}}
+
+    | group | actors | ties inside | ties across | E-I | p |
+    | --- | ---: | ---: | ---: | ---: | ---: |
+    {{#groups}}
+    | {{group}} | {{size}} | {{inside}} | {{across}} | {{ei}} | {{p}} |
+    {{/groups}}
+    {{#hasGrid}}
+
+    ## Power–interest grid
+
+    {{/hasGrid}}
+    {{#grid}}
+    - **{{quadrant}}** ({{count}}){{#names}}: {{names}}{{/names}}
+    {{/grid}}
+
+    ## Methods
+
+    {{#methods}}
+    - **{{name}}** — {{definition}}{{#reference}} ({{reference}}){{/reference}}
+    {{/methods}}
+
+    ## Data and provenance
+
+    | file | bytes | SHA-256 |
+    | --- | ---: | --- |
+    {{#sources}}
+    | {{file}} | {{bytes}} | `{{sha256}}` |
+    {{/sources}}
+
+    The network with every measure: `data/network.graphml`, `data/network.gexf`; every finding with its numbers: `data/findings.json`.
+
+    """
+}

@@ -1,0 +1,155 @@
+import Coalition
+import CoalitionIO
+import Foundation
+import Graphviz
+
+/// Writes the briefing pack: `index.html`, `report.md`, `diagrams/` (every view as SVG, PNG and
+/// PDF) and `data/` (`actors.csv`, `ties.csv`, `groups.csv`, `findings.json`, the network as
+/// GraphML and GEXF with the measures). Everything is written into a sibling folder first and
+/// moved into place at the end, so a failed run leaves no half pack. The same briefing gives
+/// the same bytes in every file.
+public enum BriefingPack {
+    public struct PackError: Error, CustomStringConvertible, Sendable {
+        public var description: String
+    }
+
+    /// A drawn view: its DOT, and the SVG that goes inline in the page.
+    struct Drawing {
+        var view: DiagramBuilder.View
+        var title: String
+        var caption: String
+        var alt: String
+        var svg: String
+    }
+
+    static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
+
+    /// - Returns: the files written, relative to `folder`, in order.
+    @discardableResult
+    public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in }) throws -> [String] {
+        let fm = FileManager.default
+        let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fm.removeItem(atPath: staging)
+        var written: [String] = []
+        do {
+            try fm.createDirectory(atPath: staging + "/diagrams", withIntermediateDirectories: true)
+            try fm.createDirectory(atPath: staging + "/data", withIntermediateDirectories: true)
+            func save(_ name: String, _ data: Data) throws {
+                try data.write(to: URL(fileURLWithPath: staging + "/" + name))
+                written.append(name)
+            }
+
+            let drawings = try draw(b, drawer: drawer, progress: progress) { name, data in try save("diagrams/" + name, data) }
+
+            progress("writing the data files")
+            let community = MeasureColumn(name: "community", integral: true, values: b.silos.communities.membership.map { Double($0) })
+            let table = ExportTable(b.shown, measures: b.analysis.measureColumns(directed: b.network.isDirected) + [community],
+                                    tieMeasures: b.analysis.tieMeasureColumns(b.shown))
+            try save("data/actors.csv", Data(CSVWriter.actors(table).utf8))
+            try save("data/ties.csv", Data(CSVWriter.ties(table).utf8))
+            try save("data/groups.csv", Data(groupsCSV(b).utf8))
+            try save("data/findings.json", try findingsJSON(b))
+            try save("data/network.graphml", Data(GraphMLWriter.write(table).utf8))
+            try save("data/network.gexf", Data(GEXFWriter.write(table, date: b.date).utf8))
+
+            progress("writing the page and the Markdown report")
+            try save("report.md", Data(Markdown.render(b).utf8))
+            try save("index.html", Data(Page.render(b, drawings: drawings).utf8))
+
+            // Into place: the old pack aside, the new one in, the old one gone.
+            let old = folder + ".old-\(ProcessInfo.processInfo.processIdentifier)"
+            let parent = (folder as NSString).deletingLastPathComponent
+            if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
+            if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: old) }
+            try fm.moveItem(atPath: staging, toPath: folder)
+            try? fm.removeItem(atPath: old)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        return written
+    }
+
+    /// Draws every view in SVG, PNG and PDF through the Graphviz library.
+    static func draw(_ b: Briefing, drawer: Drawer, progress: (String) -> Void, save: (String, Data) throws -> Void) throws -> [Drawing] {
+        let builder = DiagramBuilder(network: b.shown, missionName: b.mission.name, source: b.mission.source, dataDate: b.date)
+        let pagerank = ActorMeasure.pagerank.values(from: b.analysis)
+        var drawings: [Drawing] = []
+        for (i, view) in views.enumerated() {
+            progress("drawing the \(view.rawValue) view (\(i + 1) of \(views.count))")
+            let d: Diagram
+            switch view {
+            case .full: d = builder.full(sizeBy: "pagerank", values: pagerank, engine: nil)
+            case .groups: d = builder.groups(b.grouping, engine: nil)
+            case .silos: d = builder.silos(b.silos, sizeBy: "pagerank", values: pagerank, engine: nil)
+            case .willing: d = builder.willing(b.willing, sizeBy: "pagerank", values: pagerank, engine: nil)
+            case .voices: d = builder.voices(b.voices, sizeBy: "pagerank", values: pagerank, engine: nil)
+            case .ego: continue
+            }
+            let dot = DOTWriter.write(d)
+            let engine = LayoutEngine(rawValue: d.engine) ?? .sfdp
+            let drawn: Drawer.Drawing
+            do {
+                drawn = try drawer.draw(dot, engine, b.date ?? "2000-01-01")
+            } catch let error as GraphvizError {
+                throw PackError(description: "the \(view.rawValue) view could not be drawn: \(error.message)" + error.details.map { "\n  " + $0 }.joined())
+            } catch {
+                throw PackError(description: "the \(view.rawValue) view could not be drawn: \(error)")
+            }
+            try save("\(view.rawValue).svg", drawn.svg)
+            try save("\(view.rawValue).png", drawn.png)
+            try save("\(view.rawValue).pdf", drawn.pdf)
+            let svg = String(decoding: drawn.svg, as: UTF8.self)
+            drawings.append(Drawing(view: view, title: d.title, caption: d.caption, alt: altText(view, d, b), svg: svg))
+        }
+        return drawings
+    }
+
+    /// What a screen reader says for a diagram: what it shows, in words.
+    static func altText(_ view: DiagramBuilder.View, _ d: Diagram, _ b: Briefing) -> String {
+        let legend = d.legend.map(\.label).joined(separator: "; ")
+        switch view {
+        case .full: return "Network diagram of all \(b.shown.actors.count) actors and their ties, actors coloured and shaped by kind and sized by PageRank. Legend: \(legend)."
+        case .groups: return "Diagram of the \(b.grouping.groups.count) \(b.grouping.attribute) groups as circles sized by members, joined by lines as thick as the ties between them."
+        case .silos: return "Diagram of the actors in one box per \(b.grouping.attribute) group, ties across groups in bold, \(b.silos.missingBridges.count) missing bridges as grey dashed lines."
+        case .willing: return "Diagram of the community of the willing: the cluster to start with in bold, other willing clusters in colour, the rest faded, the next to recruit marked with arrows."
+        case .voices: return "Diagram of whose voices are heard: actors of underrepresented or small categories in bold, those only consulted, isolated or cut off named, the rest faded. "
+            + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."
+        case .ego: return d.title
+        }
+    }
+
+    static func groupsCSV(_ b: Briefing) -> String {
+        let header = ["group", "actors", "internalTies", "externalTies", "eiIndex", "eiRescaled", "eiPValue", "eiAdjustedPValue", "internalDensity"]
+        let rows = b.silos.groups.map { g in
+            [g.group, "\(g.size)", formatNumber(g.internalTies), formatNumber(g.externalTies), g.eiIndex.map(formatNumber) ?? "",
+             g.eiRescaled.map(formatNumber) ?? "", formatNumber(g.eiPValue), formatNumber(g.eiAdjustedPValue), g.internalDensity.map(formatNumber) ?? ""]
+        }
+        return ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
+    }
+
+    static func csvField(_ s: String) -> String {
+        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+    }
+
+    struct FindingsDocument: Encodable {
+        struct MissionInfo: Encodable { var name: String; var goal: String?; var targetYear: Int?; var dataDate: String?; var source: String? }
+        var mission: MissionInfo
+        var audience: String
+        var date: String?
+        var groupBy: String
+        var findings: [Finding]
+        var sources: [Briefing.Source]
+    }
+
+    static func findingsJSON(_ b: Briefing) throws -> Data {
+        let doc = FindingsDocument(
+            mission: .init(name: b.mission.name, goal: b.mission.goal, targetYear: b.mission.targetYear, dataDate: b.mission.dataDate, source: b.mission.source),
+            audience: b.audience.rawValue, date: b.date, groupBy: b.grouping.attribute, findings: b.findings, sources: b.sources)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
+        var data = try encoder.encode(doc)
+        data.append(0x0A)
+        return data
+    }
+}

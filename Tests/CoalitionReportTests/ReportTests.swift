@@ -1,0 +1,204 @@
+import Coalition
+import CoalitionIO
+@testable import CoalitionReport
+import Foundation
+import XCTest
+#if canImport(FoundationXML)
+import FoundationXML
+#endif
+
+final class ReportTests: XCTestCase {
+    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
+
+    /// The built `coalition` executable beside the test bundle: the pack draws each view with it.
+    var drawer: Drawer {
+        var dir = Bundle(for: ReportTests.self).bundleURL
+        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("coalition").path) && dir.path != "/" {
+            dir.deleteLastPathComponent()
+        }
+        return .subprocess(executable: dir.appendingPathComponent("coalition").path)
+    }
+
+    func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-report-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+
+    func briefing(_ mission: String, audience: Briefing.Audience = .internal) throws -> Briefing {
+        let path = mission.hasPrefix("/") ? mission : Self.root.appendingPathComponent(mission).path
+        let loaded = InputLoader.load([path])
+        XCTAssertFalse(loaded.diagnostics.hasErrors, loaded.diagnostics.entries.map(\.description).joined(separator: "\n"))
+        let files = ([path] + loaded.files).map { (path: $0, data: try! Data(contentsOf: URL(fileURLWithPath: $0))) }
+        return try Briefing(network: try XCTUnwrap(loaded.network), mission: try XCTUnwrap(loaded.mission), files: files, audience: audience)
+    }
+
+    /// report.md and findings.json against the committed copies (COALITION_UPDATE_GOLDEN=1
+    /// rewrites them; read the diff before committing).
+    func testGoldenReportsAndFindings() throws {
+        for (name, mission, audience) in [("healthy-lives-2040", "fixtures/healthy-lives-2040/mission.yaml", Briefing.Audience.internal),
+                                          ("healthy-lives-2040-external", "fixtures/healthy-lives-2040/mission.yaml", .external),
+                                          ("liveable-streets", "fixtures/liveable-streets/mission.yaml", .internal)] {
+            let dir = try temporaryFolder().appendingPathComponent("pack")
+            try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, drawer: drawer)
+            for file in ["report.md", "data/findings.json"] {
+                let produced = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
+                let goldenFile = Self.golden.appendingPathComponent(name).appendingPathComponent((file as NSString).lastPathComponent)
+                if ProcessInfo.processInfo.environment["COALITION_UPDATE_GOLDEN"] == "1" {
+                    try FileManager.default.createDirectory(at: goldenFile.deletingLastPathComponent(), withIntermediateDirectories: true)
+                    try produced.write(to: goldenFile, atomically: true, encoding: .utf8)
+                }
+                let expected = try String(contentsOf: goldenFile, encoding: .utf8)
+                if produced != expected {
+                    let a = produced.split(separator: "\n", omittingEmptySubsequences: false), b = expected.split(separator: "\n", omittingEmptySubsequences: false)
+                    let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
+                    XCTFail("\(name)/\(file) differs from the golden copy at line \(line + 1):\n  got:      \(line < a.count ? a[line] : "(end)")\n  expected: \(line < b.count ? b[line] : "(end)")")
+                }
+            }
+        }
+    }
+
+    func testThePlantedFindingsAreSaid() throws {
+        let b = try briefing("fixtures/healthy-lives-2040/mission.yaml")
+        let key = b.findings.filter(\.isKey).map(\.code)
+        XCTAssertEqual(key, ["network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
+                             "silos.unconnected-ministries", "willing.recommended", "willing.recruit", "willing.recruit", "willing.recruit",
+                             "voices.missing", "voices.underrepresented"])
+        let bridge = try XCTUnwrap(b.findings.first { $0.code == "silos.missing-bridge" })
+        XCTAssertEqual(bridge.groups, ["food", "health"])
+        XCTAssertEqual(bridge.numbers["ties"], 2)
+        XCTAssertEqual(try XCTUnwrap(bridge.numbers["expectedTies"]), 32.5, accuracy: 0.05)
+        let inward = try XCTUnwrap(b.findings.first { $0.code == "silos.inward" })
+        XCTAssertEqual(inward.groups, ["food"])
+        XCTAssertEqual(inward.text.prefix(36), "Food works inward: E-I index −0.41 (")
+        XCTAssertEqual(b.findings.first { $0.code == "willing.recommended" }?.numbers["size"], 14)
+        XCTAssertEqual(b.findings.first { $0.code == "voices.missing" }?.text, "No actor speaks for youth: this voice is missing.")
+        XCTAssertTrue(b.findings.contains { $0.code == "camps.opposition" && $0.isSensitive })
+        XCTAssertTrue(b.findings.contains { $0.code.hasPrefix("grid.") })
+    }
+
+    func testThePageIsWellFormedAndItsLinksResolve() throws {
+        let dir = try temporaryFolder().appendingPathComponent("pack")
+        let files = try BriefingPack.write(try briefing("fixtures/healthy-lives-2040/mission.yaml"), to: dir.path, drawer: drawer)
+        XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 15)
+        let data = try Data(contentsOf: dir.appendingPathComponent("index.html"))
+        final class Collector: NSObject, XMLParserDelegate {
+            var ids = Set<String>(), links: [String] = [], svgs = 0, figures = 0, images = 0
+            var error: String?
+            func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+                if let id = attributes["id"] { ids.insert(id) }
+                if name == "a", let href = attributes["href"] { links.append(href) }
+                if name == "svg" { svgs += 1 }
+                if name == "figure" { figures += 1 }
+                if attributes["role"] == "img", attributes["aria-label"]?.isEmpty == false { images += 1 }
+            }
+            func parser(_ parser: XMLParser, parseErrorOccurred parseError: Error) { error = "line \(parser.lineNumber): \(parseError)" }
+        }
+        let parser = XMLParser(data: data)
+        let collector = Collector()
+        parser.delegate = collector
+        XCTAssertTrue(parser.parse(), collector.error ?? "")
+        XCTAssertEqual(collector.svgs, 5, "every diagram inline")
+        XCTAssertEqual(collector.figures, 5)
+        XCTAssertEqual(collector.images, 5, "every diagram has its text alternative")
+        for link in collector.links {
+            if link.hasPrefix("#") {
+                XCTAssertTrue(collector.ids.contains(String(link.dropFirst())), "\(link) has no target")
+            } else {
+                XCTAssertFalse(link.contains("://"), "\(link): the page works offline")
+                XCTAssertTrue(FileManager.default.fileExists(atPath: dir.appendingPathComponent(link).path), "\(link) is not in the pack")
+            }
+        }
+        let html = String(decoding: data, as: UTF8.self)
+        XCTAssertFalse(html.contains("<link") || html.contains("src=\"http"), "nothing loaded from elsewhere")
+        XCTAssertTrue(html.contains("INTERNAL — "))
+        XCTAssertTrue(html.contains("<th scope=\"col\">betweenness</th>"))
+        XCTAssertTrue(html.contains("@media print"))
+    }
+
+    func testTheSameInputGivesTheSameBytes() throws {
+        let b = try briefing("fixtures/liveable-streets/mission.yaml")
+        let one = try temporaryFolder().appendingPathComponent("a"), two = try temporaryFolder().appendingPathComponent("b")
+        let files = try BriefingPack.write(b, to: one.path, drawer: drawer)
+        Thread.sleep(forTimeInterval: 1.1)
+        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: two.path, drawer: drawer)
+        for f in files {
+            XCTAssertEqual(try Data(contentsOf: one.appendingPathComponent(f)), try Data(contentsOf: two.appendingPathComponent(f)), f)
+        }
+    }
+
+    func testAnExternalPackIsSafeToCirculate() throws {
+        // A mission with named people, a sensitive column and an opposed camp.
+        let dir = try temporaryFolder()
+        try """
+        name: People Test
+        data_date: 2026-11-01
+        actors: actors.csv
+        ties: ties.csv
+        sensitive_columns: [stance, notes]
+        personal_data: true
+        """.write(to: dir.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        try """
+        id,name,kind,sector,stance,influence,interest,notes,budget
+        moh,Ministry of Health,ministry,health,supportive,5,4,keen,100
+        ana,Ana Pereira,person,health,opposed,2,5,blocks everything,0
+        cso,Patients Forum,cso,health,supportive,3,5,,1
+        uni,Northmoor University,university,research,neutral,2,2,,2
+        bo,Bo Lindqvist,expert,research,supportive,1,4,,0
+        """.write(to: dir.appendingPathComponent("actors.csv"), atomically: true, encoding: .utf8)
+        try """
+        source,target,relation,strength
+        moh,cso,funding,3
+        moh,uni,partnership,2
+        ana,moh,opposition,2
+        bo,uni,partnership,1
+        bo,cso,information,1
+        ana,cso,information,1
+        """.write(to: dir.appendingPathComponent("ties.csv"), atomically: true, encoding: .utf8)
+        let mission = dir.appendingPathComponent("mission.yaml").path
+        let external = try briefing(mission, audience: .external)
+        XCTAssertEqual(external.shown.actors.map(\.name), ["Ministry of Health", "Person 1", "Patients Forum", "Northmoor University", "Person 2"])
+        XCTAssertEqual(external.shown.actors.map(\.id), ["moh", "person-1", "cso", "uni", "person-2"])
+        XCTAssertFalse(external.findings.contains { $0.isSensitive })
+        let pack = dir.appendingPathComponent("pack")
+        let files = try BriefingPack.write(external, to: pack.path, drawer: drawer)
+        for f in files where !f.hasSuffix(".png") && !f.hasSuffix(".pdf") {
+            let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
+            for secret in ["Ana Pereira", "Bo Lindqvist", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
+                           "grid.", "id=\"grid\"", "Power–interest grid</", "## Power–interest grid"] {
+                XCTAssertFalse(text.contains(secret), "\(f) holds \"\(secret)\"")
+            }
+        }
+        for f in ["data/ties.csv", "data/network.graphml", "data/network.gexf"] {
+            let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
+            XCTAssertFalse(text.contains(">opposition<") || text.contains(",opposition,") || text.contains("kind=\"opposition\""), "\(f) holds an opposition tie")
+        }
+        XCTAssertTrue(String(decoding: try Data(contentsOf: pack.appendingPathComponent("index.html")), as: UTF8.self).contains("EXTERNAL — safe to circulate"))
+        // The provenance names files, never folders.
+        let findings = String(decoding: try Data(contentsOf: pack.appendingPathComponent("data/findings.json")), as: UTF8.self)
+        XCTAssertFalse(findings.contains(dir.path))
+        XCTAssertTrue(findings.contains("\"file\" : \"actors.csv\""))
+        // The internal pack has them all.
+        let inside = try briefing(mission)
+        XCTAssertEqual(inside.shown.actors[1].name, "Ana Pereira")
+        XCTAssertTrue(inside.findings.contains { $0.code == "camps.opposition" })
+    }
+
+    func testAFailedPackLeavesNothingBehind() throws {
+        let dir = try temporaryFolder()
+        let blocker = dir.appendingPathComponent("file")
+        try Data("x".utf8).write(to: blocker)
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: blocker.path + "/pack", drawer: drawer))
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["file"])
+        // A view Graphviz cannot draw stops the pack, and the old pack stays as it was.
+        let pack = dir.appendingPathComponent("pack")
+        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, drawer: drawer)
+        let before = try Data(contentsOf: pack.appendingPathComponent("index.html"))
+        let broken = Drawer.subprocess(executable: "/bin/false")
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, drawer: broken))
+        XCTAssertEqual(try Data(contentsOf: pack.appendingPathComponent("index.html")), before)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["file", "pack"])
+    }
+}
