@@ -98,6 +98,13 @@ enum Page {
         while let open = s.range(of: "<!--"), let close = s.range(of: "-->", range: open.upperBound ..< s.endIndex) {
             s.removeSubrange(open.lowerBound ..< close.upperBound)
         }
+        // Sized by the page, not in points: without width and height the viewBox gives the
+        // aspect ratio and the CSS the width.
+        if let end = s.range(of: ">") {
+            var tag = String(s[..<end.lowerBound])
+            tag = tag.replacingOccurrences(of: #" (width|height)="[^"]*""#, with: "", options: .regularExpression)
+            s = tag + s[end.lowerBound...]
+        }
         s = s.replacingOccurrences(of: " id=\"", with: " id=\"\(prefix)-")
         s = s.replacingOccurrences(of: "url(#", with: "url(#\(prefix)-")
         s = s.replacingOccurrences(of: "href=\"#", with: "href=\"#\(prefix)-")
@@ -242,7 +249,7 @@ enum Page {
     #summary ul li { margin-bottom: 0.35rem; }
     .figure { margin: 1.5rem 0; }
     .diagram { border: 1px solid var(--rule); padding: 0.5rem; overflow-x: auto; }
-    .diagram svg { display: block; max-width: 100%; height: auto; margin: 0 auto; }
+    .diagram svg { display: block; width: 100%; height: auto; margin: 0 auto; }
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
     caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
@@ -263,6 +270,7 @@ enum Page {
     footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); }
     @media (max-width: 40rem) {
       h1 { font-size: 1.5rem; }
+      .diagram svg { width: 220%; max-width: none; }
       .grid { grid-template-columns: 1fr; }
     }
     @media print {
@@ -276,7 +284,7 @@ enum Page {
       #summary h2 { break-before: auto; }
       .figure { break-inside: avoid; }
       .diagram { border: 0; overflow: visible; }
-      .diagram svg { max-height: 230mm; width: auto; }
+      .diagram svg { max-height: 230mm; }
       .scroll { overflow: visible; }
       table { font-size: 8pt; }
       tr { break-inside: avoid; }

@@ -88,7 +88,29 @@ public final class Graphviz: Sendable {
             let package = format == .png || format == .pdf ? "libgvc6 (its cairo plugin renders PNG and PDF)" : "libgvc6"
             throw GraphvizError(message: "Graphviz cannot render \(format.rawValue); install the Debian package \(package)", details: takeMessages())
         }
-        return Rendering(data: Data(bytes: buffer, count: Int(length)), warnings: takeMessages())
+        var data = Data(bytes: buffer, count: Int(length))
+        if format == .svg { data = Self.fixingViewBox(data) }
+        return Rendering(data: data, warnings: takeMessages())
+    }
+
+    /// Graphviz 2.43 writes an SVG whose viewBox stays in points at 72 dpi while its drawing is
+    /// scaled by dpi/72 (with `dpi=120`, by 1.67): every viewer shows only the top-left part.
+    /// The viewBox is set to the width and height the file declares, which the scaled drawing
+    /// fills.
+    static func fixingViewBox(_ svg: Data) -> Data {
+        var text = String(decoding: svg, as: UTF8.self)
+        guard let open = text.range(of: "<svg"), let close = text.range(of: ">", range: open.upperBound ..< text.endIndex) else { return svg }
+        let tag = String(text[open.lowerBound ..< close.upperBound])
+        func attribute(_ name: String) -> String? {
+            guard let r = tag.range(of: " \(name)=\"") , let end = tag.range(of: "\"", range: r.upperBound ..< tag.endIndex) else { return nil }
+            return String(tag[r.upperBound ..< end.lowerBound])
+        }
+        guard let width = attribute("width").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
+              let height = attribute("height").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
+              let box = attribute("viewBox") else { return svg }
+        let fixed = tag.replacingOccurrences(of: "viewBox=\"\(box)\"", with: "viewBox=\"0.00 0.00 \(String(format: "%.2f", width)) \(String(format: "%.2f", height))\"")
+        text.replaceSubrange(open.lowerBound ..< close.upperBound, with: fixed)
+        return Data(text.utf8)
     }
 
     /// Parses `dot` and runs `body` on the graph, under the lock; the graph is closed after.
