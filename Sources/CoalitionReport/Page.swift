@@ -255,6 +255,7 @@ enum Page {
     caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
     th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
     td[data-value] { font-variant-numeric: tabular-nums; }
+    tbody th[scope="row"] { min-width: 11rem; font-weight: 600; }
     thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
     thead th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: var(--accent); }
     th[aria-sort="ascending"] button::after { content: " ▲"; }
