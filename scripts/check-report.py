@@ -64,6 +64,11 @@ class DOM(html.parser.HTMLParser):
                 f["svg"] += 1
                 box = (a.get("viewbox") or a.get("viewBox") or "0 0 0 0").split()
                 f["width"] = float(box[2]) if len(box) == 4 else 0
+            if tag == "img" and (a.get("src") or "").startswith("data:image/png;base64,") and len(a["src"]) > 10000:
+                # A large network's drawing, as its PNG.
+                f["svg"] += 1
+                f["width"] = 1000
+                f["nodes"] += 1
             if tag == "g" and a.get("class") == "node":
                 f["nodes"] += 1
             if tag == "g" and a.get("class") == "edge":

@@ -20,6 +20,7 @@ public enum BriefingPack {
         var caption: String
         var alt: String
         var svg: String
+        var png: Data
     }
 
     static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
@@ -100,7 +101,7 @@ public enum BriefingPack {
             try save("\(view.rawValue).png", drawn.png)
             try save("\(view.rawValue).pdf", drawn.pdf)
             let svg = String(decoding: drawn.svg, as: UTF8.self)
-            drawings.append(Drawing(view: view, title: d.title, caption: d.caption, alt: altText(view, d, b), svg: svg))
+            drawings.append(Drawing(view: view, title: d.title, caption: d.caption, alt: altText(view, d, b), svg: svg, png: drawn.png))
         }
         return drawings
     }

@@ -64,7 +64,7 @@ enum Page {
             "summary": Sections.grouped(b.findings, keyOnly: true), "sections": Sections.grouped(b.findings, keyOnly: false),
             "diagrams": drawings.map { d in
                 ["id": "diagram-\(d.view.rawValue)", "file": d.view.rawValue, "title": d.title, "caption": d.caption, "alt": d.alt,
-                 "svg": inline(d.svg, prefix: d.view.rawValue)]
+                 "svg": picture(d)]
             },
             "columns": columns.map { ["name": $0] }, "rows": rows, "groups": groupRows, "groupBy": b.grouping.attribute,
             "methods": Methods.entries(for: b.audience).map { ["name": $0.name, "definition": $0.definition, "reference": opt($0.reference)] as [String: Any] },
@@ -89,15 +89,41 @@ enum Page {
         ["text": text, "value": value.map { String($0) } ?? text.lowercased()]
     }
 
+    /// An SVG above this size goes into the page as its PNG instead: three 14 MB SVGs of a
+    /// 10,000-actor network made a 46 MB page that browsers scroll through slowly.
+    static let largestInlineSVG = 3_000_000
+
+    /// The drawing as it sits in the page: its SVG inline, or a large one's PNG as a data URL,
+    /// so the page stays one self-contained file either way.
+    static func picture(_ d: BriefingPack.Drawing) -> String {
+        guard d.svg.utf8.count > largestInlineSVG else { return inline(d.svg, prefix: d.view.rawValue) }
+        return "<img src=\"data:image/png;base64,\(d.png.base64EncodedString())\" alt=\"\" width=\"100%\"/>"
+    }
+
     /// Graphviz's SVG made fit to sit inside the page: no XML declaration, DOCTYPE or comments,
     /// and every id (and reference to one) prefixed by the view, since several drawings share a
     /// page and Graphviz numbers each from 1.
     static func inline(_ svg: String, prefix: String) -> String {
-        var s = svg
-        if let start = s.range(of: "<svg") { s = String(s[start.lowerBound...]) }
-        while let open = s.range(of: "<!--"), let close = s.range(of: "-->", range: open.upperBound ..< s.endIndex) {
-            s.removeSubrange(open.lowerBound ..< close.upperBound)
+        // Comments go in one pass over the bytes (searching the string again for each of the
+        // thousands of comments took 110 s for 1,000 actors).
+        let bytes = Array(svg.utf8)
+        var kept: [UInt8] = []
+        kept.reserveCapacity(bytes.count)
+        var i = 0
+        let open = Array("<!--".utf8), close = Array("-->".utf8)
+        func at(_ j: Int, _ mark: [UInt8]) -> Bool { j + mark.count <= bytes.count && bytes[j] == mark[0] && Array(bytes[j ..< j + mark.count]) == mark }
+        while i < bytes.count {
+            if at(i, open) {
+                var j = i + open.count
+                while j < bytes.count, !at(j, close) { j += 1 }
+                i = min(j + close.count, bytes.count)
+                continue
+            }
+            kept.append(bytes[i])
+            i += 1
         }
+        var s = String(decoding: kept, as: UTF8.self)
+        if let start = s.range(of: "<svg") { s = String(s[start.lowerBound...]) }
         // Sized by the page, not in points: without width and height the viewBox gives the
         // aspect ratio and the CSS the width.
         if let end = s.range(of: ">") {
@@ -249,7 +275,7 @@ enum Page {
     #summary ul li { margin-bottom: 0.35rem; }
     .figure { margin: 1.5rem 0; }
     .diagram { border: 1px solid var(--rule); padding: 0.5rem; overflow-x: auto; }
-    .diagram svg { display: block; width: 100%; height: auto; margin: 0 auto; }
+    .diagram svg, .diagram img { display: block; width: 100%; height: auto; margin: 0 auto; }
     .scroll { overflow-x: auto; }
     table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
     caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
