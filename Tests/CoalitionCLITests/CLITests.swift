@@ -314,6 +314,25 @@ extension CLITests {
         let svg = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "svg", "--output", out + ".svg"],
                           environment: ["GVBINDIR": layoutOnly.path])
         XCTAssertEqual(svg.status, 0, "SVG needs only the core plugin: \(svg.stderr)")
+
+        // Without the neato plugin, an engine it brings is a clear error too.
+        let dotOnly = dir.appendingPathComponent("dot-only")
+        try FileManager.default.createDirectory(at: dotOnly, withIntermediateDirectories: true)
+        for plugin in ["core", "dot_layout"] {
+            try FileManager.default.createSymbolicLink(atPath: dotOnly.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
+                                                       withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
+        }
+        let configureDotOnly = Process()
+        configureDotOnly.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+        configureDotOnly.arguments = ["-c"]
+        configureDotOnly.environment = ["GVBINDIR": dotOnly.path]
+        try configureDotOnly.run()
+        configureDotOnly.waitUntilExit()
+        let sfdp = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--engine", "sfdp", "--output", out],
+                           environment: ["GVBINDIR": dotOnly.path])
+        XCTAssertEqual(sfdp.status, 1)
+        XCTAssertTrue(sfdp.stderr.hasPrefix("error: the layout engine \"sfdp\" is not installed; install the Debian package libgvc6"), sfdp.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: out))
     }
 
     func testConvertToDOTAndJSON() throws {
