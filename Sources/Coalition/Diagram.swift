@@ -410,12 +410,15 @@ public struct DiagramBuilder: Sendable {
         let size = sizes(values)
         let thin = Set(v.categories.filter { $0.status == .underrepresented || $0.status == .tooFewToJudge }.flatMap(\.actors))
         let consulted = Set(v.consultedOnly), isolated = Set(v.isolated), cutOff = Set(v.outsideMainComponent)
-        let shown = thin.union(consulted).union(isolated).union(cutOff)
+        // With nobody to pick out, nobody is faded: the drawing is then the full view.
+        let nothingToShow = thin.isEmpty && consulted.isEmpty && isolated.isEmpty && cutOff.isEmpty
+        let shown = nothingToShow ? Set(0 ..< n) : thin.union(consulted).union(isolated).union(cutOff)
         let named = labelled(shown.sorted(), values: values, keep: consulted.union(isolated))
         var d = Diagram(title: title("whose voices are heard"),
                         caption: caption(measure: measure, engine: chosen,
                                          extra: [v.usedDefaultTaxonomy ? "expected voices: the default set" : "expected voices: from the mission file"]
-                                             + labelNote(named.count, of: shown.count, "highlighted actors")),
+                                             + (nothingToShow ? ["no actor is in an underrepresented category, only consulted or cut off"] : [])
+                                             + labelNote(named.count, of: shown.count, nothingToShow ? "actors, the most central" : "highlighted actors")),
                         directed: network.isDirected, engine: chosen)
         d.nodes = (0 ..< n).map { a in
             var x = node(a, size: size[a], label: named.contains(a))
@@ -437,7 +440,9 @@ public struct DiagramBuilder: Sendable {
         if !thin.isEmpty {
             d.legend.append(.init(label: "bold: in an underrepresented or small category", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false)))
         }
-        d.legend.append(.init(label: "faded: voices well represented", sample: .node(shape: "ellipse", fill: "#EEEEEE", dashed: false)))
+        if !nothingToShow {
+            d.legend.append(.init(label: "faded: voices well represented", sample: .node(shape: "ellipse", fill: "#EEEEEE", dashed: false)))
+        }
         d.panels = [Diagram.Panel(title: "Expected voices", items: v.categories.map { c in
             let count = "\(c.actors.count) actor\(c.actors.count == 1 ? "" : "s")"
             switch c.status {

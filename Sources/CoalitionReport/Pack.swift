@@ -114,8 +114,11 @@ public enum BriefingPack {
         case .groups: return "Diagram of the \(b.grouping.groups.count) \(b.grouping.attribute) groups as circles sized by members, joined by lines as thick as the ties between them."
         case .silos: return "Diagram of the actors in one box per \(b.grouping.attribute) group, ties across groups in bold, \(b.silos.missingBridges.count) missing bridges as grey dashed lines."
         case .willing: return "Diagram of the community of the willing: the cluster to start with in bold, other willing clusters in colour, the rest faded, the next to recruit marked with arrows."
-        case .voices: return "Diagram of whose voices are heard: actors of underrepresented or small categories in bold, those only consulted, isolated or cut off named, the rest faded. "
-            + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."
+        case .voices:
+            let what = d.nodes.contains(where: \.faded)
+                ? "Diagram of whose voices are heard: actors of underrepresented or small categories in bold, those only consulted, isolated or cut off named, the rest faded. "
+                : "Diagram of all actors: none is in an underrepresented category, only consulted or cut off. "
+            return what + "Expected voices: " + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."
         case .ego: return d.title
         }
     }

@@ -59,6 +59,19 @@ extension DiagramTests {
         XCTAssertTrue(dot.contains("STYLE=\"dashed\"></TD><TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"10\">voice: youth: missing, no actor</FONT>"), dot)
     }
 
+    func testAVoicesViewWithNobodyToPickOutFadesNobody() throws {
+        let loaded = InputLoader.load([fixture("liveable-streets/mission.yaml")])
+        let n = try XCTUnwrap(loaded.network)
+        let v = VoicesAnalysis(n, mission: loaded.mission, willingCore: [])
+        XCTAssertTrue(v.consultedOnly.isEmpty && v.isolated.isEmpty && v.outsideMainComponent.isEmpty)
+        XCTAssertFalse(v.categories.contains { $0.status == .underrepresented || $0.status == .tooFewToJudge })
+        let d = DiagramBuilder(network: n).voices(v, sizeBy: "degree", values: n.actors.map { _ in 1 }, engine: nil)
+        XCTAssertFalse(d.nodes.contains(where: \.faded))
+        XCTAssertEqual(d.nodes.filter { !$0.label.isEmpty }.count, n.actors.count)
+        XCTAssertTrue(d.caption.contains("no actor is in an underrepresented category, only consulted or cut off"))
+        XCTAssertEqual(d.panels.first?.items.map(\.label), ["kind: community: 10 actors", "voice: youth: missing, no actor"])
+    }
+
     func testAtMostTheLabelLimitOfActorsAreNamedTheMostCentralFirst() throws {
         let n = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
         let values = n.graph().simplified().pageRank().values
