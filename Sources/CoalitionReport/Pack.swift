@@ -29,6 +29,17 @@ public enum BriefingPack {
     @discardableResult
     public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in }) throws -> [String] {
         let fm = FileManager.default
+        // The folder is replaced whole, so it must be new, empty, or a pack written before:
+        // never someone's folder of other files.
+        var isFolder: ObjCBool = false
+        if fm.fileExists(atPath: folder, isDirectory: &isFolder) {
+            let contents = isFolder.boolValue ? ((try? fm.contentsOfDirectory(atPath: folder)) ?? []) : ["(a file)"]
+            let earlierPack = Set(contents).isSuperset(of: ["index.html", "report.md", "data", "diagrams"])
+            let allowed: Set<String> = ["index.html", "report.md", "data", "diagrams", "screenshot-desktop.png", "screenshot-phone.png", "printed.pdf"]
+            guard contents.isEmpty || (earlierPack && Set(contents).isSubset(of: allowed)) else {
+                throw PackError(description: "\(folder) already exists and holds other files than a briefing pack; give a new or empty folder with --output-dir")
+            }
+        }
         let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: staging)
         var written: [String] = []

@@ -200,5 +200,13 @@ final class ReportTests: XCTestCase {
         XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, drawer: broken))
         XCTAssertEqual(try Data(contentsOf: pack.appendingPathComponent("index.html")), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["file", "pack"])
+        // A folder of other files is never replaced.
+        let mine = dir.appendingPathComponent("mine")
+        try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
+        try Data("keep me".utf8).write(to: mine.appendingPathComponent("notes.txt"))
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: mine.path, drawer: drawer)) { error in
+            XCTAssertTrue("\(error)".hasSuffix("already exists and holds other files than a briefing pack; give a new or empty folder with --output-dir"), "\(error)")
+        }
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine.path), ["notes.txt"])
     }
 }
