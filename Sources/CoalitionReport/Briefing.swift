@@ -127,6 +127,10 @@ public struct Briefing: Sendable {
         var overview = ["actors": Double(net.actors), "supportingTies": Double(net.supportingPairs),
                         "largestComponentShare": net.largestComponentShare, "density": net.density]
         if opposition > 0 { overview["oppositionTies"] = Double(opposition) }
+        if net.actors == 0 {
+            add("network.empty", .network, key: true, [:], numbers: ["actors": 0])
+            return out
+        }
         add("network.overview", .network, key: true,
             ["actors": "\(net.actors)", "ties": "\(net.supportingPairs)", "opposition": opposition > 0 ? "\(opposition)" : "",
              "largest": Words.percent(net.largestComponentShare)], numbers: overview)

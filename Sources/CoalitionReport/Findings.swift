@@ -30,6 +30,7 @@ public struct Finding: Sendable, Encodable {
 public enum FindingTemplates {
     public static let english: [String: String] = [
         "network.overview": "The coalition has {{actors}} actors and {{ties}} supporting ties{{#opposition}}, and {{opposition}} opposition ties{{/opposition}}; {{largest}} of the actors are in one connected network.",
+        "network.empty": "The sheets hold no actors yet: there is nothing to measure until actors and their ties are entered.",
         "holders.broker": "{{name}} holds the coalition together: {{share}} of the shortest paths between other actors pass through it (betweenness {{betweenness}}).",
         "holders.cut-points": "{{count}} actors are single points of failure, each holding part of the network to the rest: {{names}}.",
         "silos.inward": "{{group}} works inward: E-I index {{ei}} (−1 means every tie stays inside the group), {{p}} against chance.",

@@ -186,6 +186,17 @@ final class ReportTests: XCTestCase {
         XCTAssertTrue(inside.findings.contains { $0.code == "camps.opposition" })
     }
 
+    func testAMissionWithNoActorsYetGivesAPackThatSaysSo() throws {
+        let dir = try temporaryFolder()
+        try "name: Not Started\nactors: actors.csv\nties: ties.csv\n".write(to: dir.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        try "id,name,kind\n".write(to: dir.appendingPathComponent("actors.csv"), atomically: true, encoding: .utf8)
+        try "source,target\n".write(to: dir.appendingPathComponent("ties.csv"), atomically: true, encoding: .utf8)
+        let b = try briefing(dir.appendingPathComponent("mission.yaml").path)
+        XCTAssertEqual(b.findings.map(\.code), ["network.empty"])
+        let files = try BriefingPack.write(b, to: dir.appendingPathComponent("pack").path, drawer: drawer)
+        XCTAssertEqual(files.count, 23)
+    }
+
     func testAFailedPackLeavesNothingBehind() throws {
         let dir = try temporaryFolder()
         let blocker = dir.appendingPathComponent("file")
