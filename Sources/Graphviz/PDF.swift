@@ -29,7 +29,8 @@ enum CanonicalPDF {
         var bytes: [UInt8]
     }
 
-    static func rewrite(_ pdf: [UInt8]) -> [UInt8]? {
+    /// - Parameter always: rebuild the file even when no number changed (for tests of the rebuild).
+    static func rewrite(_ pdf: [UInt8], always: Bool = false) -> [UInt8]? {
         guard let xref = lastRange(of: Array("\nxref\n".utf8), in: pdf), let trailer = lastRange(of: Array("trailer\n".utf8), in: pdf),
               let startxref = lastRange(of: Array("startxref".utf8), in: pdf), trailer.lowerBound < startxref.lowerBound else { return nil }
         // Objects: "N 0 obj\n" … "endobj\n", one after another up to the xref table.
@@ -44,6 +45,9 @@ enum CanonicalPDF {
             guard start < mark.lowerBound - 1, let number = Int(String(decoding: pdf[start ..< mark.lowerBound - 1], as: UTF8.self)),
                   let end = firstRange(of: footer, in: pdf, from: mark.upperBound) else { return nil }
             if prefixEnd == nil { prefixEnd = start }
+            // cairo writes objects back to back; anything between two means this is not such a
+            // file (or a stream held the bytes "endobj"), and it is left as it is.
+            if !objects.isEmpty, start != position { return nil }
             objects.append(Object(number: number, bytes: Array(pdf[start ..< end.upperBound])))
             position = end.upperBound
         }
@@ -55,12 +59,12 @@ enum CanonicalPDF {
             guard let (dictionary, stream, tail, lengthRef) = split(objects[i].bytes), let inflated = inflate(stream),
                   isPageContent(inflated) else { continue }
             let canonical = snapNumbers(inflated)
-            guard canonical != inflated, let deflated = deflate(canonical) else { continue }
+            guard canonical != inflated || always, let deflated = deflate(canonical) else { continue }
             objects[i].bytes = dictionary + deflated + tail
             if let lengthRef { lengths[lengthRef] = deflated.count }
             changed = true
         }
-        guard changed else { return pdf }
+        guard changed || always else { return pdf }
         for i in objects.indices {
             if let length = lengths[objects[i].number] {
                 objects[i].bytes = Array("\(objects[i].number) 0 obj\n   \(length)\nendobj\n".utf8)

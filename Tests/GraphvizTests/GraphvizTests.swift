@@ -1,5 +1,5 @@
 import Foundation
-import Graphviz
+@testable import Graphviz
 import Synchronization
 import XCTest
 #if canImport(FoundationXML)
@@ -74,5 +74,30 @@ final class GraphvizTests: XCTestCase {
         }
         XCTAssertEqual(results.withLock { $0.count }, 40)
         XCTAssertFalse(results.withLock { $0.contains(-1) })
+    }
+
+    func testPDFTiesAreWrittenOneWay() throws {
+        // Numbers cairo printed on either side of a tie become the tie; others, and text in
+        // strings, stay as they are.
+        let stream = Array("768.367188 335.1 Td (12.367188) Tj 768.367187 1285.063 1285.062 c 0.333333 rg 16.318339 0 Tm".utf8)
+        XCTAssertEqual(String(decoding: CanonicalPDF.snapNumbers(stream), as: UTF8.self),
+                       "768.3671875 335.1 Td (12.367188) Tj 768.3671875 1285.0625 1285.0625 c 0.333333 rg 16.318339 0 Tm")
+        // A rewritten PDF keeps a cross-reference table whose every offset starts its object.
+        let pdf = try Graphviz.shared.render(dot: "digraph { a [label=\"Ministry of Health\"]; a -> b -> c -> a; c -> d }", engine: .neato, format: .pdf)
+        // Rebuilt even though nothing needs changing, so that the rebuild itself is checked.
+        let fixed = try XCTUnwrap(CanonicalPDF.rewrite([UInt8](pdf.data), always: true), "cairo's layout is recognised")
+        XCTAssertNotEqual(fixed, [UInt8](pdf.data), "the page stream was deflated anew")
+        XCTAssertTrue(fixed.starts(with: Array("%PDF-1.5".utf8)))
+        let xref = try XCTUnwrap(CanonicalPDF.lastRange(of: Array("\nxref\n".utf8), in: fixed))
+        let tail = String(decoding: fixed[xref.upperBound...], as: UTF8.self)
+        let table = tail.split(separator: "\n").dropFirst(2).prefix { $0.hasSuffix(" n ") }
+        XCTAssertGreaterThan(table.count, 5)
+        for (i, line) in table.enumerated() {
+            let offset = try XCTUnwrap(Int(line.prefix(10)))
+            XCTAssertTrue(String(decoding: fixed[offset ..< offset + 12], as: UTF8.self).hasPrefix("\(i + 1) 0 obj"), "object \(i + 1)")
+        }
+        let start = try XCTUnwrap(tail.range(of: "startxref\n"))
+        XCTAssertEqual(Int(tail[start.upperBound...].prefix { $0.isNumber }), xref.lowerBound + 1, "startxref points at the table")
+        XCTAssertEqual(CanonicalPDF.rewrite(fixed, always: true), fixed, "a second rebuild gives the same bytes")
     }
 }
