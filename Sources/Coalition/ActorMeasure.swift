@@ -116,3 +116,29 @@ public func communityColumn(_ network: StakeholderNetwork) -> MeasureColumn {
                               restarts: g.vertexCount <= 20_000 ? 10 : 1)
     return MeasureColumn(name: "community", integral: true, values: found.membership.map { Double($0) })
 }
+
+extension StakeholderNetwork {
+    /// The network with `measures` as number attributes of its actors and `tieMeasures` of its
+    /// ties (a measure named like an existing column is prefixed `coalition_`); undefined values
+    /// are left out. For formats that carry attributes but have no place for measures of their
+    /// own (Coalition JSON).
+    public func addingMeasures(_ measures: [MeasureColumn], tieMeasures: [MeasureColumn] = []) -> StakeholderNetwork {
+        var copy = self
+        func name(_ m: MeasureColumn, _ taken: [AttributeColumn]) -> String {
+            taken.contains { $0.name.lowercased() == m.name.lowercased() } ? "coalition_" + m.name : m.name
+        }
+        for m in measures {
+            let column = name(m, copy.actorColumns)
+            copy.actorColumns.append(AttributeColumn(name: column, type: .number))
+            for (i, v) in m.values.enumerated() { if let v { copy.actors[i].attributes[column] = .number(v) } }
+        }
+        for m in tieMeasures {
+            let column = name(m, copy.tieColumns)
+            copy.tieColumns.append(AttributeColumn(name: column, type: .number))
+            for (i, v) in m.values.enumerated() {
+                if let v { copy.ties[i].attributes = (copy.ties[i].attributes ?? [:]).merging([column: .number(v)]) { $1 } }
+            }
+        }
+        return copy
+    }
+}

@@ -118,7 +118,7 @@ public enum InputLoader {
             try GEXFReader.read(try read(paths[0]), file: paths[0], into: &assembler)
         case .json?:
             let data = try read(paths[0])
-            if let object = try? JSONSerialization.jsonObject(with: data), KumuJSON.isKumu(object) {
+            if let object = try? JSONTree.parse(data), KumuJSON.isKumu(object) {
                 try KumuJSON.read(object, file: paths[0], into: &assembler)
             } else {
                 try CoalitionJSON.read(data, file: paths[0], into: &assembler)

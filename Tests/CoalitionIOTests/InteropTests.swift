@@ -108,6 +108,22 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(clash.actorColumns.filter { $0.name.hasSuffix("influence") }.map(\.name), ["influence", "coalition_influence"])
     }
 
+    func testCoalitionJSONCarriesMeasuresAsAttributes() throws {
+        let n = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
+        let analysis = NetworkAnalysis(n, grouping: try Grouping(n, by: "sector"))
+        let measured = n.addingMeasures(analysis.measureColumns(directed: n.isDirected), tieMeasures: analysis.tieMeasureColumns(n))
+        let url = try temporaryFolder().appendingPathComponent("m.json")
+        try CoalitionJSON.encode(measured).write(to: url)
+        let back = try XCTUnwrap(loadValid([url.path]))
+        XCTAssertEqual(back.actors[0].attributes["pagerank"], .number(analysis.actors[0].pagerank))
+        XCTAssertEqual(back.actorColumns.first { $0.name == "coreness" }?.type, .number)
+        XCTAssertEqual(back.tieColumns.map(\.name), ["edgeBetweenness"])
+        let undefined = try XCTUnwrap(analysis.actors.indices.first { analysis.actors[$0].constraint == nil }, "an isolate or leaf without constraint")
+        XCTAssertNil(back.actors[undefined].attributes["constraint"], "an undefined measure is left out")
+        XCTAssertEqual(zip(back.actors, analysis.actors).filter { $0.0.attributes["betweenness"] != .number($0.1.betweenness) }.count, 0,
+                       "every value exactly as computed")
+    }
+
     func testTheWorkbookReadsAsTheCSVPair() throws {
         let sheets = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/actors.csv"), fixture("healthy-lives-2040/ties.csv")]))
         let workbook = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/stakeholders.xlsx")]))

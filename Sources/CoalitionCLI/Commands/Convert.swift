@@ -30,7 +30,7 @@ struct Convert: ParsableCommand {
     @Option(help: "Write to this file (atomically) instead of standard output; for csv, the folder for actors.csv and ties.csv.")
     var output: String?
 
-    @Flag(name: .customLong("with-metrics"), help: "Add every measure per actor (and edge betweenness per tie) as typed attributes.")
+    @Flag(name: .customLong("with-metrics"), help: "Add every measure per actor (and edge betweenness per tie) as typed attributes (not to dot, which draws the diagram).")
     var withMetrics = false
 
     @Option(name: .customLong("gexf-version"), help: "GEXF version: 1.3 (Gephi 0.9 and later) or 1.2 (networkx 3.6 reads only up to 1.2).")
@@ -47,14 +47,15 @@ struct Convert: ParsableCommand {
         if to == .dot {
             return try write(DOTWriter.write(try viewOptions.diagram(network, mission)))
         }
-        if to == .json {
-            return try write(String(decoding: try CoalitionJSON.encode(network), as: UTF8.self))
-        }
         var measures: [MeasureColumn] = [], tieMeasures: [MeasureColumn] = []
         if withMetrics {
             let analysis = NetworkAnalysis(network, grouping: try viewOptions.groupingOptions.grouping(network, mission: mission))
             measures = analysis.measureColumns(directed: network.isDirected) + [communityColumn(network)]
             tieMeasures = analysis.tieMeasureColumns(network)
+        }
+        if to == .json {
+            let withMeasures = network.addingMeasures(measures, tieMeasures: tieMeasures)
+            return try write(String(decoding: try CoalitionJSON.encode(withMeasures), as: UTF8.self))
         }
         let table = ExportTable(network, measures: measures, tieMeasures: tieMeasures)
         switch to {

@@ -86,7 +86,7 @@ public enum CoalitionJSON {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            object = try JSONTree.parse(data)
         } catch {
             throw InputError(Diagnostic(.error, .malformedJSON, at: syntaxErrorLocation(error, data: data, file: file),
                                         "malformed JSON: \(syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
@@ -99,9 +99,9 @@ public enum CoalitionJSON {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top,
                                         "not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read)"))
         }
-        guard let v = doc["version"] as? Int, v == version else {
+        guard let v = (doc["version"] as? Double).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }), v == version else {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top,
-                                        "unsupported Coalition JSON version \(doc["version"].map { "\($0)" } ?? "(none)"); this program reads version \(version)"))
+                                        "unsupported Coalition JSON version \(doc["version"].flatMap { text($0) } ?? "(none)"); this program reads version \(version)"))
         }
         let directed = doc["directed"] as? Bool ?? false
         for (key, owner) in [("actorColumns", NetworkAssembler.ColumnOwner.actors), ("tieColumns", .ties)] {
@@ -156,6 +156,8 @@ public enum CoalitionJSON {
         switch value {
         case nil, is NSNull: return nil
         case let s as String: return s
+        case let b as Bool: return b ? "true" : "false"
+        case let d as Double: return formatNumber(d)
         case let n as NSNumber:
             // Foundation boxes JSON booleans as NSNumber with the C type "c".
             if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }

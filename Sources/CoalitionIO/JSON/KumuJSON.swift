@@ -17,7 +17,7 @@ public enum KumuJSON {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         let object: Any
         do {
-            object = try JSONSerialization.jsonObject(with: data)
+            object = try JSONTree.parse(data)
         } catch {
             throw InputError(Diagnostic(.error, .malformedJSON, at: CoalitionJSON.syntaxErrorLocation(error, data: data, file: file),
                                         "malformed JSON: \(CoalitionJSON.syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
