@@ -283,53 +283,48 @@ extension CLITests {
     /// plugin folder of the test's making.
     func testMissingGraphvizPluginsAreClearErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-plugins-\(ProcessInfo.processInfo.processIdentifier)")
-        let empty = dir.appendingPathComponent("none"), layoutOnly = dir.appendingPathComponent("no-cairo")
-        try FileManager.default.createDirectory(at: empty, withIntermediateDirectories: true)
-        try FileManager.default.createDirectory(at: layoutOnly, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
+        let system = try XCTUnwrap(["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib/graphviz"]
+            .first { FileManager.default.fileExists(atPath: $0 + "/libgvplugin_core.so.6") }, "Graphviz's plugins")
+        /// A plugin folder holding only `plugins` (none: not even a configuration).
+        func pluginFolder(_ name: String, _ plugins: [String]) throws -> String {
+            let folder = dir.appendingPathComponent(name)
+            try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+            guard !plugins.isEmpty else { return folder.path }
+            for plugin in plugins {
+                try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
+                                                           withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
+            }
+            // `dot -c` writes the plugin configuration for the folder GVBINDIR names.
+            let configure = Process()
+            configure.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
+            configure.arguments = ["-c"]
+            configure.environment = ["GVBINDIR": folder.path]
+            try configure.run()
+            configure.waitUntilExit()
+            return folder.path
+        }
         let out = dir.appendingPathComponent("x.png").path
-        let none = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--output", out], environment: ["GVBINDIR": empty.path])
+        func render(_ extra: [String], plugins: String) throws -> Run {
+            try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--output", out] + extra, environment: ["GVBINDIR": plugins])
+        }
+
+        let none = try render([], plugins: try pluginFolder("none", []))
         XCTAssertEqual(none.status, 1)
         XCTAssertTrue(none.stderr.hasPrefix("error: Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6"), none.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
 
-        let system = try XCTUnwrap(["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib/graphviz"]
-            .first { FileManager.default.fileExists(atPath: $0 + "/libgvplugin_core.so.6") }, "Graphviz's plugins")
-        for plugin in ["core", "dot_layout", "neato_layout"] {
-            try FileManager.default.createSymbolicLink(atPath: layoutOnly.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
-                                                       withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
-        }
-        // `dot -c` writes the plugin configuration for the folder GVBINDIR names.
-        let configure = Process()
-        configure.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-        configure.arguments = ["-c"]
-        configure.environment = ["GVBINDIR": layoutOnly.path]
-        try configure.run()
-        configure.waitUntilExit()
-        let png = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "png", "--output", out],
-                          environment: ["GVBINDIR": layoutOnly.path])
+        let noCairo = try pluginFolder("no-cairo", ["core", "dot_layout", "neato_layout"])
+        let png = try render(["--format", "png"], plugins: noCairo)
         XCTAssertEqual(png.status, 1)
         XCTAssertTrue(png.stderr.hasPrefix("error: Graphviz cannot render png; install the Debian package libgvc6 (its cairo plugin renders PNG and PDF)"), png.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
         let svg = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "svg", "--output", out + ".svg"],
-                          environment: ["GVBINDIR": layoutOnly.path])
+                          environment: ["GVBINDIR": noCairo])
         XCTAssertEqual(svg.status, 0, "SVG needs only the core plugin: \(svg.stderr)")
 
         // Without the neato plugin, an engine it brings is a clear error too.
-        let dotOnly = dir.appendingPathComponent("dot-only")
-        try FileManager.default.createDirectory(at: dotOnly, withIntermediateDirectories: true)
-        for plugin in ["core", "dot_layout"] {
-            try FileManager.default.createSymbolicLink(atPath: dotOnly.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
-                                                       withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
-        }
-        let configureDotOnly = Process()
-        configureDotOnly.executableURL = URL(fileURLWithPath: "/usr/bin/dot")
-        configureDotOnly.arguments = ["-c"]
-        configureDotOnly.environment = ["GVBINDIR": dotOnly.path]
-        try configureDotOnly.run()
-        configureDotOnly.waitUntilExit()
-        let sfdp = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--engine", "sfdp", "--output", out],
-                           environment: ["GVBINDIR": dotOnly.path])
+        let sfdp = try render(["--engine", "sfdp"], plugins: try pluginFolder("dot-only", ["core", "dot_layout"]))
         XCTAssertEqual(sfdp.status, 1)
         XCTAssertTrue(sfdp.stderr.hasPrefix("error: the layout engine \"sfdp\" is not installed; install the Debian package libgvc6"), sfdp.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
