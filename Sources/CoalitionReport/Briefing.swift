@@ -76,6 +76,22 @@ public struct Briefing: Sendable {
         findings = all
     }
 
+    /// `actors` most central first (betweenness, then actor order): the order the findings, the
+    /// page's table and the report's table give them in.
+    public func byBetweenness(_ actors: [Int]) -> [Int] {
+        Self.byBetweenness(actors, analysis)
+    }
+
+    static func byBetweenness(_ actors: [Int], _ analysis: NetworkAnalysis) -> [Int] {
+        actors.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
+            ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+    }
+
+    /// The rated actors in one quadrant of the grid, most influential and interested first.
+    public func gridEntries(_ quadrant: PowerInterestGrid.Quadrant) -> [PowerInterestGrid.Entry] {
+        grid.entries.filter { $0.quadrant == quadrant }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
+    }
+
     /// Whether an actor may be a named person: any actor whose kind is not one of the
     /// organisation kinds (an unknown or missing kind counts, to be safe).
     static func mayBePerson(_ a: Actor) -> Bool {
@@ -136,16 +152,14 @@ public struct Briefing: Sendable {
              "largest": Words.percent(net.largestComponentShare)], numbers: overview)
 
         // Who holds the coalition together: the top brokers, and the cut points.
-        let brokers = analysis.actors.indices.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
-            ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+        let brokers = byBetweenness(Array(analysis.actors.indices), analysis)
         for (rank, v) in brokers.prefix(3).enumerated() where analysis.actors[v].betweenness > 0 {
             let b = analysis.actors[v].betweenness
             add("holders.broker", .holders, key: rank == 0, ["name": names[v], "share": Words.percent(b), "betweenness": Words.fixed(b, 3)],
                 numbers: ["betweenness": b, "rank": Double(rank + 1)], actors: [v])
         }
         if !net.articulationPoints.isEmpty {
-            let points = net.articulationPoints.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
-                ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+            let points = byBetweenness(net.articulationPoints, analysis)
             add("holders.cut-points", .holders, key: true, ["count": "\(points.count)", "names": Words.list(points.map { names[$0] })],
                 numbers: ["count": Double(points.count)], actors: points)
         }
@@ -188,7 +202,7 @@ public struct Briefing: Sendable {
         // The community of the willing, and who to recruit next.
         if let r = willing.recommended {
             let c = willing.clusters[r]
-            let degree = network.graph().simplified(includeNegative: false).neighbourCounts()
+            let degree = analysis.actors.map(\.degree)
             let core = c.members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3)
             add("willing.recommended", .willing, key: true,
                 ["core": Words.list(core.map { names[$0] }), "size": "\(c.size)", "threshold": willing.threshold.name,

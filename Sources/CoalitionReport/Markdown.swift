@@ -8,7 +8,7 @@ enum Markdown {
     static func render(_ b: Briefing) -> String {
         let a = b.analysis
         let names = b.shown.actors.map { md($0.name) }
-        let order = a.actors.indices.sorted { a.actors[$0].betweenness != a.actors[$1].betweenness ? a.actors[$0].betweenness > a.actors[$1].betweenness : $0 < $1 }
+        let order = b.byBetweenness(Array(a.actors.indices))
         func sections(_ keyOnly: Bool) -> [[String: Any]] {
             Sections.grouped(b.findings, keyOnly: keyOnly).map { s in
                 ["title": s["title"]!, "findings": (s["findings"] as! [[String: String]]).map { ["text": md($0["text"]!)] }]
@@ -36,7 +36,7 @@ enum Markdown {
         ]
         if b.audience == .internal {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
-                let members = b.grid.entries.filter { $0.quadrant == q }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
+                let members = b.gridEntries(q)
                 return ["quadrant": q.rawValue, "count": "\(members.count)",
                         "names": Page.opt(members.map { e in names[e.actor] + (e.finding.map { " (\($0))" } ?? "") }.joined(separator: ", "))] as [String: Any]
             }

@@ -13,7 +13,8 @@ public enum BriefingPack {
         public var description: String
     }
 
-    /// A drawn view: its DOT, and the SVG that goes inline in the page.
+    /// A drawn view as the page shows it: its words, its SVG, and its PNG (for a view too large
+    /// to go into the page as SVG).
     struct Drawing {
         var view: DiagramBuilder.View
         var title: String
@@ -140,11 +141,7 @@ public enum BriefingPack {
             [g.group, "\(g.size)", formatNumber(g.internalTies), formatNumber(g.externalTies), g.eiIndex.map(formatNumber) ?? "",
              g.eiRescaled.map(formatNumber) ?? "", formatNumber(g.eiPValue), formatNumber(g.eiAdjustedPValue), g.internalDensity.map(formatNumber) ?? ""]
         }
-        return ([header] + rows).map { $0.map(csvField).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
-    static func csvField(_ s: String) -> String {
-        s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" }) ? "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : s
+        return ([header] + rows).map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
     }
 
     struct FindingsDocument: Encodable {

@@ -30,7 +30,7 @@ enum Page {
         let a = b.analysis
         let names = b.shown.actors.map(\.name)
         let internalAudience = b.audience == .internal
-        let order = a.actors.indices.sorted { a.actors[$0].betweenness != a.actors[$1].betweenness ? a.actors[$0].betweenness > a.actors[$1].betweenness : $0 < $1 }
+        let order = b.byBetweenness(Array(a.actors.indices))
         let rows: [[String: Any]] = order.map { v in
             let m = a.actors[v], actor = b.shown.actors[v]
             var cells: [[String: String]] = [
@@ -73,7 +73,7 @@ enum Page {
         ]
         if internalAudience {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
-                let members = b.grid.entries.filter { $0.quadrant == q }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
+                let members = b.gridEntries(q)
                 return ["quadrant": q.rawValue, "count": "\(members.count)",
                         "actors": members.map { e in ["name": names[e.actor], "note": opt(e.finding)] as [String: Any] }] as [String: Any]
             }

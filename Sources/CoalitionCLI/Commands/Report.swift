@@ -73,8 +73,7 @@ struct Report: ParsableCommand {
         let written: [String]
         do {
             // Each view is drawn by this same executable in a process of its own (see Drawer).
-            let me = URL(fileURLWithPath: CommandLine.arguments[0]).standardizedFileURL.resolvingSymlinksInPath().path
-            let executable = FileManager.default.isExecutableFile(atPath: me) ? me : (Bundle.main.executablePath ?? me)
+            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
             written = try BriefingPack.write(briefing, to: folder, drawer: .subprocess(executable: executable), progress: progress.say)
         } catch {
             progress.clear()

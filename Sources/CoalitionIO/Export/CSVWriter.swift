@@ -26,7 +26,7 @@ public enum CSVWriter {
 
     /// A CSV field, quoted when it must be; a leading `#` is quoted too, since the reader
     /// skips lines that start with one as comments.
-    static func field(_ s: String) -> String {
+    public static func field(_ s: String) -> String {
         guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) || s.hasPrefix("#") || s != s.trimmingWhitespace() else { return s }
         return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
