@@ -321,14 +321,24 @@ public struct NetworkAssembler {
             let k = Int(existing)
             let before = ties[k].strength
             let n = Double(merges[k, default: 1])
+            let a = actors[Int(t.source)].id, b = actors[Int(t.target)].id
+            let merged: Double
             switch options.merge {
-            case .sum: ties[k].strength = before + t.strength
-            case .max: ties[k].strength = Swift.max(before, t.strength)
-            case .mean: ties[k].strength = (before * n + t.strength) / (n + 1)
+            case .sum: merged = before + t.strength
+            case .max: merged = Swift.max(before, t.strength)
+            case .mean:
+                // Large strengths would overflow `before * n`; the running mean does not.
+                let m = (before * n + t.strength) / (n + 1)
+                merged = m.isFinite ? m : before + (t.strength - before) / (n + 1)
             }
+            guard merged.isFinite else {
+                diagnostics.error(.badStrength, at: location(of: tieOrigins[i]),
+                                  "this repeats the tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (\(t.relation), first at \(location(of: tieOrigins[k]))) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers")
+                continue
+            }
+            ties[k].strength = merged
             merges[k, default: 1] += 1
             if let c = t.commitment { ties[k].commitment = Swift.max(ties[k].commitment ?? c, c) }
-            let a = actors[Int(t.source)].id, b = actors[Int(t.target)].id
             diagnostics.warning(.duplicateTie, at: location(of: tieOrigins[i]),
                                 "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(formatNumber(ties[k].strength))")
         }

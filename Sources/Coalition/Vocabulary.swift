@@ -67,8 +67,8 @@ public enum Commitment: Int, CaseIterable, Comparable, Hashable, Sendable, Custo
         }
         if let level = Commitment.allCases.first(where: { $0.name == token }) {
             self = level
-        } else if let number = Double(token), number == number.rounded(),
-                  let level = Commitment(rawValue: Int(number)) {
+        } else if let number = Double(token), number.isFinite, number == number.rounded(),
+                  let exact = Int(exactly: number), let level = Commitment(rawValue: exact) {
             self = level
         } else {
             return nil

@@ -126,7 +126,8 @@ public enum InputLoader {
         case .dot?:
             try DOTReader.read(try read(paths[0]), file: paths[0], into: &assembler)
         case .workbook?:
-            let workbook = try Workbook(data: try read(paths[0]), file: paths[0])
+            _ = try read(paths[0])  // the same checks and messages as every other file
+            let workbook = try Workbook(path: paths[0], file: paths[0])
             assembler = try workbook.read(actorsSheet: options.actorsSheet, tiesSheet: options.tiesSheet, options: assembler.options)
         default:
             guard paths.count <= 2 else {

@@ -17,15 +17,19 @@ public struct Workbook: Sendable {
     public var file: String
     public var sheets: [Sheet]
 
-    /// A part larger than this when unpacked is refused (a zip bomb, or not a stakeholder list).
-    static let largestPart = 512 << 20
+    /// A part larger than this when unpacked is refused (a zip bomb, or not a stakeholder list):
+    /// the bytes are counted as they are inflated, whatever size the package declares.
+    static let largestPart = largestDocument
 
-    public init(data: Data, file: String) throws(InputError) {
+    /// Opens the workbook at `path` (named `file` in messages). The package is read from the
+    /// file, not from memory: ZIPFoundation's in-memory archive traps on damaged headers
+    /// (a range with its bounds reversed), where the file-backed one reports an error.
+    public init(path: String, file: String) throws(InputError) {
         self.file = file
         let here = SourceLocation(file: file)
         let archive: Archive
         do {
-            archive = try Archive(data: data, accessMode: .read)
+            archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
             throw InputError(Diagnostic(.error, .malformedXLSX, at: here,
                                         "not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\")"))
@@ -37,12 +41,18 @@ public struct Workbook: Sendable {
                 }
                 return nil
             }
-            guard entry.uncompressedSize <= Self.largestPart else {
-                throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "\(path) unpacks to \(entry.uncompressedSize) bytes, more than this program reads"))
-            }
+            let tooLarge = Diagnostic(.error, .malformedXLSX, at: here,
+                                      "\(path) unpacks to more than \(Self.largestPart >> 20) MiB, more than this program reads from one part of a workbook")
+            guard entry.uncompressedSize <= Self.largestPart else { throw InputError(tooLarge) }
             var out = Data()
             do {
-                _ = try archive.extract(entry) { out.append($0) }
+                _ = try archive.extract(entry, skipCRC32: false) { chunk in
+                    // The declared size can lie: count what actually comes out.
+                    guard out.count + chunk.count <= Self.largestPart else { throw PartTooLarge() }
+                    out.append(chunk)
+                }
+            } catch is PartTooLarge {
+                throw InputError(tooLarge)
             } catch {
                 throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "the package is damaged: \(path) cannot be unpacked (\(error))"))
             }
@@ -92,13 +102,34 @@ public struct Workbook: Sendable {
             let sheetFile = "\(file)[\(name)]"
             var rows: [(Int, [Int: String])] = []
             var nextRow = 1
+            let partFile = "\(file)[\(path)]"
             for row in root.child(named: "sheetData")?.children(named: "row") ?? [] {
-                let number = row.attributes["r"].flatMap(Int.init) ?? nextRow
+                var number = nextRow
+                if let r = row.attributes["r"] {
+                    guard let n = Int(r), (1 ... Self.maxRows).contains(n) else {
+                        throw InputError(Diagnostic(.error, .malformedXLSX, at: row.location(in: partFile),
+                                                    "a row numbered \"\(r.prefix(40))\"; Excel's rows run from 1 to \(Self.maxRows)"))
+                    }
+                    number = n
+                }
+                guard number <= Self.maxRows else {
+                    throw InputError(Diagnostic(.error, .malformedXLSX, at: row.location(in: partFile), "more than Excel's \(Self.maxRows) rows"))
+                }
                 nextRow = number + 1
                 var cells: [Int: String] = [:]
                 var nextColumn = 1
                 for c in row.children(named: "c") {
-                    let column = c.attributes["r"].flatMap(Self.column(ofReference:)) ?? nextColumn
+                    var column = nextColumn
+                    if let ref = c.attributes["r"] {
+                        guard let (refColumn, refRow) = Self.cell(ofReference: ref), refRow == nil || refRow == number else {
+                            throw InputError(Diagnostic(.error, .malformedXLSX, at: c.location(in: partFile),
+                                                        "a cell reference \"\(ref.prefix(40))\" that is not a cell of row \(number) (columns run from A to XFD, rows from 1 to \(Self.maxRows))"))
+                        }
+                        column = refColumn
+                    }
+                    guard column <= Self.maxColumns else {
+                        throw InputError(Diagnostic(.error, .malformedXLSX, at: c.location(in: partFile), "more than Excel's \(Self.maxColumns) columns (A to XFD) in row \(number)"))
+                    }
                     nextColumn = column + 1
                     let value = try Self.value(of: c, shared: shared, dateStyles: dateStyles, date1904: date1904,
                                                at: SourceLocation(file: sheetFile, line: number, column: column))
@@ -110,6 +141,8 @@ public struct Workbook: Sendable {
         }
         self.sheets = sheets
     }
+
+    private struct PartTooLarge: Error {}
 
     /// The text of a shared string or inline string: its `t`, or its runs' `t`s.
     static func text(of item: XMLElement) -> String {
@@ -133,20 +166,42 @@ public struct Workbook: Sendable {
         case "d": return v  // ISO 8601 date, as Strict OOXML writes it.
         default:
             guard let x = Double(v) else { return v }
-            if let s = c.attributes["s"].flatMap(Int.init), dateStyles.contains(s) { return isoDate(serial: x, date1904: date1904) }
+            guard x.isFinite else {
+                throw InputError(Diagnostic(.error, .malformedXLSX, at: location, "the cell's number \"\(v.prefix(40))\" is not a finite number"))
+            }
+            if let s = c.attributes["s"].flatMap(Int.init), dateStyles.contains(s) {
+                // Excel's dates run from day 0 to 9999-12-31 (serial 2,958,465); beyond that it
+                // shows ####, and so the number is kept as it is.
+                guard x >= 0, x < 2_958_466 else { return formatNumber(x) }
+                return isoDate(serial: x, date1904: date1904)
+            }
             return formatNumber(x)
         }
     }
 
-    /// `B12` → 2.
-    static func column(ofReference ref: String) -> Int? {
-        var n = 0
-        for u in ref.unicodeScalars {
-            guard u.properties.isAlphabetic, u.isASCII else { break }
-            n = n * 26 + Int(u.value & 0x1F)
+    /// Excel's grid: 1,048,576 rows by 16,384 columns (A to XFD).
+    static let maxRows = 1 << 20
+    static let maxColumns = 1 << 14
+
+    /// `B12` → column 2, row 12; `B` → column 2, no row. Nil unless the letters name a column of
+    /// Excel's grid and the digits, if any, a row of it.
+    static func cell(ofReference ref: String) -> (column: Int, row: Int?)? {
+        var column = 0, letters = 0
+        var rest = Substring(ref)
+        while let u = rest.unicodeScalars.first, u.isASCII, u.properties.isAlphabetic {
+            letters += 1
+            guard letters <= 3 else { return nil }
+            column = column * 26 + Int(u.value & 0x1F)
+            rest = rest.dropFirst()
         }
-        return n > 0 ? n : nil
+        guard (1 ... maxColumns).contains(column) else { return nil }
+        if rest.isEmpty { return (column, nil) }
+        guard rest.count <= 7, rest.allSatisfy(\.isASCII), let row = Int(rest), (1 ... maxRows).contains(row) else { return nil }
+        return (column, row)
     }
+
+    /// `B12` → 2.
+    static func column(ofReference ref: String) -> Int? { cell(ofReference: ref)?.column }
 
     /// Excel's built-in number formats that show dates or times (ECMA-376 part 1, 18.8.30).
     static let builtInDateFormats: Set<Int> = [14, 15, 16, 17, 18, 19, 20, 21, 22, 45, 46, 47]
