@@ -25,10 +25,12 @@ let package = Package(
         // Readers and writers: CSV/TSV sheets, Excel workbooks, GraphML, GEXF, Coalition and Kumu
         // JSON, DOT (through the Graphviz module's parser), the YAML mission file.
         .target(name: "CoalitionIO", dependencies: [
-            "Coalition", "Graphviz",
+            "Coalition", "Graphviz", "CSystem",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // The one system call Swift's Glibc module does not expose: renameat2 (atomic exchange).
+        .target(name: "CSystem"),
         // Graphviz's C libraries (Debian: libgraphviz-dev), quarantined behind one module.
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only importer of CGraphviz: DOT text in, SVG/PNG/PDF bytes out. Knows no missions.

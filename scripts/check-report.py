@@ -2,7 +2,7 @@
 """Loads a briefing pack's index.html in headless Chromium, as a reader's browser would:
 no console messages or script errors, every diagram present and drawn in the rendered DOM, the
 sortable tables' script ran; writes full-page screenshots at desktop and phone width and the
-page printed to PDF (A4) next to the page, and checks the print has A4 pages.
+page printed to PDF (A4) into PACK-browser/ beside the pack, and checks the print has A4 pages.
 
 Usage: scripts/check-report.py PACK_DIR
 Ends with "report-browser: N passed, N failed"; exits 1 if anything failed.
@@ -94,15 +94,13 @@ class DOM(html.parser.HTMLParser):
 def page_height(page, width):
     """The page's full height at this width: a copy that writes it into its title."""
     with tempfile.TemporaryDirectory() as tmp:
-        probe = os.path.join(os.path.dirname(page), ".height-probe.html")
+        # The page is self-contained, so its copy can sit anywhere: never inside the pack.
+        probe = os.path.join(tmp, "height-probe.html")
         text = open(page, encoding="utf-8").read().replace(
             "</body>", "<script>document.title = String(document.documentElement.scrollHeight);</script></body>")
         with open(probe, "w", encoding="utf-8") as f:
             f.write(text)
-        try:
-            dom, _ = browser(f"--window-size={width},900", "--dump-dom", "file://" + probe)
-        finally:
-            os.remove(probe)
+        dom, _ = browser(f"--window-size={width},900", "--dump-dom", "file://" + probe)
     m = re.search(r"<title>(\d+)</title>", dom)
     return int(m.group(1)) if m else 20000
 
@@ -136,15 +134,18 @@ def main():
         check(len(f["label"]) > 40, f"{name}: its text alternative")
     check(d.heads > 0 and d.th_buttons == d.heads, f"sortable tables: {d.th_buttons} buttons for {d.heads} column headings (the script ran)")
 
-    # Full-page screenshots, desktop and phone, and the page printed.
+    # Full-page screenshots, desktop and phone, and the page printed: beside the pack, in
+    # PACK-browser/, so that the pack holds only what it wrote and the next report may replace it.
+    shots = folder + "-browser"
+    os.makedirs(shots, exist_ok=True)
     for label, width in (("desktop", 1280), ("phone", 390)):
         height = page_height(page, width)
         check(height > 2000, f"{label}: page height {height}")
-        out = os.path.join(folder, f"screenshot-{label}.png")
+        out = os.path.join(shots, f"screenshot-{label}.png")
         _, err = browser(f"--window-size={width},{min(height, 30000)}", f"--screenshot={out}", "file://" + page)
         check(os.path.exists(out) and os.path.getsize(out) > 20000, f"{label} screenshot written to {out}")
         check(not console_messages(err), f"{label}: console messages")
-    printed = os.path.join(folder, "printed.pdf")
+    printed = os.path.join(shots, "printed.pdf")
     browser("--no-pdf-header-footer", f"--print-to-pdf={printed}", "file://" + page)
     check(os.path.exists(printed), "printed to PDF")
     if shutil.which("pdfinfo") and os.path.exists(printed):

@@ -49,7 +49,24 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
     /// `file:line:column: error: message [code]`.
     public var description: String {
         let where_ = location.path.map { "\($0): " } ?? ""
-        return "\(location): \(severity.rawValue): \(where_)\(message) [\(code.rawValue)]"
+        return "\(location): \(severity.rawValue): \(where_)\(Self.oneLine(message)) [\(code.rawValue)]"
+    }
+
+    /// The message on one line: control characters quoted from the input (a line break inside
+    /// a mangled cell) are written as escapes, so that every diagnostic is one line of output.
+    static func oneLine(_ text: String) -> String {
+        guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
+        var out = ""
+        for u in text.unicodeScalars {
+            switch u {
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            case "\t": out += "\\t"
+            case _ where u.value < 0x20 || u.value == 0x7F: out += "\\u{\(String(u.value, radix: 16))}"
+            default: out.unicodeScalars.append(u)
+            }
+        }
+        return out
     }
 
     /// The classes of problem. Their raw values are printed and documented.
@@ -64,6 +81,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case unknownSheet = "unknown-sheet"
         case emptyID = "empty-id"
         case duplicateActor = "duplicate-actor"
+        case lookalikeID = "lookalike-id"
         case unknownActor = "unknown-actor"
         case selfLoop = "self-loop"
         case duplicateTie = "duplicate-tie"

@@ -31,6 +31,8 @@ public struct NetworkAssembler {
     private var actors: [Actor] = []
     private var actorLocations: [SourceLocation] = []
     private var index: [String: Int32] = [:]
+    /// Ids that hold invisible characters, by their visible text: two ids that look the same.
+    private var invisibleForms: [String: Int32] = [:]
     private var actorColumns = ColumnTyper()
     private var tieColumns = ColumnTyper()
 
@@ -85,6 +87,22 @@ public struct NetworkAssembler {
             diagnostics.error(.duplicateActor, at: idCell.location,
                               "duplicate actor id \"\(id)\" (first defined at \(actorLocations[Int(first)]))")
             return
+        }
+        // Zero-width and direction marks (pasted from the web or a PDF) are invisible: an id of
+        // nothing else is empty, and two ids that differ only by them look the same to a reader.
+        if let visible = Self.withoutInvisibleCharacters(id) {
+            guard !visible.isEmpty else {
+                diagnostics.error(.emptyID, at: idCell.location, "actor id holds only invisible characters (zero-width spaces or direction marks); every actor needs a visible id")
+                return
+            }
+            if let other = index[visible] ?? invisibleForms[visible] {
+                diagnostics.warning(.lookalikeID, at: idCell.location,
+                                    "actor id \"\(visible)\" holds invisible characters and looks the same as the id defined at \(actorLocations[Int(other)]); ties to either may reach the wrong one")
+            }
+            invisibleForms[visible] = invisibleForms[visible] ?? Int32(actors.count)
+        } else if let other = invisibleForms[id] {
+            diagnostics.warning(.lookalikeID, at: idCell.location,
+                                "actor id \"\(id)\" looks the same as the id defined at \(actorLocations[Int(other)]), which holds invisible characters; ties to either may reach the wrong one")
         }
         var actor = Actor(id: id)
         if let name = r.name?.text.trimmingWhitespace(), !name.isEmpty { actor.name = name }
@@ -364,6 +382,23 @@ public struct NetworkAssembler {
                 }
             }
         }
+    }
+}
+
+extension NetworkAssembler {
+    /// The text without zero-width characters and direction marks; nil when it has none.
+    static func withoutInvisibleCharacters(_ text: String) -> String? {
+        if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
+        func invisible(_ u: Unicode.Scalar) -> Bool {
+            switch u.value {
+            case 0x200B ... 0x200F, 0x202A ... 0x202E, 0x2060 ... 0x2064, 0x2066 ... 0x2069, 0xFEFF, 0x061C, 0x00AD: true
+            default: false
+            }
+        }
+        guard text.unicodeScalars.contains(where: invisible) else { return nil }
+        var out = String.UnicodeScalarView()
+        out.append(contentsOf: text.unicodeScalars.filter { !invisible($0) })
+        return String(out).trimmingWhitespace()
     }
 }
 

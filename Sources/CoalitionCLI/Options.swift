@@ -66,9 +66,9 @@ func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "
 func emit(_ text: String, to path: String?) throws {
     guard let path else { print(text); return }
     do {
-        try writeAtomically(Data((text + "\n").utf8), to: path)
+        try AtomicFiles.write(Data((text + "\n").utf8), to: path)
     } catch {
-        printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+        printError("error: \(error)")
         throw ExitCode(inputErrorExitCode)
     }
 }

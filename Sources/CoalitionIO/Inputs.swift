@@ -97,6 +97,15 @@ public enum InputLoader {
                 let roles: [SheetRole?] = [mission.actorsFile.map { _ in .actors }, mission.tiesFile.map { _ in .ties }].compactMap { $0 }
                 try loadData(files, roles: roles, options: opts, into: &result)
             }
+            // A group_by naming no column of the sheets is the mission file's mistake, found here.
+            if let key = mission.groupBy, let network = result.network, !result.diagnostics.hasErrors {
+                do throws(GroupingError) {
+                    _ = try Grouping(network, by: key)
+                } catch {
+                    result.diagnostics.append(Diagnostic(.error, .badMission, at: mission.groupByLocation ?? SourceLocation(file: paths[0]),
+                                                         "group_by: \(error.message)"))
+                }
+            }
             return
         }
         if formats.contains(where: { if case .mission = $0 { true } else { false } }) {
@@ -145,7 +154,7 @@ public enum InputLoader {
                     let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
                     guard let detected = role ?? file.detectedRole() else {
                         let columns = file.headerRow()?.fields.joined(separator: ", ") ?? ""
-                        throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1),
+                        throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1, column: 1),
                                                     "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"))
                     }
                     sheets.append((file, detected))
@@ -184,6 +193,16 @@ public enum InputLoader {
         }
         guard !isDirectory.boolValue else {
             throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "this is a folder, not a file"))
+        }
+        // A pipe or a device (a FIFO, /dev/zero) can be endless: only regular files are read.
+        var st = stat()
+        if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
+            let what = (st.st_mode & S_IFMT) == S_IFIFO ? "a named pipe (FIFO)" : (st.st_mode & S_IFMT) == S_IFSOCK ? "a socket" : "a device"
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
+                                        "this is \(what), not a regular file; save the data to a file and give that"))
+        }
+        guard access(path, R_OK) == 0 else {
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "no permission to read this file"))
         }
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)

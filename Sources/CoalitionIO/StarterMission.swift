@@ -102,9 +102,3 @@ public enum StarterMission {
         return String(format: "%04d-%02d-%02d", c.year!, c.month!, c.day!)
     }
 }
-
-/// Writes a file atomically: to a temporary file beside it, then renamed into place, so that
-/// a failed run never leaves a partial file.
-public func writeAtomically(_ data: Data, to path: String) throws {
-    try data.write(to: URL(fileURLWithPath: path), options: .atomic)
-}

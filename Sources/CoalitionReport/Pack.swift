@@ -28,28 +28,29 @@ public enum BriefingPack {
 
     /// - Returns: the files written, relative to `folder`, in order.
     @discardableResult
-    public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in }) throws -> [String] {
+    /// - Parameter note: told what was found and left alone beside the folder (a folder a stopped
+    ///   run left, an earlier pack kept because a file appeared in it while this one was made).
+    public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in },
+                             note: (String) -> Void = { _ in }) throws -> [String] {
         let fm = FileManager.default
-        // The folder is replaced whole, so it must be new, empty, or a pack written before:
-        // never someone's folder of other files.
-        var isFolder: ObjCBool = false
-        if fm.fileExists(atPath: folder, isDirectory: &isFolder) {
-            let contents = isFolder.boolValue ? ((try? fm.contentsOfDirectory(atPath: folder)) ?? []) : ["(a file)"]
-            let earlierPack = Set(contents).isSuperset(of: ["index.html", "report.md", "data", "diagrams"])
-            let allowed: Set<String> = ["index.html", "report.md", "data", "diagrams", "screenshot-desktop.png", "screenshot-phone.png", "printed.pdf"]
-            guard contents.isEmpty || (earlierPack && Set(contents).isSubset(of: allowed)) else {
-                throw PackError(description: "\(folder) already exists and holds other files than a briefing pack; give a new or empty folder with --output-dir")
-            }
+        let pack = try PackFolder(folder)
+        // Refused before any work: a folder holding anything a pack did not write.
+        if let foreign = PackFolder.firstForeign(in: pack.path) {
+            throw PackError(description: "\(folder) holds \(foreign); nothing was written. Move it out, or choose a new or empty folder")
         }
-        let staging = folder + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
-        try? fm.removeItem(atPath: staging)
+        var notes = pack.removeStaleSiblings()
+        let staging = pack.staging
+        if fm.fileExists(atPath: staging) { throw PackError(description: "\(staging) is in the way of the pack being built; move it") }
         var written: [String] = []
+        var contents: [(name: String, data: Data)] = []
         do {
+            try fm.createDirectory(atPath: pack.parent, withIntermediateDirectories: true)
             try fm.createDirectory(atPath: staging + "/diagrams", withIntermediateDirectories: true)
             try fm.createDirectory(atPath: staging + "/data", withIntermediateDirectories: true)
             func save(_ name: String, _ data: Data) throws {
                 try data.write(to: URL(fileURLWithPath: staging + "/" + name))
                 written.append(name)
+                contents.append((name, data))
             }
 
             let drawings = try draw(b, drawer: drawer, progress: progress) { name, data in try save("diagrams/" + name, data) }
@@ -69,17 +70,14 @@ public enum BriefingPack {
             try save("report.md", Data(Markdown.render(b).utf8))
             try save("index.html", Data(Page.render(b, drawings: drawings).utf8))
 
-            // Into place: the old pack aside, the new one in, the old one gone.
-            let old = folder + ".old-\(ProcessInfo.processInfo.processIdentifier)"
-            let parent = (folder as NSString).deletingLastPathComponent
-            if !parent.isEmpty { try fm.createDirectory(atPath: parent, withIntermediateDirectories: true) }
-            if fm.fileExists(atPath: folder) { try fm.moveItem(atPath: folder, toPath: old) }
-            try fm.moveItem(atPath: staging, toPath: folder)
-            try? fm.removeItem(atPath: old)
+            try Data(PackFolder.manifest(contents).utf8).write(to: URL(fileURLWithPath: staging + "/" + PackFolder.manifestName))
+            written.append(PackFolder.manifestName)
+            if let note = try pack.swapIn() { notes.append(note) }
         } catch {
             try? fm.removeItem(atPath: staging)
             throw error
         }
+        notes.forEach(note)
         return written
     }
 

@@ -12,7 +12,8 @@ final class ReportTests: XCTestCase {
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
 
     /// The built `coalition` executable beside the test bundle: the pack draws each view with it.
-    var drawer: Drawer {
+    var drawer: Drawer { Self.drawer }
+    static var drawer: Drawer {
         var dir = Bundle(for: ReportTests.self).bundleURL
         while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("coalition").path) && dir.path != "/" {
             dir.deleteLastPathComponent()
@@ -194,7 +195,7 @@ final class ReportTests: XCTestCase {
         let b = try briefing(dir.appendingPathComponent("mission.yaml").path)
         XCTAssertEqual(b.findings.map(\.code), ["network.empty"])
         let files = try BriefingPack.write(b, to: dir.appendingPathComponent("pack").path, drawer: drawer)
-        XCTAssertEqual(files.count, 23)
+        XCTAssertEqual(files.count, 24)
     }
 
     func testAFailedPackLeavesNothingBehind() throws {
@@ -216,7 +217,7 @@ final class ReportTests: XCTestCase {
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: mine.appendingPathComponent("notes.txt"))
         XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: mine.path, drawer: drawer)) { error in
-            XCTAssertTrue("\(error)".hasSuffix("already exists and holds other files than a briefing pack; give a new or empty folder with --output-dir"), "\(error)")
+            XCTAssertTrue("\(error)".hasSuffix("holds notes.txt, which no briefing pack wrote; nothing was written. Move it out, or choose a new or empty folder"), "\(error)")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine.path), ["notes.txt"])
     }

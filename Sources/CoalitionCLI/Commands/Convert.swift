@@ -64,10 +64,23 @@ struct Convert: ParsableCommand {
         case .kumu: try write(String(decoding: try KumuJSON.write(table), as: UTF8.self))
         case .csv:
             let folder = output!
-            try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
-            for (name, text) in [("actors.csv", CSVWriter.actors(table)), ("ties.csv", CSVWriter.ties(table))] {
-                try write(text, to: (folder as NSString).appendingPathComponent(name))
+            var isFolder: ObjCBool = false
+            if FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder), !isFolder.boolValue {
+                printError("error: --output \(folder) is a file; --to csv writes actors.csv and ties.csv into a folder")
+                throw ExitCode(inputErrorExitCode)
             }
+            let files = [("actors.csv", CSVWriter.actors(table)), ("ties.csv", CSVWriter.ties(table))].map {
+                (path: (folder as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8))
+            }
+            do {
+                try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+                // Both sheets are staged before either is renamed into place.
+                try AtomicFiles.write(files)
+            } catch {
+                printError("error: \(error)")
+                throw ExitCode(inputErrorExitCode)
+            }
+            for f in files { printError("wrote \(f.path)") }
         case .dot, .json: break
         }
     }
@@ -76,9 +89,9 @@ struct Convert: ParsableCommand {
     func write(_ text: String, to path: String? = nil) throws {
         guard let path = path ?? output else { print(text, terminator: ""); return }
         do {
-            try writeAtomically(Data(text.utf8), to: path)
+            try AtomicFiles.write(Data(text.utf8), to: path)
         } catch {
-            printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+            printError("error: \(error)")
             throw ExitCode(inputErrorExitCode)
         }
         printError("wrote \(path)")

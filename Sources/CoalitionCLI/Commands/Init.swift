@@ -36,9 +36,10 @@ struct Init: ParsableCommand {
         }
         do {
             try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
-            for f in files {
-                try writeAtomically(Data(f.text.utf8), to: (directory as NSString).appendingPathComponent(f.name))
-            }
+            try AtomicFiles.write(files.map { ((directory as NSString).appendingPathComponent($0.name), Data($0.text.utf8)) })
+        } catch let error as FileWriteError {
+            printError("error: \(error)")
+            throw ExitCode(inputErrorExitCode)
         } catch {
             printError("error: cannot write to \(directory): \((error as NSError).localizedDescription)")
             throw ExitCode(inputErrorExitCode)

@@ -39,6 +39,9 @@ struct Report: ParsableCommand {
     var quiet = false
 
     func validate() throws {
+        if let outputDir, outputDir.trimmingCharacters(in: .whitespaces).isEmpty {
+            throw ValidationError("--output-dir must name a folder, found an empty name")
+        }
         if let date, date.range(of: #"^\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) == nil {
             throw ValidationError("--date must be written YYYY-MM-DD, found \"\(date)\"")
         }
@@ -74,7 +77,8 @@ struct Report: ParsableCommand {
         do {
             // Each view is drawn by this same executable in a process of its own (see Drawer).
             let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-            written = try BriefingPack.write(briefing, to: folder, drawer: .subprocess(executable: executable), progress: progress.say)
+            written = try BriefingPack.write(briefing, to: folder, drawer: .subprocess(executable: executable), progress: progress.say,
+                                             note: { progress.clear(); printError("note: " + $0) })
         } catch {
             progress.clear()
             printError("error: the pack could not be written to \(folder): \(error)")

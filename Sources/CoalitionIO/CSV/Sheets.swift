@@ -145,25 +145,29 @@ struct SheetLayout {
         // Gephi `Id`+`Label`: the label is the name. Kumu `Label` alone: the label is the id.
         if role == .ties {
             for (required, names) in [(ColumnField.source, "source (or from)"), (.target, "target (or to)")] where seen[required] == nil {
-                problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line),
+                problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
                                            "the ties sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
             }
         } else if seen[.id] == nil && seen[.name] == nil {
-            problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line),
+            problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
                                        "the actors sheet has no id (or label) column; columns found: \(headers.joined(separator: ", "))"))
         }
         if !problems.isEmpty { throw InputError(problems) }
         self.fields = fields
     }
 
-    mutating func feed(_ row: CSVRow, file: String, conventions: CellConventions,
+    /// - Parameter delimiter: the sheet's field separator, as messages name it.
+    mutating func feed(_ row: CSVRow, file: String, conventions: CellConventions, delimiter: String,
                        into assembler: inout NetworkAssembler) {
         if row.fields.count != fields.count {
             // A trailing empty field from a trailing delimiter is harmless.
             let trimmed = row.fields.count > fields.count && row.fields[fields.count...].allSatisfy { $0.trimmingWhitespace().isEmpty }
             if !trimmed {
-                assembler.note(Diagnostic(.error, .raggedRow, at: SourceLocation(file: file, line: row.line),
-                                          "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(fields.count); check for a missing or extra delimiter (\(conventions.decimalComma ? "\";\"" : "\",\"")) or an unquoted one inside a value"))
+                // Too many fields: where the first extra one starts; too few: just past the last.
+                var at = row.location(ofField: min(fields.count, row.fields.count - 1), in: file)
+                if row.fields.count < fields.count, at.line == row.line { at.column += row.fields.last?.count ?? 0 }
+                assembler.note(Diagnostic(.error, .raggedRow, at: at,
+                                          "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(fields.count); check for a missing or extra delimiter (\(delimiter)) or an unquoted one inside a value"))
                 return
             }
         }
@@ -211,14 +215,15 @@ extension CSVFile {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file has no header row"))
         }
         guard let role = role ?? ColumnAliases.role(of: header.fields) else {
-            throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: name, line: header.line),
+            throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: name, line: header.line, column: 1),
                                         "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(header.fields.joined(separator: ", "))"))
         }
         var layout = try SheetLayout(header: header, role: role, file: name)
         let file = name
         let conventions = self.conventions
+        let delimiterName = delimiter == 0x09 ? "a tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
         forEachRow(skippingFirst: true) { row in
-            layout.feed(row, file: file, conventions: conventions, into: &assembler)
+            layout.feed(row, file: file, conventions: conventions, delimiter: delimiterName, into: &assembler)
         }
         for d in diagnostics.entries { assembler.note(d) }
     }

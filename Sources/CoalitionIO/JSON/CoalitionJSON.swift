@@ -169,10 +169,16 @@ public enum CoalitionJSON {
 
     /// Foundation reports JSON syntax errors as "… around character N." (a byte offset).
     static func syntaxErrorLocation(_ error: Error, data: Data, file: String) -> SourceLocation {
-        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? ""
-        guard let range = message.range(of: "character "),
-              let offset = Int(message[range.upperBound...].prefix(while: \.isNumber)) else {
-            return SourceLocation(file: file)
+        let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
+        let offset: Int
+        if let range = message.range(of: "character "), let n = Int(message[range.upperBound...].prefix(while: \.isNumber)) {
+            offset = n
+        } else if message.lowercased().contains("control character"), let n = firstControlCharacterInString(data) {
+            // Foundation names no place for these: the first raw control character in a string.
+            offset = n
+        } else {
+            // Nor for the end of the file (an unclosed bracket or string): the place is the end.
+            offset = data.count
         }
         var line = 1, column = 1
         for b in data.prefix(offset) {
@@ -181,8 +187,24 @@ public enum CoalitionJSON {
         return SourceLocation(file: file, line: line, column: column)
     }
 
+    /// The offset of the first byte below 0x20 inside a string, where JSON wants `\n`, `\t`, `\u0001`.
+    static func firstControlCharacterInString(_ data: Data) -> Int? {
+        var inString = false, escaped = false
+        for (i, b) in data.enumerated() {
+            if inString {
+                if escaped { escaped = false } else if b == 0x5C { escaped = true } else if b == 0x22 { inString = false } else if b < 0x20 { return i }
+            } else if b == 0x22 {
+                inString = true
+            } else if b < 0x20 && b != 0x09 && b != 0x0A && b != 0x0D {
+                return i
+            }
+        }
+        return nil
+    }
+
     static func syntaxErrorReason(_ error: Error) -> String {
         let message = ((error as NSError).userInfo[NSDebugDescriptionErrorKey] as? String) ?? "\(error)"
-        return message.components(separatedBy: " around").first ?? message
+        let reason = message.components(separatedBy: " around").first ?? message
+        return reason.hasSuffix(".") ? String(reason.dropLast()) : reason
     }
 }

@@ -18,7 +18,7 @@ public enum MissionFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            log.error(.malformedYAML, at: location(of: error, file: file), "malformed YAML: \(describe(error))")
+            log.error(.malformedYAML, at: location(of: error, file: file, text: text), "malformed YAML: \(describe(error))")
             return (nil, log)
         } catch {
             log.error(.malformedYAML, at: SourceLocation(file: file), "malformed YAML: \(error)")
@@ -55,6 +55,7 @@ public enum MissionFile {
         m.directed = values["directed"].flatMap { reader.bool($0, "directed") }
         m.personalData = values["personal_data"].flatMap { reader.bool($0, "personal_data") } ?? false
         m.groupBy = values["group_by"].flatMap { reader.text($0, "group_by") }
+        m.groupByLocation = values["group_by"].map { reader.at($0) }
         if let node = values["merge"], let text = reader.text(node, "merge") {
             if let policy = MergePolicy(rawValue: text) { m.merge = policy } else {
                 reader.log.error(.badMission, at: reader.at(node), "merge must be one of sum, max, mean; found \"\(text)\"")
@@ -75,13 +76,44 @@ public enum MissionFile {
         return (reader.log.hasErrors ? nil : m, reader.log)
     }
 
-    static func location(of error: YamlError, file: String) -> SourceLocation {
+    static func location(of error: YamlError, file: String, text: String) -> SourceLocation {
         switch error {
         case .scanner(_, _, let mark, _), .parser(_, _, let mark, _), .composer(_, _, let mark, _):
             return SourceLocation(file: file, line: mark.line, column: mark.column)
+        case .reader(_, let offset?, _, let yaml):
+            // The offset counts characters (Unicode scalars) from the start.
+            var line = 1, column = 1
+            for u in yaml.unicodeScalars.prefix(offset) {
+                if u == "\n" { line += 1; column = 1 } else { column += 1 }
+            }
+            return SourceLocation(file: file, line: line, column: column)
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let (line, column) = secondOccurrence(of: duplicates, mappingAt: context.mark, in: text)
+            return SourceLocation(file: file, line: line, column: column)
         default:
-            return SourceLocation(file: file)
+            return SourceLocation(file: file, line: 1, column: 1)
         }
+    }
+
+    /// Where the first repeated key of a block mapping appears for the second time: Yams marks
+    /// only the mapping, so the lines at the mapping's indentation after its start are read.
+    static func secondOccurrence(of keys: [String], mappingAt mark: Mark, in text: String) -> (line: Int, column: Int) {
+        var seen = Set<String>()
+        let indent = mark.column - 1
+        for (i, line) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() where i + 1 >= mark.line {
+            let body = line.drop { $0 == " " }
+            guard line.count - body.count == indent else {
+                // A line less indented than the mapping (and not blank or a comment) ends it.
+                if !body.isEmpty, !body.hasPrefix("#"), line.count - body.count < indent, i + 1 > mark.line { break }
+                continue
+            }
+            var key = body.prefix { $0 != ":" }
+            if body.hasPrefix("- "), i + 1 == mark.line { key = body.dropFirst(2).prefix { $0 != ":" } }
+            let name = key.trimmingCharacters(in: CharacterSet(charactersIn: " \"'"))
+            guard body.dropFirst(key.count).hasPrefix(":"), keys.contains(name) else { continue }
+            if !seen.insert(name).inserted { return (i + 1, indent + 1) }
+        }
+        return (mark.line, mark.column)
     }
 
     static func describe(_ error: YamlError) -> String {
@@ -90,6 +122,11 @@ public enum MissionFile {
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
         case .composer(let context, let problem, _, _):
             return [context?.text, problem].compactMap { $0 }.filter { !$0.isEmpty }.joined(separator: ", ")
+        case .reader(let problem, _, _, _):
+            return problem
+        case .duplicatedKeysInMapping(let duplicates, _):
+            let keys = duplicates.sorted()
+            return "the key\(keys.count == 1 ? "" : "s") \(keys.map { "\"\($0)\"" }.joined(separator: ", ")) appear\(keys.count == 1 ? "s" : "") twice in one mapping; keep one of each"
         default:
             return "\(error)"
         }

@@ -79,7 +79,7 @@ extension Workbook.Sheet {
                 row.fields.append("")
                 row.starts.append((Int32(row.line), Int32(row.fields.count)))
             }
-            layout.feed(row, file: file, conventions: conventions, into: &assembler)
+            layout.feed(row, file: file, conventions: conventions, delimiter: "a cell", into: &assembler)
         }
     }
 }
