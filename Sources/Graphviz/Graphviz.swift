@@ -151,13 +151,26 @@ private func takeMessages() -> [String] {
 }
 
 extension Rendering {
-    /// Cairo 1.16 writes the current time as the PDF's /CreationDate and ignores
-    /// SOURCE_DATE_EPOCH; replace it with `date` (YYYY-MM-DD) at the same length, so the same
-    /// input gives the same bytes (the byte offsets in the file's cross-reference stay valid).
+    /// Cairo 1.16 writes the current time as the PDF's /CreationDate, in the local time zone
+    /// (`D:20261001090000+09'00` in Tokyo), and ignores SOURCE_DATE_EPOCH; replace it with
+    /// `date` (YYYY-MM-DD) at midnight UTC, `D:YYYYMMDD000000Z`, so the same input gives the
+    /// same bytes in every time zone. The file is laid out anew for the new length; one not laid
+    /// out as cairo lays its files out gets the date at the old length instead.
     public func withPDFCreationDate(_ date: String) -> Rendering {
         let digits = date.filter(\.isNumber)
         guard digits.count == 8 else { return self }
         let marker = Array("/CreationDate (D:".utf8)
+        let stamp = Array("\(digits)000000Z".utf8)
+        let rewritten = CanonicalPDF.rewrite([UInt8](data)) { object in
+            guard let start = object.firstRange(of: marker)?.upperBound,
+                  let end = object[start...].firstIndex(of: UInt8(ascii: ")")) else { return }
+            object.replaceSubrange(start ..< end, with: stamp)
+        }
+        if let rewritten, rewritten.firstRange(of: marker + stamp + [UInt8(ascii: ")")]) != nil {
+            var copy = self
+            copy.data = Data(rewritten)
+            return copy
+        }
         var bytes = [UInt8](data)
         guard let start = bytes.firstRange(of: marker)?.upperBound,
               let end = bytes[start...].firstIndex(of: UInt8(ascii: ")")) else { return self }

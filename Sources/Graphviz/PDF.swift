@@ -30,7 +30,8 @@ enum CanonicalPDF {
     }
 
     /// - Parameter always: rebuild the file even when no number changed (for tests of the rebuild).
-    static func rewrite(_ pdf: [UInt8], always: Bool = false) -> [UInt8]? {
+    /// - Parameter transform: a change to make to every object (its bytes, "N 0 obj" to "endobj").
+    static func rewrite(_ pdf: [UInt8], always: Bool = false, transform: (inout [UInt8]) -> Void = { _ in }) -> [UInt8]? {
         guard let xref = lastRange(of: Array("\nxref\n".utf8), in: pdf), let trailer = lastRange(of: Array("trailer\n".utf8), in: pdf),
               let startxref = lastRange(of: Array("startxref".utf8), in: pdf), trailer.lowerBound < startxref.lowerBound else { return nil }
         // Objects: "N 0 obj\n" … "endobj\n", one after another up to the xref table.
@@ -63,6 +64,11 @@ enum CanonicalPDF {
             objects[i].bytes = dictionary + deflated + tail
             if let lengthRef { lengths[lengthRef] = deflated.count }
             changed = true
+        }
+        for i in objects.indices {
+            let before = objects[i].bytes
+            transform(&objects[i].bytes)
+            if objects[i].bytes != before { changed = true }
         }
         guard changed || always else { return pdf }
         for i in objects.indices {
