@@ -98,12 +98,13 @@ public struct Workbook: Sendable {
                 throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "sheet \"\(name)\" has no part in the package"))
             }
             let path = target.hasPrefix("/") ? String(target.dropFirst()) : "xl/" + target
-            guard let root = try xml(path) else { continue }
+            guard let data = try part(path) else { continue }
             let sheetFile = "\(file)[\(name)]"
             var rows: [(Int, [Int: String])] = []
             var nextRow = 1
             let partFile = "\(file)[\(path)]"
-            for row in root.child(named: "sheetData")?.children(named: "row") ?? [] {
+            // Rows are read as each one ends and then let go: a large sheet is never held as a tree.
+            func read(_ row: XMLElement) throws(InputError) {
                 var number = nextRow
                 if let r = row.attributes["r"] {
                     guard let n = Int(r), (1 ... Self.maxRows).contains(n) else {
@@ -136,6 +137,11 @@ public struct Workbook: Sendable {
                     if !value.isEmpty { cells[column] = value }
                 }
                 if !cells.isEmpty { rows.append((number, cells)) }
+            }
+            _ = try XMLTree.parse(data, file: partFile) { (e: XMLElement) throws(InputError) -> Bool in
+                guard e.localName == "row" else { return false }
+                try read(e)
+                return true
             }
             sheets.append(Sheet(name: name, rows: rows))
         }

@@ -43,7 +43,12 @@ final class XMLElement {
 
 enum XMLTree {
     /// Parses `data`; a malformed document is an error located where the parser stopped.
-    static func parse(_ data: Data, file: String) throws(InputError) -> XMLElement {
+    /// - Parameter completed: called with each element as soon as it ends; when it returns true
+    ///   the element is handed over and dropped from the tree, so that a long list (a
+    ///   worksheet's rows) is read one item at a time instead of held whole. An error it
+    ///   throws stops the parse and is thrown.
+    static func parse(_ data: Data, file: String,
+                      completed: ((XMLElement) throws(InputError) -> Bool)? = nil) throws(InputError) -> XMLElement {
         // Foundation's XMLParser traps on element names that are not valid UTF-8 in a document
         // read as UTF-8, so such a document is refused here, at the first bad byte.
         if declaresUTF8(data), !CSVFile.isUTF8(data) {
@@ -65,8 +70,10 @@ enum XMLTree {
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
         let builder = TreeBuilder(parser: parser)
+        builder.completed = completed
         parser.delegate = builder
         let ok = parser.parse()
+        if let error = builder.handlerError { throw error }
         // libxml2 recovers from some errors and still reports success: any error counts.
         if let failure = builder.failure {
             throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: failure.line, column: failure.column),
@@ -82,7 +89,8 @@ enum XMLTree {
 }
 
 /// The largest XML document read: a GraphML or GEXF file, or one part of a workbook once
-/// unpacked. Its tree takes about ten times this in memory.
+/// unpacked. A whole tree takes about 15 times the document's size in memory (a 250 MiB
+/// worksheet took 3.8 GB), which is why worksheets are read row by row.
 let largestDocument = 256 << 20
 
 /// Elements nested deeper than this are refused: GraphML, GEXF and workbooks need fewer than
@@ -126,6 +134,9 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     var stack: [XMLElement] = []
     var failure: (line: Int, column: Int, reason: String)?
 
+    var completed: ((XMLElement) throws(InputError) -> Bool)?
+    var handlerError: InputError?
+
     init(parser: XMLParser) { self.parser = parser }
 
     func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
@@ -145,7 +156,14 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
     }
 
     func parser(_ parser: XMLParser, didEndElement elementName: String, namespaceURI: String?, qualifiedName qName: String?) {
-        if !stack.isEmpty { stack.removeLast() }
+        guard let e = stack.popLast() else { return }
+        guard let completed, handlerError == nil else { return }
+        do throws(InputError) {
+            if try completed(e), let parent = stack.last, parent.children.last === e { parent.children.removeLast() }
+        } catch {
+            handlerError = error
+            parser.abortParsing()
+        }
     }
 
     func parser(_ parser: XMLParser, foundCharacters string: String) {
