@@ -26,10 +26,11 @@ public enum BriefingPack {
 
     static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
 
-    /// - Returns: the files written, relative to `folder`, in order.
-    @discardableResult
+    /// Replaces `folder` only when it holds nothing but a pack's files (see `PackFolder`).
     /// - Parameter note: told what was found and left alone beside the folder (a folder a stopped
     ///   run left, an earlier pack kept because a file appeared in it while this one was made).
+    /// - Returns: the files written, relative to `folder`, in order; the manifest last.
+    @discardableResult
     public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in },
                              note: (String) -> Void = { _ in }) throws -> [String] {
         let fm = FileManager.default

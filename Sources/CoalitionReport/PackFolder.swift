@@ -77,8 +77,8 @@ struct PackFolder {
     static let legacyFiles: Set<String> = {
         var names: Set<String> = ["index.html", "report.md"]
         for f in ["actors.csv", "ties.csv", "groups.csv", "findings.json", "network.graphml", "network.gexf"] { names.insert("data/" + f) }
-        for v in ["full", "groups", "silos", "willing", "voices"] {
-            for ext in ["svg", "png", "pdf"] { names.insert("diagrams/\(v).\(ext)") }
+        for v in BriefingPack.views {
+            for ext in ["svg", "png", "pdf"] { names.insert("diagrams/\(v.rawValue).\(ext)") }
         }
         return names
     }()
