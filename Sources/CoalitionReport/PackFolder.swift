@@ -15,6 +15,8 @@ import Glibc
 /// The new pack is built beside the folder and swapped in with one atomic exchange.
 struct PackFolder {
     static let manifestName = "coalition-pack.txt"
+    /// False in tests of the fallback for file systems that cannot exchange two paths.
+    nonisolated(unsafe) static var exchangeInOneStep = true
 
     /// The folder as given, made absolute, without a trailing slash, its symbolic links
     /// followed (a link given as the output folder stays a link to the new pack).
@@ -195,7 +197,7 @@ struct PackFolder {
         }
         let old: String
         do {
-            if try AtomicFiles.exchange(staging, path) {
+            if Self.exchangeInOneStep, try AtomicFiles.exchange(staging, path) {
                 old = staging  // the old pack now sits where the new one was built
             } else {
                 old = path + ".old-\(getpid())"

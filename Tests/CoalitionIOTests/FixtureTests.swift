@@ -53,6 +53,8 @@ final class FixtureTests: XCTestCase {
         "graphml-entity.graphml": "graphml-entity.graphml:3:3: error: malformed XML: the document declares an entity (<!ENTITY …>); entities are not read, as they can expand without bound: write the text itself [malformed-xml]",
         "graphml-undeclared-entity.graphml": "graphml-undeclared-entity.graphml:5:45: error: malformed XML: undeclared entity (write & as &amp;) [malformed-xml]",
         "actors-invisible-id.csv": "actors-invisible-id.csv:2:1: error: actor id holds only invisible characters (zero-width spaces or direction marks); every actor needs a visible id [empty-id]",
+        "xlsx-damaged-header.xlsx": "xlsx-damaged-header.xlsx: error: the package is damaged: xl/worksheets/sheet2.xml cannot be unpacked (corrupted data); save the workbook again from the spreadsheet [malformed-xlsx]",
+        "xlsx-garbled-encoding.xlsx": "xlsx-garbled-encoding.xlsx[xl/_rels/workbook.xml.rels]:1:34: error: malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding [malformed-xml]",
     ]
 
     func testEveryInvalidFixtureIsRejectedWithItsMessage() throws {

@@ -180,6 +180,23 @@ final class PackFolderTests: XCTestCase {
         XCTAssertThrowsError(try AtomicFiles.exchange(a.path, dir.appendingPathComponent("missing").path))
     }
 
+    func testWithoutAnAtomicExchangeTheOldPackStaysUntilTheNewOneIsIn() throws {
+        PackFolder.exchangeInOneStep = false
+        defer { PackFolder.exchangeInOneStep = true }
+        let dir = try folder()
+        let pack = dir.appendingPathComponent("pack")
+        try write(pack)
+        let before = try Data(contentsOf: pack.appendingPathComponent("coalition-pack.txt"))
+        try write(pack)
+        XCTAssertEqual(listing(dir).filter { !$0.contains("/") }, ["pack"], "no .old or .partial folder left")
+        XCTAssertEqual(try Data(contentsOf: pack.appendingPathComponent("coalition-pack.txt")).count, before.count)
+        // The pack in place is the new one: its manifest lists the bytes now there.
+        let manifest = try String(contentsOf: pack.appendingPathComponent("coalition-pack.txt"), encoding: .utf8)
+        let index = try Data(contentsOf: pack.appendingPathComponent("index.html"))
+        XCTAssertTrue(manifest.contains("\(PackFolder.sha256(index)) \(index.count) index.html"))
+        XCTAssertNil(PackFolder.firstForeign(in: pack.path))
+    }
+
     func testAtomicWritesLeaveNoTemporaryFiles() throws {
         let dir = try folder()
         let a = dir.appendingPathComponent("a.csv").path, b = dir.appendingPathComponent("b.csv").path

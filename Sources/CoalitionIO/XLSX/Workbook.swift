@@ -54,7 +54,7 @@ public struct Workbook: Sendable {
             } catch is PartTooLarge {
                 throw InputError(tooLarge)
             } catch {
-                throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "the package is damaged: \(path) cannot be unpacked (\(error))"))
+                throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "the package is damaged: \(path) cannot be unpacked (\(Self.words(error))); save the workbook again from the spreadsheet"))
             }
             return out
         }
@@ -149,6 +149,16 @@ public struct Workbook: Sendable {
     }
 
     private struct PartTooLarge: Error {}
+
+    /// ZIPFoundation's error cases in words: `invalidCRC32` → "invalid CRC32".
+    static func words(_ error: Error) -> String {
+        var out = ""
+        for ch in "\(error)" {
+            if ch.isUppercase, let last = out.last, last.isLowercase { out += " " }
+            out.append(ch)
+        }
+        return out.split(separator: " ").map { $0.count > 1 && $0.allSatisfy { $0.isUppercase || $0.isNumber } ? String($0) : $0.lowercased() }.joined(separator: " ")
+    }
 
     /// The text of a shared string or inline string: its `t`, or its runs' `t`s.
     static func text(of item: XMLElement) -> String {
