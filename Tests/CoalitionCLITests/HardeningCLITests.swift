@@ -100,3 +100,32 @@ extension CLITests {
         XCTAssertNotNil(files[0].range(of: Data("/CreationDate (D:20260915000000Z)".utf8)))
     }
 }
+
+extension CLITests {
+    /// A 122-actor mission (the example and two actors with names in other scripts) whose full
+    /// view's PNG came out in three versions over six processes while its caption's lines were
+    /// joined in one cell.
+    func testThePNGOfAViewIsTheSameInEveryProcess() throws {
+        let dir = try scratch()
+        let source = CLITests.root.appendingPathComponent("fixtures/healthy-lives-2040")
+        for f in ["mission.yaml", "actors.csv", "ties.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f))
+        }
+        let actors = try FileHandle(forWritingTo: dir.appendingPathComponent("actors.csv"))
+        actors.seekToEndOfFile()
+        actors.write(Data("youth-x,Jeugdraad Zuid – Ümraniye Gençlik,community,social,local,1,4,supportive,youth,pledged,,\nfirm-y,Øresund Ålesund Häagen Co. 株式会社,business,food,national,3,2,neutral,,exploring,,\n".utf8))
+        try actors.close()
+        let ties = try FileHandle(forWritingTo: dir.appendingPathComponent("ties.csv"))
+        ties.seekToEndOfFile()
+        ties.write(Data("youth-x,min-health,consultation,1,pledged,\nfirm-y,youth-x,partnership,2,active,\nfirm-y,uni-open-u,funding,1,,\n".utf8))
+        try ties.close()
+        var pngs = Set<Data>()
+        for i in 0 ..< 5 {
+            let out = dir.appendingPathComponent("full-\(i).png").path
+            let r = try run(["render", dir.appendingPathComponent("mission.yaml").path, "--view", "full", "--format", "png", "--output", out])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            pngs.insert(try Data(contentsOf: URL(fileURLWithPath: out)))
+        }
+        XCTAssertEqual(pngs.count, 1, "one PNG over five processes")
+    }
+}

@@ -77,13 +77,8 @@ public enum DOTWriter {
         for panel in d.panels where !panel.items.isEmpty {
             blocks.append(itemTable(panel.items, columns: 1, title: panel.title, scale: scale))
         }
-        // Each caption line in a row of its own: lines joined by <BR/> in one cell came out in
-        // the PNG with the first line placed a fraction of a pixel differently from process to
-        // process (3 versions in 6 runs of a 122-actor view); rows of their own never did (0 in 16).
-        var rows = ["<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(16 * scale))\"><B>\(html(d.title))</B></FONT></TD></TR>"]
-        rows += wrapped(d.caption).map {
-            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\" COLOR=\"#444444\">\(html($0))</FONT></TD></TR>"
-        }
+        var rows = ["<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(16 * scale))\"><B>\(html(d.title))</B></FONT></TD></TR>",
+                    "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\" COLOR=\"#444444\">\(wrapped(d.caption).map(html).joined(separator: "<BR/>"))</FONT></TD></TR>"]
         if !blocks.isEmpty {
             rows.append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR>"
                         + blocks.map { "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">\($0)</TD>" }.joined() + "</TR></TABLE></TD></TR>")
