@@ -137,20 +137,15 @@ public final class Graphviz: Sendable {
             guard let context = s.context else {
                 return .failure(GraphvizError(message: "Graphviz could not start (gvContext failed)", details: []))
             }
-            // Graphviz's scanner keeps what follows the closing brace for the next read (a line
-            // break there made the next text's syntax errors name a line one too far): none is given.
-            let bytes = dot.utf8
-            var end = bytes.endIndex
-            while end > bytes.startIndex {
-                let before = bytes.index(before: end)
-                guard [0x0A, 0x0D, 0x20, 0x09].contains(bytes[before]) else { break }
-                end = before
-            }
-            let text = String(dot[..<end])
-            guard !text.isEmpty, let graph = cg_read_memory(text) else {
+            guard !dot.isEmpty, let graph = cg_read_memory(dot) else {
                 return .failure(GraphvizError(message: dot.isEmpty ? "no DOT text to render" : "Graphviz could not parse the DOT text", details: takeMessages()))
             }
             defer { agclose(graph) }
+            // The parser can give up part way and still hand back a graph (a "memory exhausted"
+            // at 5,000 nested subgraphs left it empty): an error it reported means no graph.
+            if capturedMessages.withLock({ $0.contains { $0.hasPrefix("Error") } }) {
+                return .failure(GraphvizError(message: "Graphviz could not parse the DOT text", details: takeMessages()))
+            }
             do throws(GraphvizError) { return .success(try body(graph, context)) } catch { return .failure(error) }
         }
         return try result.get()

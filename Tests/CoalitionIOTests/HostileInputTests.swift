@@ -34,6 +34,12 @@ final class HostileInputTests: XCTestCase {
         XCTAssertTrue(firstError([gexf])?.contains("nested more than 256 deep") == true)
     }
 
+    func testDOTNestedBeyondTheParsersStackIsAnErrorNotAnEmptyMap() throws {
+        let dot = "graph { " + String(repeating: "subgraph { ", count: 5_000) + "a -- b" + String(repeating: " }", count: 5_000) + " }\n"
+        let path = try write(dot, as: "deep.gv")
+        XCTAssertEqual(firstError([path]), "\(path):1:9: error: malformed DOT: subgraphs or brackets nested deeper than Graphviz's parser can follow, memory exhausted in line 1 near 'subgraph' [malformed-dot]")
+    }
+
     func testEntityExpansionIsRefusedBeforeParsing() throws {
         // 400 KB of references to one 1 KB entity: quadratic expansion before, refused now.
         var text = "<?xml version=\"1.0\"?>\n<!DOCTYPE graphml [<!ENTITY big \"" + String(repeating: "x", count: 1000) + "\">]>\n"

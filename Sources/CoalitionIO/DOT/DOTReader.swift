@@ -95,6 +95,10 @@ public enum DOTReader {
             }
         }
         var reason = message.replacingOccurrences(of: "Error: ", with: "")
+        if reason.contains("memory exhausted") {
+            // Bison's own words when its stack is full: the text nests too deep.
+            reason = "subgraphs or brackets nested deeper than Graphviz's parser can follow, " + reason
+        }
         if line == 0 {
             // Graphviz found no graph at all (only comments, or nothing): the place is the end.
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
