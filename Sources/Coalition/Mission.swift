@@ -15,8 +15,8 @@ public struct Mission: Sendable {
     public var merge: MergePolicy?
     /// The attribute that defines silos (sector by default).
     public var groupBy: String?
-    /// Where `group_by` was written, for messages about it.
-    public var groupByLocation: SourceLocation?
+    /// Where each key's value was written (`"group_by"`, `"actors"`, …), for messages about it.
+    public var locations: [String: SourceLocation] = [:]
     public var willing = Willing()
     public var expectedVoices: [ExpectedVoice] = []
     /// Relations that only consult (the actor is asked, not involved).

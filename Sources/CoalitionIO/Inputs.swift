@@ -87,6 +87,21 @@ public enum InputLoader {
             func resolve(_ p: String) -> String {
                 p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
             }
+            // A data file of a type no reader takes is the mission file's mistake, found here.
+            for (key, file) in [("network", mission.networkFile), ("actors", mission.actorsFile), ("ties", mission.tiesFile)] {
+                guard let file else { continue }
+                let at = mission.locations[key] ?? SourceLocation(file: paths[0])
+                switch (key, format(of: file)) {
+                case ("network", .mission?), ("network", .sheet?), ("network", nil):
+                    throw InputError(Diagnostic(.error, .badMission, at: at,
+                                                "network: \"\(file)\" is not a single-file network; expected .xlsx, .graphml, .gexf, .json or .gv/.dot (sheets go under actors: and ties:)"))
+                case ("network", _), (_, .sheet?):
+                    continue
+                default:
+                    throw InputError(Diagnostic(.error, .badMission, at: at,
+                                                "\(key): \"\(file)\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:)"))
+                }
+            }
             var opts = options
             opts.forceDirected = options.forceDirected || mission.directed == true
             opts.merge = options.merge ?? mission.merge
@@ -102,7 +117,7 @@ public enum InputLoader {
                 do throws(GroupingError) {
                     _ = try Grouping(network, by: key)
                 } catch {
-                    result.diagnostics.append(Diagnostic(.error, .badMission, at: mission.groupByLocation ?? SourceLocation(file: paths[0]),
+                    result.diagnostics.append(Diagnostic(.error, .badMission, at: mission.locations["group_by"] ?? SourceLocation(file: paths[0]),
                                                          "group_by: \(error.message)"))
                 }
             }

@@ -54,6 +54,7 @@ final class FixtureTests: XCTestCase {
         "graphml-undeclared-entity.graphml": "graphml-undeclared-entity.graphml:5:45: error: malformed XML: undeclared entity (write & as &amp;) [malformed-xml]",
         "actors-invisible-id.csv": "actors-invisible-id.csv:2:1: error: actor id holds only invisible characters (zero-width spaces or direction marks); every actor needs a visible id [empty-id]",
         "xlsx-damaged-header.xlsx": "xlsx-damaged-header.xlsx: error: the package is damaged: xl/worksheets/sheet2.xml cannot be unpacked (corrupted data); save the workbook again from the spreadsheet [malformed-xlsx]",
+        "mission-not-a-sheet.yaml": "mission-not-a-sheet.yaml:2:9: error: actors: \"actors.c\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:) [bad-mission]",
         "xlsx-garbled-encoding.xlsx": "xlsx-garbled-encoding.xlsx[xl/_rels/workbook.xml.rels]:1:34: error: malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding [malformed-xml]",
     ]
 

@@ -7,13 +7,6 @@ import ZIPFoundation
 /// Hostile inputs too large to commit, made here: each gives a located error, quickly, in
 /// bounded memory — never a trap, a stack overflow or gigabytes of allocation.
 final class HostileInputTests: XCTestCase {
-    func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-hostile-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
-
     func write(_ text: String, as name: String) throws -> String {
         let path = try temporaryFolder().appendingPathComponent(name).path
         try Data(text.utf8).write(to: URL(fileURLWithPath: path))

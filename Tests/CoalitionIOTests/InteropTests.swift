@@ -6,13 +6,6 @@ import ZIPFoundation
 
 /// Writers and readers against each other: whatever one writes, the other reads back whole.
 final class InteropTests: XCTestCase {
-    func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-interop-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
-
     /// Everything the model holds, compared field by field (the message names the first
     /// difference).
     func assertSameNetwork(_ a: StakeholderNetwork, _ b: StakeholderNetwork, _ what: String, file: StaticString = #filePath, line: UInt = #line) {

@@ -24,3 +24,13 @@ func sheet(_ text: String, name: String = "t.csv", options: AssemblyOptions = .i
     try file.read(into: &asm)
     return asm.finish()
 }
+
+extension XCTestCase {
+    /// A new folder for this test, removed when it ends.
+    func temporaryFolder() throws -> URL {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-test-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
+    }
+}

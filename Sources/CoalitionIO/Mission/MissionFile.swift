@@ -45,6 +45,7 @@ public enum MissionFile {
             return (nil, reader.log)
         }
         var m = Mission(name: name)
+        m.locations = values.mapValues { reader.at($0) }
         m.goal = values["goal"].flatMap { reader.text($0, "goal") }
         m.source = values["source"].flatMap { reader.text($0, "source") }
         m.targetYear = values["target_year"].flatMap { reader.integer($0, "target_year", in: 1900 ... 2200) }
@@ -55,7 +56,6 @@ public enum MissionFile {
         m.directed = values["directed"].flatMap { reader.bool($0, "directed") }
         m.personalData = values["personal_data"].flatMap { reader.bool($0, "personal_data") } ?? false
         m.groupBy = values["group_by"].flatMap { reader.text($0, "group_by") }
-        m.groupByLocation = values["group_by"].map { reader.at($0) }
         if let node = values["merge"], let text = reader.text(node, "merge") {
             if let policy = MergePolicy(rawValue: text) { m.merge = policy } else {
                 reader.log.error(.badMission, at: reader.at(node), "merge must be one of sum, max, mean; found \"\(text)\"")
