@@ -43,7 +43,7 @@ public enum BriefingPack {
         let staging = pack.staging
         if fm.fileExists(atPath: staging) { throw PackError(description: "\(staging) is in the way of the pack being built; move it") }
         var written: [String] = []
-        var contents: [(name: String, data: Data)] = []
+        var manifest: [PackFolder.Entry] = []
         do {
             try fm.createDirectory(atPath: pack.parent, withIntermediateDirectories: true)
             try fm.createDirectory(atPath: staging + "/diagrams", withIntermediateDirectories: true)
@@ -51,7 +51,7 @@ public enum BriefingPack {
             func save(_ name: String, _ data: Data) throws {
                 try data.write(to: URL(fileURLWithPath: staging + "/" + name))
                 written.append(name)
-                contents.append((name, data))
+                manifest.append(PackFolder.Entry(name: name, data: data))
             }
 
             let drawings = try draw(b, drawer: drawer, progress: progress) { name, data in try save("diagrams/" + name, data) }
@@ -71,7 +71,7 @@ public enum BriefingPack {
             try save("report.md", Data(Markdown.render(b).utf8))
             try save("index.html", Data(Page.render(b, drawings: drawings).utf8))
 
-            try Data(PackFolder.manifest(contents).utf8).write(to: URL(fileURLWithPath: staging + "/" + PackFolder.manifestName))
+            try Data(PackFolder.manifest(manifest).utf8).write(to: URL(fileURLWithPath: staging + "/" + PackFolder.manifestName))
             written.append(PackFolder.manifestName)
             if let note = try pack.swapIn() { notes.append(note) }
         } catch {

@@ -63,12 +63,24 @@ struct PackFolder {
     var name: String { String(path[path.index(after: path.lastIndex(of: "/")!)...]) }
     var parent: String { let i = path.lastIndex(of: "/")!; return i == path.startIndex ? "/" : String(path[..<i]) }
 
-    /// The manifest's text for files written (relative paths and their bytes).
-    static func manifest(_ files: [(name: String, data: Data)]) -> String {
+    /// One file a pack wrote: its path in the pack, its hash and size (the bytes are not kept).
+    struct Entry {
+        var name: String
+        var sha256: String
+        var size: Int
+        init(name: String, data: Data) {
+            self.name = name
+            self.sha256 = PackFolder.sha256(data)
+            self.size = data.count
+        }
+    }
+
+    /// The manifest's text for the files written.
+    static func manifest(_ files: [Entry]) -> String {
         var text = "# Coalition briefing pack: every file it wrote (SHA-256, bytes, path). A later `coalition report`\n"
         text += "# replaces this folder only while it holds these files alone, unchanged.\n"
         for f in files.sorted(by: { $0.name < $1.name }) {
-            text += "\(sha256(f.data)) \(f.data.count) \(f.name)\n"
+            text += "\(f.sha256) \(f.size) \(f.name)\n"
         }
         return text
     }
