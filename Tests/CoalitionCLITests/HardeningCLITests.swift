@@ -129,3 +129,23 @@ extension CLITests {
         XCTAssertEqual(pngs.count, 1, "one PNG over five processes")
     }
 }
+
+extension CLITests {
+    /// An id that starts with `#` is quoted in every CSV output, so that a sheet reader does not
+    /// take its row for a comment line.
+    func testAnalyzeCSVQuotesALeadingHash() throws {
+        let dir = try scratch()
+        try Data("id,name,kind\n\"#7\",Hash Seven,cso\nb,Bee,ministry\n".utf8).write(to: dir.appendingPathComponent("actors.csv"))
+        try Data("source,target\n\"#7\",b\n".utf8).write(to: dir.appendingPathComponent("ties.csv"))
+        let r = try run(["analyze", "actors.csv", "ties.csv", "--format", "csv"], in: dir)
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let rows = r.stdout.split(separator: "\n")
+        XCTAssertTrue(rows[1].hasPrefix("\"#7\",Hash Seven,"), String(rows[1]))
+        // Read back as a sheet, the row is an actor, not a comment.
+        try Data(r.stdout.utf8).write(to: dir.appendingPathComponent("measures.csv"))
+        let back = try run(["summary", "measures.csv", "--format", "json"], in: dir)
+        XCTAssertEqual(back.status, 0, back.stderr)
+        let doc = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(doc["actors"] as? Int, 2)
+    }
+}

@@ -211,16 +211,11 @@ enum AnalysisTables {
 
     static func csv(_ a: NetworkAnalysis, _ network: StakeholderNetwork) -> String {
         let cols = columns(a)
-        var lines = [(["id", "name"] + cols.map(\.0)).map(csvField).joined(separator: ",")]
+        var lines = [(["id", "name"] + cols.map(\.0)).map(CSVWriter.field).joined(separator: ",")]
         for (i, m) in a.actors.enumerated() {
-            lines.append(([network.actors[i].id, network.actors[i].name] + cols.map { $0.1(m) }).map(csvField).joined(separator: ","))
+            lines.append(([network.actors[i].id, network.actors[i].name] + cols.map { $0.1(m) }).map(CSVWriter.field).joined(separator: ","))
         }
         return lines.joined(separator: "\n")
-    }
-
-    static func csvField(_ s: String) -> String {
-        guard s.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return s }
-        return "\"" + s.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }
 
     static func table(_ a: NetworkAnalysis, _ network: StakeholderNetwork, top: Int) -> String {

@@ -71,7 +71,7 @@ struct CommunitiesCommand: ParsableCommand {
                 communities: summaries(found, grouping, network)))
         case .csv:
             text = (["id,name,community,group"] + network.actors.indices.map { i in
-                [ids[i], network.actors[i].name, String(found.membership[i]), grouping.labels[i]].map(AnalysisTables.csvField).joined(separator: ",")
+                [ids[i], network.actors[i].name, String(found.membership[i]), grouping.labels[i]].map(CSVWriter.field).joined(separator: ",")
             }).joined(separator: "\n")
         case .table:
             var out = ["\(found.count) communities by \(method.rawValue) (\(objective.rawValue), resolution \(formatNumber(resolution)), seed \(seed)); modularity \(fixed(modularity, 4))",

@@ -93,7 +93,7 @@ enum SiloText {
         func num(_ x: Double?) -> String { x.map { String($0) } ?? "" }
         var lines = ["group,size,internalTies,externalTies,eiIndex,eiRescaled,eiPValue,eiAdjustedPValue,internalDensity"]
         for g in s.groups {
-            lines.append([AnalysisTables.csvField(g.group), String(g.size), num(g.internalTies), num(g.externalTies), num(g.eiIndex),
+            lines.append([CSVWriter.field(g.group), String(g.size), num(g.internalTies), num(g.externalTies), num(g.eiIndex),
                           num(g.eiRescaled), num(g.eiPValue), num(g.eiAdjustedPValue), num(g.internalDensity)].joined(separator: ","))
         }
         return lines.joined(separator: "\n")

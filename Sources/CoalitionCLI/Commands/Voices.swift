@@ -34,7 +34,7 @@ struct Voices: ParsableCommand {
         case .csv:
             text = (["category,status,actors,share,degreeRatio,pagerankRatio,distanceToWillingCore,reading"] + v.categories.map { c in
                 [c.label, c.status.rawValue, String(c.actors.count), String(c.share), c.degreeRatio.map { String($0) } ?? "",
-                 c.pagerankRatio.map { String($0) } ?? "", c.distanceToWillingCore.map(String.init) ?? "", c.reading].map(AnalysisTables.csvField).joined(separator: ",")
+                 c.pagerankRatio.map { String($0) } ?? "", c.distanceToWillingCore.map(String.init) ?? "", c.reading].map(CSVWriter.field).joined(separator: ",")
             }).joined(separator: "\n")
         case .table:
             var out = [v.usedDefaultTaxonomy ? "Expected voices: the default set (the mission names none)" : "Expected voices: from the mission file", ""]
@@ -135,7 +135,7 @@ struct Grid: ParsableCommand {
         case .csv:
             text = (["id,name,influence,interest,quadrant,declaredPercentile,structuralPercentile,finding"] + grid.entries.map { e in
                 [ids[e.actor], names[e.actor], formatNumber(e.influence), formatNumber(e.interest), e.quadrant.rawValue,
-                 String(e.declaredPercentile), String(e.structuralPercentile), e.finding ?? ""].map(AnalysisTables.csvField).joined(separator: ",")
+                 String(e.declaredPercentile), String(e.structuralPercentile), e.finding ?? ""].map(CSVWriter.field).joined(separator: ",")
             }).joined(separator: "\n")
         case .table:
             var out: [String] = []

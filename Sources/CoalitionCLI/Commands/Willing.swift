@@ -47,7 +47,7 @@ struct Willing: ParsableCommand {
             var lines = ["cluster,rank,score,id,name,recommended"]
             for (rank, c) in w.clusters.enumerated() {
                 for v in c.members {
-                    lines.append([String(rank), String(rank + 1), String(c.score), ids[v], names[v], rank == 0 ? "true" : "false"].map(AnalysisTables.csvField).joined(separator: ","))
+                    lines.append([String(rank), String(rank + 1), String(c.score), ids[v], names[v], rank == 0 ? "true" : "false"].map(CSVWriter.field).joined(separator: ","))
                 }
             }
             text = lines.joined(separator: "\n")
