@@ -83,9 +83,9 @@ public enum InputLoader {
             result.diagnostics.append(contentsOf: log)
             guard let mission else { return }
             result.mission = mission
-            let folder = (paths[0] as NSString).deletingLastPathComponent
+            let folder = AtomicFiles.split(paths[0]).folder
             func resolve(_ p: String) -> String {
-                p.hasPrefix("/") || folder.isEmpty ? p : (folder as NSString).appendingPathComponent(p)
+                p.hasPrefix("/") || folder.isEmpty ? p : (folder.hasSuffix("/") ? folder : folder + "/") + p
             }
             // A data file of a type no reader takes is the mission file's mistake, found here.
             for (key, file) in [("network", mission.networkFile), ("actors", mission.actorsFile), ("ties", mission.tiesFile)] {
@@ -150,7 +150,7 @@ public enum InputLoader {
         case .dot?:
             try DOTReader.read(try read(paths[0]), file: paths[0], into: &assembler)
         case .workbook?:
-            _ = try read(paths[0])  // the same checks and messages as every other file
+            try checkReadable(paths[0])  // the same checks and messages as every other file
             let workbook = try Workbook(path: paths[0], file: paths[0])
             assembler = try workbook.read(actorsSheet: options.actorsSheet, tiesSheet: options.tiesSheet, options: assembler.options)
         default:
@@ -202,6 +202,17 @@ public enum InputLoader {
     }
 
     static func read(_ path: String) throws(InputError) -> Data {
+        try checkReadable(path)
+        do {
+            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
+        } catch {
+            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
+                                        "cannot read the file (\((error as NSError).localizedDescription))"))
+        }
+    }
+
+    /// A regular file that exists and may be read, or the reason why not.
+    static func checkReadable(_ path: String) throws(InputError) {
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
             throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "no such file"))
@@ -218,12 +229,6 @@ public enum InputLoader {
         }
         guard access(path, R_OK) == 0 else {
             throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "no permission to read this file"))
-        }
-        do {
-            return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
-        } catch {
-            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
-                                        "cannot read the file (\((error as NSError).localizedDescription))"))
         }
     }
 }

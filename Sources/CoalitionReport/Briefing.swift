@@ -1,5 +1,6 @@
 import Coalition
 import CoalitionGraph
+import CoalitionIO
 import Crypto
 import Foundation
 
@@ -55,7 +56,7 @@ public struct Briefing: Sendable {
         self.network = network
         shown = audience == .internal ? network : Self.forCirculation(network, mission: mission)
         sources = files.map { f in
-            Source(file: (f.path as NSString).lastPathComponent, bytes: f.data.count,
+            Source(file: AtomicFiles.split(f.path).name, bytes: f.data.count,
                    sha256: SHA256.hash(data: f.data).map { String(format: "%02x", $0) }.joined())
         }
         progress("measuring \(network.actors.count) actors and \(network.ties.count) ties")

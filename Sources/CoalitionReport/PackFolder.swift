@@ -27,7 +27,7 @@ struct PackFolder {
     init(_ given: String) throws(BriefingPack.PackError) {
         guard !given.isEmpty else { throw BriefingPack.PackError(description: "the output folder is an empty name; give a folder") }
         // By hand rather than with NSString's path methods, which trap on some of these
-        // strings in Foundation on Linux ("." among them).
+        // strings in Foundation on Linux ("." among them; see AtomicFiles.split).
         let cwd = FileManager.default.currentDirectoryPath
         if !given.hasPrefix("/"), cwd.isEmpty || !FileManager.default.fileExists(atPath: cwd) {
             throw BriefingPack.PackError(description: "the current folder no longer exists; give the output folder as a full path")
@@ -60,8 +60,8 @@ struct PackFolder {
         return String(cString: r)
     }
 
-    var name: String { String(path[path.index(after: path.lastIndex(of: "/")!)...]) }
-    var parent: String { let i = path.lastIndex(of: "/")!; return i == path.startIndex ? "/" : String(path[..<i]) }
+    var name: String { AtomicFiles.split(path).name }
+    var parent: String { AtomicFiles.split(path).folder }
 
     /// One file a pack wrote: its path in the pack, its hash and size (the bytes are not kept).
     struct Entry {

@@ -86,6 +86,16 @@ extension CLITests {
         XCTAssertEqual(listing(site), ["data", "data/budget.xlsx", "index.html"])
     }
 
+    func testOutputPathsEndingInASlashAreRefusedNotCrashes() throws {
+        let dir = try scratch()
+        for args in [["summary", "fixtures/liveable-streets/mission.yaml", "--output"], ["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--output"]] {
+            let r = try run(args + [dir.appendingPathComponent("b").path + "/"])
+            XCTAssertEqual(r.status, 1, "\(args[0]): \(r.stderr)")
+            XCTAssertTrue(r.stderr.hasSuffix("/b/: it names a folder; give a file name\n"), r.stderr)
+        }
+        XCTAssertEqual(listing(dir), [])
+    }
+
     func testPDFsAreIdenticalInEveryTimeZone() throws {
         let dir = try scratch()
         var files: [Data] = []

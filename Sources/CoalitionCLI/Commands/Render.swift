@@ -118,12 +118,12 @@ struct Render: ParsableCommand {
             }
         }
         let path = output ?? "output/\(mission?.slug ?? "network")-\(viewOptions.view.rawValue).\(format.rawValue)"
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        let (folder, name) = AtomicFiles.split(path)
+        if !folder.isEmpty && !name.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do {
-            try writeAtomically(data, to: path)
+            try AtomicFiles.write(data, to: path)
         } catch {
-            printError("error: cannot write \(path): \((error as NSError).localizedDescription)")
+            printError("error: \(error)")
             throw ExitCode(inputErrorExitCode)
         }
         print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine))")

@@ -53,7 +53,7 @@ struct Report: ParsableCommand {
 
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
-        progress.say("reading \((mission as NSString).lastPathComponent)")
+        progress.say("reading \(AtomicFiles.split(mission).name)")
         let loaded = InputLoader.load([mission])
         progress.clear()
         report(loaded.diagnostics.sorted(), to: printError)

@@ -19,10 +19,12 @@ public enum AtomicFiles {
     /// replaced and the link stays.
     static func target(of path: String) throws(FileWriteError) -> String {
         guard !path.isEmpty else { throw FileWriteError(path: "\"\"", reason: "the path is empty") }
+        guard !path.hasSuffix("/") else { throw FileWriteError(path: path, reason: "it names a folder; give a file name") }
         var p = path
         for _ in 0 ..< 40 {
             guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: p) else { break }
-            p = link.hasPrefix("/") ? link : ((p as NSString).deletingLastPathComponent as NSString).appendingPathComponent(link)
+            let folder = split(p).folder
+            p = link.hasPrefix("/") || folder.isEmpty ? link : folder + "/" + link
         }
         var isFolder: ObjCBool = false
         if FileManager.default.fileExists(atPath: p, isDirectory: &isFolder), isFolder.boolValue {
@@ -31,10 +33,17 @@ public enum AtomicFiles {
         return p
     }
 
+    /// A path's folder ("" for a bare name, "/" at the root) and last component. By hand, as
+    /// NSString's path methods trap on some strings in Foundation on Linux ("a/", ".").
+    public static func split(_ path: String) -> (folder: String, name: String) {
+        guard let slash = path.lastIndex(of: "/") else { return ("", path) }
+        let name = String(path[path.index(after: slash)...])
+        return (slash == path.startIndex ? "/" : String(path[..<slash]), name)
+    }
+
     /// A new temporary file's path beside `path`, created empty and exclusively.
     static func temporary(beside path: String) throws(FileWriteError) -> (path: String, fd: Int32) {
-        let folder = (path as NSString).deletingLastPathComponent
-        let name = (path as NSString).lastPathComponent
+        let (folder, name) = split(path)
         for attempt in 0 ..< 100 {
             let candidate = (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())-\(attempt)"
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
