@@ -1,0 +1,68 @@
+import Foundation
+import XCTest
+
+/// Every command's output on both example missions, byte for byte, against files recorded in
+/// `Snapshots/`. Output is an interface (scripts and dashboards read it), so a change must be
+/// deliberate: re-record with `COALITION_RECORD_SNAPSHOTS=1 swift test --filter SnapshotTests`
+/// and review the diff before committing it.
+extension CLITests {
+    static let snapshotFolder = root.appendingPathComponent("Tests/CoalitionCLITests/Snapshots")
+
+    /// (snapshot name, arguments); each writes to standard output.
+    static var snapshotCases: [(String, [String])] {
+        let missions = [("health", "fixtures/healthy-lives-2040/mission.yaml"), ("streets", "fixtures/liveable-streets/mission.yaml")]
+        var cases: [(String, [String])] = []
+        for (name, mission) in missions {
+            cases.append(("\(name)-validate.txt", ["validate", mission]))
+            cases.append(("\(name)-validate.json", ["validate", mission, "--format", "json"]))
+            cases.append(("\(name)-summary.txt", ["summary", mission]))
+            cases.append(("\(name)-summary.json", ["summary", mission, "--format", "json"]))
+            for command in ["analyze", "silos", "communities", "willing", "voices", "grid"] {
+                cases.append(("\(name)-\(command).txt", [command, mission]))
+                cases.append(("\(name)-\(command).json", [command, mission, "--format", "json"]))
+                cases.append(("\(name)-\(command).csv", [command, mission, "--format", "csv"]))
+            }
+            for view in ["full", "groups", "silos", "willing", "voices"] {
+                cases.append(("\(name)-view-\(view).gv", ["convert", mission, "--to", "dot", "--view", view]))
+            }
+            for target in ["graphml", "gexf", "json", "kumu"] {
+                cases.append(("\(name)-convert.\(target)", ["convert", mission, "--to", target, "--with-metrics"]))
+            }
+        }
+        cases.append(("health-view-ego.gv", ["convert", missions[0].1, "--to", "dot", "--view", "ego", "--actor", "phi", "--depth", "1"]))
+        cases.append(("help.txt", ["--help"]))
+        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "init"] {
+            cases.append(("help-\(command).txt", [command, "--help"]))
+        }
+        return cases
+    }
+
+    func testEveryCommandsOutputMatchesItsSnapshot() throws {
+        let record = ProcessInfo.processInfo.environment["COALITION_RECORD_SNAPSHOTS"] == "1"
+        try FileManager.default.createDirectory(at: Self.snapshotFolder, withIntermediateDirectories: true)
+        var seen: Set<String> = []
+        for (name, arguments) in Self.snapshotCases {
+            seen.insert(name)
+            let r = try run(arguments, environment: ["COLUMNS": "100"])
+            XCTAssertEqual(r.status, 0, "\(name): \(r.stderr)")
+            let file = Self.snapshotFolder.appendingPathComponent(name)
+            if record {
+                try Data(r.stdout.utf8).write(to: file)
+                continue
+            }
+            guard let expected = try? String(contentsOf: file, encoding: .utf8) else {
+                XCTFail("\(name): no snapshot; record with COALITION_RECORD_SNAPSHOTS=1")
+                continue
+            }
+            if r.stdout != expected {
+                let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
+                let b = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
+                let line = (0 ..< min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                XCTFail("\(name) differs from its snapshot at line \(line + 1):\n  was: \(line < a.count ? String(a[line]) : "<end>")\n  now: \(line < b.count ? String(b[line]) : "<end>")")
+            }
+        }
+        // A snapshot no case writes any more is a leftover, not a check.
+        let files = try FileManager.default.contentsOfDirectory(atPath: Self.snapshotFolder.path)
+        XCTAssertEqual(Set(files).subtracting(seen).sorted(), [], "snapshots with no case")
+    }
+}
