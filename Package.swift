@@ -9,6 +9,9 @@ let package = Package(
         .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),
         .library(name: "Coalition", targets: ["Coalition"]),
         .library(name: "CoalitionIO", targets: ["CoalitionIO"]),
+        .library(name: "CoalitionOutput", targets: ["CoalitionOutput"]),
+        .library(name: "CoalitionReport", targets: ["CoalitionReport"]),
+        .library(name: "Graphviz", targets: ["Graphviz"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -35,25 +38,34 @@ let package = Package(
         .systemLibrary(name: "CGraphviz", pkgConfig: "libgvc", providers: [.apt(["libgraphviz-dev"])]),
         // The only importer of CGraphviz: DOT text in, SVG/PNG/PDF bytes out. Knows no missions.
         .target(name: "Graphviz", dependencies: ["CGraphviz"]),
+        // The output layer: one analysis session (inputs read once, each analysis cached), every
+        // command's document (the JSON interface, text, CSV), tables, and the diagrams with the
+        // DOT writer. Every front end (CLI, pack, programs) asks it.
+        .target(name: "CoalitionOutput", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "Graphviz"]),
         // The briefing pack: findings in words (Mustache sentence templates), the HTML page and
         // Markdown, diagrams and data files, provenance (SHA-256 from swift-crypto).
         .target(name: "CoalitionReport", dependencies: [
-            "Coalition", "CoalitionIO", "Graphviz",
+            "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz",
             .product(name: "Mustache", package: "swift-mustache"),
             .product(name: "Crypto", package: "swift-crypto"),
         ]),
         .executableTarget(name: "CoalitionCLI", dependencies: [
-            "Coalition", "CoalitionIO", "Graphviz", "CoalitionReport",
+            "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz", "CoalitionReport",
             .product(name: "ArgumentParser", package: "swift-argument-parser"),
         ]),
-        .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph"]),
-        .testTarget(name: "CoalitionTests", dependencies: ["Coalition"]),
+        // The libraries alone, as a program of the team's own would use them.
+        .executableTarget(name: "SilosExample", dependencies: ["Coalition", "CoalitionOutput", "Graphviz"], path: "Examples/SilosExample"),
+        // What every test target shares: the repository root, the built executables, scratch folders.
+        .target(name: "CoalitionTestSupport", path: "Tests/CoalitionTestSupport"),
+        .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph", "CoalitionTestSupport"]),
+        .testTarget(name: "CoalitionTests", dependencies: ["Coalition", "CoalitionIO", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionIOTests", dependencies: [
-            "CoalitionIO", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CoalitionIO", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
-        .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI"]),
-        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz"]),
-        .testTarget(name: "CoalitionReportTests", dependencies: ["CoalitionReport", "CoalitionIO"], exclude: ["golden"]),
+        .testTarget(name: "CoalitionOutputTests", dependencies: ["CoalitionOutput", "CoalitionIO", "Graphviz", "CoalitionTestSupport"]),
+        .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI", "CoalitionTestSupport"]),
+        .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "CoalitionTestSupport"]),
+        .testTarget(name: "CoalitionReportTests", dependencies: ["CoalitionReport", "CoalitionOutput", "CoalitionIO", "CoalitionTestSupport"], exclude: ["golden"]),
     ],
     swiftLanguageModes: [.v6]
 )

@@ -1,6 +1,15 @@
 import ArgumentParser
+import Graphviz
 
 @main
+enum Main {
+    static func main() {
+        // A briefing pack draws each view in a fresh process of this executable.
+        Renderer.serveIfAsked()
+        CoalitionCommand.main()
+    }
+}
+
 struct CoalitionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "coalition",
@@ -16,6 +25,6 @@ struct CoalitionCommand: ParsableCommand {
           coalition summary fixtures/healthy-lives-2040/mission.yaml
         """,
         version: "0.1.0",
-        subcommands: [Report.self, Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, Render.self, Convert.self, Init.self, Draw.self]
+        subcommands: [Report.self, Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, Render.self, Convert.self, Init.self]
     )
 }

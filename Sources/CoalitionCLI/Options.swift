@@ -1,7 +1,10 @@
 import ArgumentParser
 import Coalition
+import CoalitionGraph
 import CoalitionIO
+import CoalitionOutput
 import Foundation
+import Graphviz
 
 /// The inputs every command takes, in the same way.
 struct InputOptions: ParsableArguments {
@@ -26,26 +29,68 @@ struct InputOptions: ParsableArguments {
         if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
     }
 
-    func load() -> LoadedInput {
-        InputLoader.load(inputs, options: LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet))
+    var loading: LoadOptions { LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet) }
+
+    /// Opens a session on the inputs, printing every problem; stops on errors.
+    func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
+        do {
+            let session = try AnalysisSession.open(inputs, loading: loading, settings: settings)
+            session.diagnostics.forEach { printError($0.description) }
+            return session
+        } catch {
+            error.diagnostics.forEach { printError($0.description) }
+            printError("stopped: \(plural(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` for the full list")
+            throw ExitCode(inputErrorExitCode)
+        }
+    }
+}
+
+/// Options shared by the commands that group actors.
+struct GroupingOptions: ParsableArguments {
+    @Option(name: .customLong("group-by"), help: "Attribute that defines the groups: sector, kind, level, stance, commitment, voices or any actors column (default: the mission's group_by, else sector).")
+    var groupBy: String?
+
+    @Option(help: "With a multi-valued attribute: use each actor's first value (first) or refuse (error).")
+    var multi: MultiValue = .first
+
+    enum MultiValue: String, ExpressibleByArgument, CaseIterable { case first, error }
+
+    func apply(to settings: inout AnalysisSettings) {
+        settings.groupBy = groupBy
+        settings.requireSingleGroup = multi == .error
     }
 }
 
 extension MergePolicy: ExpressibleByArgument {}
+extension CommunityMethod: ExpressibleByArgument {}
+extension DiagramBuilder.View: ExpressibleByArgument {}
+extension ActorMeasure: ExpressibleByArgument {}
+extension LayoutEngine: ExpressibleByArgument {}
+extension PowerInterestGrid.Measure: ExpressibleByArgument {}
+extension CommunitySettings.Objective: ExpressibleByArgument {}
 
 enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
     case text, json
+    var format: DocumentFormat { self == .text ? .text : .json }
 }
 
 /// Where and how the analysis commands write their result.
 struct OutputOptions: ParsableArguments {
-    enum Format: String, ExpressibleByArgument, CaseIterable { case table, json, csv }
+    enum Format: String, ExpressibleByArgument, CaseIterable {
+        case table, json, csv
+        var format: DocumentFormat { switch self { case .table: .text; case .json: .json; case .csv: .csv } }
+    }
 
     @Option(help: "Output format: table, json or csv.")
     var format: Format = .table
 
     @Option(help: "Write to this file (atomically) instead of standard output.")
     var output: String?
+
+    /// Writes `document` as asked.
+    func emit(_ document: some Document) throws {
+        try CoalitionCLI.emit(try document.rendered(format.format) ?? "", to: output)
+    }
 }
 
 /// Exit code for input that has errors (usage errors exit with 64, as ArgumentParser does).
@@ -53,11 +98,6 @@ let inputErrorExitCode: Int32 = 1
 
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
-}
-
-/// Prints diagnostics in `file:line:column: severity: message [code]` form.
-func report(_ diagnostics: [Diagnostic], to stream: (String) -> Void) {
-    for d in diagnostics { stream(d.description) }
 }
 
 func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
@@ -70,5 +110,30 @@ func emit(_ text: String, to path: String?) throws {
     } catch {
         printError("error: \(error)")
         throw ExitCode(inputErrorExitCode)
+    }
+}
+
+/// Runs `body`, turning the library's typed errors into the CLI's advice and exit code.
+func orStop<T>(_ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let error as GroupingError {
+        printError("error: " + advice(error))
+        throw ExitCode(inputErrorExitCode)
+    } catch let error as DiagramError {
+        if case .grouping(let g) = error { printError("error: " + advice(g)) } else { printError("error: \(error)") }
+        throw ExitCode(inputErrorExitCode)
+    } catch let error as GraphvizError {
+        printError("error: \(error.message)")
+        for d in error.details { printError("  \(d)") }
+        throw ExitCode(inputErrorExitCode)
+    }
+}
+
+/// The library says what is wrong; the CLI adds which option sets it right.
+func advice(_ error: GroupingError) -> String {
+    switch error {
+    case .severalValues: error.message + " (use --multi first to take the first value)"
+    case .unknownAttribute: error.message
     }
 }

@@ -1,6 +1,7 @@
 import Coalition
 import CoalitionGraph
 import CoalitionIO
+import CoalitionOutput
 import Crypto
 import Foundation
 
@@ -44,33 +45,39 @@ public struct Briefing: Sendable {
     public let findings: [Finding]
     public let sources: [Source]
 
+    /// The session the briefing reads its analyses from.
+    public let session: AnalysisSession
+
     /// - Parameters:
-    ///   - files: the mission file and the data files, as (path, contents); provenance names
-    ///     each by its file name only, never its folder.
+    ///   - session: the network and mission under analysis; its source files are read for the
+    ///     provenance, which names each by its file name only, never its folder.
+    ///   - date: the date the pack states (default: the mission's `data_date`).
     ///   - progress: told each phase as it starts.
-    public init(network: StakeholderNetwork, mission: Mission, files: [(path: String, data: Data)], audience: Audience,
-                date: String? = nil, progress: (String) -> Void = { _ in }) throws(GroupingError) {
+    public init(session: AnalysisSession, audience: Audience, date: String? = nil,
+                progress: (String) -> Void = { _ in }) throws(GroupingError) {
+        let network = session.network
+        let mission = session.mission ?? Mission(name: "Stakeholder network")
+        self.session = session
         self.mission = mission
         self.audience = audience
         self.date = date ?? mission.dataDate
         self.network = network
         shown = audience == .internal ? network : Self.forCirculation(network, mission: mission)
-        sources = files.map { f in
-            Source(file: AtomicFiles.split(f.path).name, bytes: f.data.count,
-                   sha256: SHA256.hash(data: f.data).map { String(format: "%02x", $0) }.joined())
+        sources = session.sourceFiles.compactMap { path in
+            (try? Data(contentsOf: URL(fileURLWithPath: path))).map { data in
+                Source(file: AtomicFiles.split(path).name, bytes: data.count,
+                       sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+            }
         }
         progress("measuring \(network.actors.count) actors and \(network.ties.count) ties")
-        grouping = try Grouping(network, by: mission.groupBy ?? "sector")
-        analysis = NetworkAnalysis(network, grouping: grouping)
+        grouping = try session.grouping()
+        analysis = try session.measures()
         progress("looking for silos across \(grouping.groups.count) \(grouping.attribute) groups")
-        silos = SiloAnalysis(network, grouping: grouping)
+        silos = try session.silos()
         progress("finding the community of the willing and the missing voices")
-        let willing = WillingAnalysis(network, threshold: mission.willing.minCommitment ?? .pledged, weights: mission.willing.weights)
-        let voices = VoicesAnalysis(network, mission: mission, willingCore: willing.recommended.map { willing.clusters[$0].members } ?? [])
-        let grid = PowerInterestGrid(network)
-        self.willing = willing
-        self.voices = voices
-        self.grid = grid
+        willing = session.willing
+        voices = session.voices
+        grid = session.grid()
         var all = Self.findings(network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
                                 willing: willing, voices: voices, grid: grid)
         if audience == .external { all.removeAll(where: \.isSensitive) }

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionOutput
 import Mustache
 
 /// `report.md`: the page's findings and tables in Markdown, for pasting into a document.

@@ -1,5 +1,6 @@
 import Coalition
 import CoalitionIO
+import CoalitionOutput
 import Foundation
 import Graphviz
 
@@ -27,11 +28,14 @@ public enum BriefingPack {
     static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
 
     /// Replaces `folder` only when it holds nothing but a pack's files (see `PackFolder`).
+    /// - Parameter renderer: where the views are drawn. An executable that makes packs passes
+    ///   ``Renderer/freshProcess``, so each view is laid out as it would be alone (Graphviz keeps
+    ///   layout state in a process); in-process drawing suits one pack per process.
     /// - Parameter note: told what was found and left alone beside the folder (a folder a stopped
     ///   run left, an earlier pack kept because a file appeared in it while this one was made).
     /// - Returns: the files written, relative to `folder`, in order; the manifest last.
     @discardableResult
-    public static func write(_ b: Briefing, to folder: String, drawer: Drawer = .inProcess, progress: (String) -> Void = { _ in },
+    public static func write(_ b: Briefing, to folder: String, renderer: Renderer = .inProcess, progress: (String) -> Void = { _ in },
                              note: (String) -> Void = { _ in }) throws -> [String] {
         let fm = FileManager.default
         let pack = try PackFolder(folder)
@@ -54,15 +58,16 @@ public enum BriefingPack {
                 manifest.append(PackFolder.Entry(name: name, data: data))
             }
 
-            let drawings = try draw(b, drawer: drawer, progress: progress) { name, data in try save("diagrams/" + name, data) }
+            let drawings = try draw(b, renderer: renderer, progress: progress) { name, data in try save("diagrams/" + name, data) }
 
             progress("writing the data files")
+            // The community column is the silo analysis's Leiden run, as the page's tables show it.
             let community = MeasureColumn(name: "community", integral: true, values: b.silos.communities.membership.map { Double($0) })
             let table = ExportTable(b.shown, measures: b.analysis.measureColumns(directed: b.network.isDirected) + [community],
                                     tieMeasures: b.analysis.tieMeasureColumns(b.shown))
             try save("data/actors.csv", Data(CSVWriter.actors(table).utf8))
             try save("data/ties.csv", Data(CSVWriter.ties(table).utf8))
-            try save("data/groups.csv", Data(groupsCSV(b).utf8))
+            try save("data/groups.csv", Data((SilosDocument(b.silos, b.network).table!.csv + "\n").utf8))
             try save("data/findings.json", try findingsJSON(b))
             try save("data/network.graphml", Data(GraphMLWriter.write(table).utf8))
             try save("data/network.gexf", Data(GEXFWriter.write(table, date: b.date).utf8))
@@ -83,26 +88,16 @@ public enum BriefingPack {
     }
 
     /// Draws every view in SVG, PNG and PDF through the Graphviz library.
-    static func draw(_ b: Briefing, drawer: Drawer, progress: (String) -> Void, save: (String, Data) throws -> Void) throws -> [Drawing] {
-        let builder = DiagramBuilder(network: b.shown, missionName: b.mission.name, source: b.mission.source, dataDate: b.date)
-        let pagerank = ActorMeasure.pagerank.values(from: b.analysis)
+    static func draw(_ b: Briefing, renderer: Renderer, progress: (String) -> Void, save: (String, Data) throws -> Void) throws -> [Drawing] {
         var drawings: [Drawing] = []
         for (i, view) in views.enumerated() {
             progress("drawing the \(view.rawValue) view (\(i + 1) of \(views.count))")
             let d: Diagram
-            switch view {
-            case .full: d = builder.full(sizeBy: "pagerank", values: pagerank, engine: nil)
-            case .groups: d = builder.groups(b.grouping, engine: nil)
-            case .silos: d = builder.silos(b.silos, sizeBy: "pagerank", values: pagerank, engine: nil)
-            case .willing: d = builder.willing(b.willing, sizeBy: "pagerank", values: pagerank, engine: nil)
-            case .voices: d = builder.voices(b.voices, sizeBy: "pagerank", values: pagerank, engine: nil)
-            case .ego: continue
-            }
-            let dot = DOTWriter.write(d)
-            let engine = LayoutEngine(rawValue: d.engine) ?? .sfdp
-            let drawn: Drawer.Drawing
+            let drawn: (svg: Data, png: Data, pdf: Data)
             do {
-                drawn = try drawer.draw(dot, engine, b.date ?? "2000-01-01")
+                d = try b.session.diagram(view, shown: b.shown, date: b.date)
+                let r = try renderer.render(dot: DOTWriter.write(d), engine: d.engine, formats: [.svg, .png, .pdf], pdfDate: b.date ?? "2000-01-01")
+                drawn = (r[0].data, r[1].data, r[2].data)
             } catch let error as GraphvizError {
                 throw PackError(description: "the \(view.rawValue) view could not be drawn: \(error.message)" + error.details.map { "\n  " + $0 }.joined())
             } catch {
@@ -134,15 +129,6 @@ public enum BriefingPack {
         }
     }
 
-    static func groupsCSV(_ b: Briefing) -> String {
-        let header = ["group", "actors", "internalTies", "externalTies", "eiIndex", "eiRescaled", "eiPValue", "eiAdjustedPValue", "internalDensity"]
-        let rows = b.silos.groups.map { g in
-            [g.group, "\(g.size)", formatNumber(g.internalTies), formatNumber(g.externalTies), g.eiIndex.map(formatNumber) ?? "",
-             g.eiRescaled.map(formatNumber) ?? "", formatNumber(g.eiPValue), formatNumber(g.eiAdjustedPValue), g.internalDensity.map(formatNumber) ?? ""]
-        }
-        return ([header] + rows).map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n") + "\n"
-    }
-
     struct FindingsDocument: Encodable {
         struct MissionInfo: Encodable { var name: String; var goal: String?; var targetYear: Int?; var dataDate: String?; var source: String? }
         var mission: MissionInfo
@@ -157,9 +143,7 @@ public enum BriefingPack {
         let doc = FindingsDocument(
             mission: .init(name: b.mission.name, goal: b.mission.goal, targetYear: b.mission.targetYear, dataDate: b.mission.dataDate, source: b.mission.source),
             audience: b.audience.rawValue, date: b.date, groupBy: b.grouping.attribute, findings: b.findings, sources: b.sources)
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        var data = try encoder.encode(doc)
+        var data = try DocumentJSON.data(doc)
         data.append(0x0A)
         return data
     }

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionOutput
 import Foundation
 import Mustache
 

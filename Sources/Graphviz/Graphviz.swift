@@ -17,6 +17,11 @@ public struct GraphvizError: Error, Sendable, CustomStringConvertible {
     public var message: String
     public var details: [String]
     public var description: String { ([message] + details).joined(separator: "\n") }
+
+    public init(message: String, details: [String]) {
+        self.message = message
+        self.details = details
+    }
 }
 
 /// The result of a render: the bytes, and Graphviz's warnings (never printed).

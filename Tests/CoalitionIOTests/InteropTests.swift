@@ -1,5 +1,6 @@
 import Coalition
 @testable import CoalitionIO
+import CoalitionOutput
 import Foundation
 import XCTest
 import ZIPFoundation
@@ -78,9 +79,10 @@ final class InteropTests: XCTestCase {
 
     func testMeasuresAreWrittenAsTypedAttributes() throws {
         let n = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
-        let analysis = NetworkAnalysis(n, grouping: try Grouping(n, by: "sector"))
-        let table = ExportTable(n, measures: analysis.measureColumns(directed: false) + [communityColumn(n)],
-                                tieMeasures: analysis.tieMeasureColumns(n))
+        let session = AnalysisSession(network: n)
+        let analysis = try session.measures()
+        let columns = try session.measureColumns()
+        let table = ExportTable(n, measures: columns.actors, tieMeasures: columns.ties)
         let graphml = GraphMLWriter.write(table)
         XCTAssertTrue(graphml.contains("<key id=\"d11\" for=\"node\" attr.name=\"degree\" attr.type=\"int\"/>"), graphml)
         XCTAssertTrue(graphml.contains("attr.name=\"pagerank\" attr.type=\"double\""))

@@ -1,5 +1,8 @@
 import Coalition
 import CoalitionIO
+import CoalitionOutput
+import CoalitionTestSupport
+import Graphviz
 @testable import CoalitionReport
 import Foundation
 import XCTest
@@ -17,11 +20,8 @@ final class PackFolderTests: XCTestCase {
     }
 
     func briefing() throws -> Briefing {
-        let root = ReportTests.root
-        let path = root.appendingPathComponent("fixtures/liveable-streets/mission.yaml").path
-        let loaded = InputLoader.load([path])
-        let files = ([path] + loaded.files).map { (path: $0, data: try! Data(contentsOf: URL(fileURLWithPath: $0))) }
-        return try Briefing(network: try XCTUnwrap(loaded.network), mission: try XCTUnwrap(loaded.mission), files: files, audience: .internal)
+        try Briefing(session: try AnalysisSession.open([ReportTests.root.appendingPathComponent("fixtures/liveable-streets/mission.yaml").path]),
+                     audience: .internal)
     }
 
     /// Every file below `dir`, relative, sorted.
@@ -29,13 +29,13 @@ final class PackFolderTests: XCTestCase {
         (fm.enumerator(atPath: dir.path)?.allObjects as? [String] ?? []).sorted()
     }
 
-    func write(_ dir: URL, drawer: Drawer = .inProcess) throws -> [String] {
-        try BriefingPack.write(try briefing(), to: dir.path, drawer: drawer)
+    func write(_ dir: URL, renderer: Renderer = .inProcess) throws -> [String] {
+        try BriefingPack.write(try briefing(), to: dir.path, renderer: renderer)
     }
 
     func testTheManifestListsEveryFileWithItsHashInPathOrder() throws {
         let pack = try folder().appendingPathComponent("pack")
-        let written = try write(pack, drawer: ReportTests.drawer)
+        let written = try write(pack, renderer: ReportTests.renderer)
         XCTAssertEqual(written.last, "coalition-pack.txt")
         let manifest = try String(contentsOf: pack.appendingPathComponent("coalition-pack.txt"), encoding: .utf8)
         let rows = manifest.split(separator: "\n").filter { !$0.hasPrefix("#") }
@@ -47,7 +47,7 @@ final class PackFolderTests: XCTestCase {
         XCTAssertTrue(rows.contains { $0.hasSuffix(" \(index.count) index.html") && $0.hasPrefix(PackFolder.sha256(index)) })
         // A second pack of the same input replaces the first, with the same manifest (drawn
         // in processes of their own, as Graphviz lays out differently the second time in one).
-        try write(pack, drawer: ReportTests.drawer)
+        try write(pack, renderer: ReportTests.renderer)
         XCTAssertEqual(try String(contentsOf: pack.appendingPathComponent("coalition-pack.txt"), encoding: .utf8), manifest)
         XCTAssertEqual(listing(pack.deletingLastPathComponent()).filter { !$0.hasPrefix("pack/") }, ["pack"], "nothing left beside it")
     }
@@ -95,12 +95,11 @@ final class PackFolderTests: XCTestCase {
         try write(pack)
         // The user saves a file into the folder while the views are being drawn.
         let saved = pack.appendingPathComponent("diagrams/annotated.png")
-        let base = Drawer.inProcess
-        let meddling = Drawer { dot, engine, date in
-            if !FileManager.default.fileExists(atPath: saved.path) { try Data("mine".utf8).write(to: saved) }
-            return try base.draw(dot, engine, date)
+        let meddling = Renderer { dot, engine, formats throws(GraphvizError) in
+            if !FileManager.default.fileExists(atPath: saved.path) { try? Data("mine".utf8).write(to: saved) }
+            return try Graphviz.shared.render(dot: dot, engine: engine, formats: formats)
         }
-        XCTAssertThrowsError(try write(pack, drawer: meddling)) { error in
+        XCTAssertThrowsError(try write(pack, renderer: meddling)) { error in
             XCTAssertTrue("\(error)".contains("now holds diagrams/annotated.png, which no briefing pack wrote; nothing was replaced"), "\(error)")
         }
         XCTAssertEqual(try Data(contentsOf: saved), Data("mine".utf8))
@@ -146,14 +145,14 @@ final class PackFolderTests: XCTestCase {
         try Data("<svg/>".utf8).write(to: partial.appendingPathComponent("diagrams/full.svg"))
         try fm.copyItem(at: pack, to: dir.appendingPathComponent("pack.old-\(dead)"))
         var notes: [String] = []
-        try BriefingPack.write(try briefing(), to: pack.path, drawer: .inProcess, note: { notes.append($0) })
+        try BriefingPack.write(try briefing(), to: pack.path, renderer: .inProcess, note: { notes.append($0) })
         XCTAssertEqual(listing(dir).filter { !$0.contains("/") }, ["pack"])
         XCTAssertEqual(notes, [])
 
         let kept = dir.appendingPathComponent("pack.old-\(dead)")
         try fm.copyItem(at: pack, to: kept)
         try Data("mine".utf8).write(to: kept.appendingPathComponent("notes.txt"))
-        try BriefingPack.write(try briefing(), to: pack.path, drawer: .inProcess, note: { notes.append($0) })
+        try BriefingPack.write(try briefing(), to: pack.path, renderer: .inProcess, note: { notes.append($0) })
         XCTAssertEqual(notes, ["kept \(kept.path), left by a run that stopped: it holds notes.txt, which no briefing pack wrote"])
         XCTAssertTrue(fm.fileExists(atPath: kept.appendingPathComponent("notes.txt").path))
 
@@ -161,8 +160,8 @@ final class PackFolderTests: XCTestCase {
         try fm.removeItem(at: kept)
         try fm.moveItem(at: pack, to: kept)
         notes = []
-        let restore = Drawer { _, _, _ in throw BriefingPack.PackError(description: "stop here") }
-        XCTAssertThrowsError(try BriefingPack.write(try briefing(), to: pack.path, drawer: restore, note: { notes.append($0) }))
+        let restore = Renderer { _, _, _ throws(GraphvizError) in throw GraphvizError(message: "stop here", details: []) }
+        XCTAssertThrowsError(try BriefingPack.write(try briefing(), to: pack.path, renderer: restore, note: { notes.append($0) }))
         XCTAssertTrue(fm.fileExists(atPath: pack.appendingPathComponent("index.html").path))
         XCTAssertEqual(listing(dir).filter { !$0.contains("/") }, ["pack"])
     }

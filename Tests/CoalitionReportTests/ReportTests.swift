@@ -1,5 +1,8 @@
 import Coalition
 import CoalitionIO
+import CoalitionOutput
+import CoalitionTestSupport
+import Graphviz
 @testable import CoalitionReport
 import Foundation
 import XCTest
@@ -8,32 +11,23 @@ import FoundationXML
 #endif
 
 final class ReportTests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestSupport.root
     static let golden = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("golden")
 
-    /// The built `coalition` executable beside the test bundle: the pack draws each view with it.
-    var drawer: Drawer { Self.drawer }
-    static var drawer: Drawer {
-        var dir = Bundle(for: ReportTests.self).bundleURL
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("coalition").path) && dir.path != "/" {
-            dir.deleteLastPathComponent()
-        }
-        return .subprocess(executable: dir.appendingPathComponent("coalition").path)
-    }
+    /// Views drawn through the built `coalition` executable's render mode, each in a fresh
+    /// process, as `coalition report` draws them: the golden files hold its bytes.
+    var renderer: Renderer { Self.renderer }
+    static var renderer: Renderer { .freshProcess(executable: TestSupport.executable().path) }
 
     func temporaryFolder() throws -> URL {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-report-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        let dir = try TestSupport.temporaryFolder("report")
         addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
         return dir
     }
 
     func briefing(_ mission: String, audience: Briefing.Audience = .internal) throws -> Briefing {
         let path = mission.hasPrefix("/") ? mission : Self.root.appendingPathComponent(mission).path
-        let loaded = InputLoader.load([path])
-        XCTAssertFalse(loaded.diagnostics.hasErrors, loaded.diagnostics.entries.map(\.description).joined(separator: "\n"))
-        let files = ([path] + loaded.files).map { (path: $0, data: try! Data(contentsOf: URL(fileURLWithPath: $0))) }
-        return try Briefing(network: try XCTUnwrap(loaded.network), mission: try XCTUnwrap(loaded.mission), files: files, audience: audience)
+        return try Briefing(session: try AnalysisSession.open([path]), audience: audience)
     }
 
     /// report.md and findings.json against the committed copies (COALITION_UPDATE_GOLDEN=1
@@ -43,7 +37,7 @@ final class ReportTests: XCTestCase {
                                           ("healthy-lives-2040-external", "fixtures/healthy-lives-2040/mission.yaml", .external),
                                           ("liveable-streets", "fixtures/liveable-streets/mission.yaml", .internal)] {
             let dir = try temporaryFolder().appendingPathComponent("pack")
-            try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, drawer: drawer)
+            try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, renderer: renderer)
             for file in ["report.md", "data/findings.json"] {
                 let produced = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
                 let goldenFile = Self.golden.appendingPathComponent(name).appendingPathComponent((file as NSString).lastPathComponent)
@@ -82,7 +76,7 @@ final class ReportTests: XCTestCase {
 
     func testThePageIsWellFormedAndItsLinksResolve() throws {
         let dir = try temporaryFolder().appendingPathComponent("pack")
-        let files = try BriefingPack.write(try briefing("fixtures/healthy-lives-2040/mission.yaml"), to: dir.path, drawer: drawer)
+        let files = try BriefingPack.write(try briefing("fixtures/healthy-lives-2040/mission.yaml"), to: dir.path, renderer: renderer)
         XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 15)
         let data = try Data(contentsOf: dir.appendingPathComponent("index.html"))
         final class Collector: NSObject, XMLParserDelegate {
@@ -122,9 +116,9 @@ final class ReportTests: XCTestCase {
     func testTheSameInputGivesTheSameBytes() throws {
         let b = try briefing("fixtures/liveable-streets/mission.yaml")
         let one = try temporaryFolder().appendingPathComponent("a"), two = try temporaryFolder().appendingPathComponent("b")
-        let files = try BriefingPack.write(b, to: one.path, drawer: drawer)
+        let files = try BriefingPack.write(b, to: one.path, renderer: renderer)
         Thread.sleep(forTimeInterval: 1.1)
-        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: two.path, drawer: drawer)
+        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: two.path, renderer: renderer)
         for f in files {
             XCTAssertEqual(try Data(contentsOf: one.appendingPathComponent(f)), try Data(contentsOf: two.appendingPathComponent(f)), f)
         }
@@ -164,7 +158,7 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(external.shown.actors.map(\.id), ["moh", "person-1", "cso", "uni", "person-2"])
         XCTAssertFalse(external.findings.contains { $0.isSensitive })
         let pack = dir.appendingPathComponent("pack")
-        let files = try BriefingPack.write(external, to: pack.path, drawer: drawer)
+        let files = try BriefingPack.write(external, to: pack.path, renderer: renderer)
         for f in files where !f.hasSuffix(".png") && !f.hasSuffix(".pdf") {
             let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
             for secret in ["Ana Pereira", "Bo Lindqvist", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
@@ -194,7 +188,7 @@ final class ReportTests: XCTestCase {
         try "source,target\n".write(to: dir.appendingPathComponent("ties.csv"), atomically: true, encoding: .utf8)
         let b = try briefing(dir.appendingPathComponent("mission.yaml").path)
         XCTAssertEqual(b.findings.map(\.code), ["network.empty"])
-        let files = try BriefingPack.write(b, to: dir.appendingPathComponent("pack").path, drawer: drawer)
+        let files = try BriefingPack.write(b, to: dir.appendingPathComponent("pack").path, renderer: renderer)
         XCTAssertEqual(files.count, 24)
     }
 
@@ -202,21 +196,21 @@ final class ReportTests: XCTestCase {
         let dir = try temporaryFolder()
         let blocker = dir.appendingPathComponent("file")
         try Data("x".utf8).write(to: blocker)
-        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: blocker.path + "/pack", drawer: drawer))
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: blocker.path + "/pack", renderer: renderer))
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path), ["file"])
         // A view Graphviz cannot draw stops the pack, and the old pack stays as it was.
         let pack = dir.appendingPathComponent("pack")
-        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, drawer: drawer)
+        try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, renderer: renderer)
         let before = try Data(contentsOf: pack.appendingPathComponent("index.html"))
-        let broken = Drawer.subprocess(executable: "/bin/false")
-        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, drawer: broken))
+        let broken = Renderer.freshProcess(executable: "/bin/false")
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: pack.path, renderer: broken))
         XCTAssertEqual(try Data(contentsOf: pack.appendingPathComponent("index.html")), before)
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: dir.path).sorted(), ["file", "pack"])
         // A folder of other files is never replaced.
         let mine = dir.appendingPathComponent("mine")
         try FileManager.default.createDirectory(at: mine, withIntermediateDirectories: true)
         try Data("keep me".utf8).write(to: mine.appendingPathComponent("notes.txt"))
-        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: mine.path, drawer: drawer)) { error in
+        XCTAssertThrowsError(try BriefingPack.write(try briefing("fixtures/liveable-streets/mission.yaml"), to: mine.path, renderer: renderer)) { error in
             XCTAssertTrue("\(error)".hasSuffix("holds notes.txt, which no briefing pack wrote; nothing was written. Move it out, or choose a new or empty folder"), "\(error)")
         }
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine.path), ["notes.txt"])

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coalition
 import CoalitionIO
+import CoalitionOutput
 import Foundation
 
 struct Convert: ParsableCommand {
@@ -43,16 +44,12 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let (network, mission) = try loadOrStop(input)
+        let session = try input.session(viewOptions.settings)
+        let network = session.network, mission = session.mission
         if to == .dot {
-            return try write(DOTWriter.write(try viewOptions.diagram(network, mission)))
+            return try write(DOTWriter.write(try viewOptions.diagram(session)))
         }
-        var measures: [MeasureColumn] = [], tieMeasures: [MeasureColumn] = []
-        if withMetrics {
-            let analysis = NetworkAnalysis(network, grouping: try viewOptions.groupingOptions.grouping(network, mission: mission))
-            measures = analysis.measureColumns(directed: network.isDirected) + [communityColumn(network)]
-            tieMeasures = analysis.tieMeasureColumns(network)
-        }
+        let (measures, tieMeasures) = withMetrics ? try orStop { try session.measureColumns() } : ([], [])
         if to == .json {
             let withMeasures = network.addingMeasures(measures, tieMeasures: tieMeasures)
             return try write(String(decoding: try CoalitionJSON.encode(withMeasures), as: UTF8.self))

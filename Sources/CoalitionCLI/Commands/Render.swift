@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coalition
 import CoalitionIO
+import CoalitionOutput
 import Foundation
 import Graphviz
 
@@ -32,39 +33,26 @@ struct ViewOptions: ParsableArguments {
         if labels < 0 { throw ValidationError("--labels must be 0 (all) or more") }
     }
 
-    func diagram(_ network: StakeholderNetwork, _ mission: Mission?) throws -> Diagram {
-        let builder = DiagramBuilder(network: network, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate, labelLimit: labels)
-        let grouping = try groupingOptions.grouping(network, mission: mission)
-        let values = sizeBy.values(in: network)
-        let engineName = engine?.rawValue
-        switch view {
-        case .full: return builder.full(sizeBy: sizeBy.rawValue, values: values, engine: engineName)
-        case .ego:
-            guard let index = network.actors.firstIndex(where: { $0.id == actor }) else {
-                let hint = closestMatch(to: actor ?? "", in: network.actors.map(\.id)).map { "; did you mean \"\($0)\"?" } ?? ""
-                printError("error: no actor with id \"\(actor ?? "")\"\(hint)")
-                throw ExitCode(inputErrorExitCode)
-            }
-            return builder.ego(index, depth: depth, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
-        case .groups: return builder.groups(grouping, engine: engineName)
-        case .silos:
-            var options = SiloAnalysis.Options()
-            options.permutations = 199
-            return builder.silos(SiloAnalysis(network, grouping: grouping, options: options), sizeBy: sizeBy.rawValue, values: values, engine: engineName)
-        case .willing:
-            let w = WillingAnalysis(network, threshold: mission?.willing.minCommitment ?? .pledged, weights: mission?.willing.weights ?? [:])
-            return builder.willing(w, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
-        case .voices:
-            let w = WillingAnalysis(network, threshold: mission?.willing.minCommitment ?? .pledged, weights: mission?.willing.weights ?? [:])
-            let v = VoicesAnalysis(network, mission: mission, willingCore: w.recommended.map { w.clusters[$0].members } ?? [])
-            return builder.voices(v, sizeBy: sizeBy.rawValue, values: values, engine: engineName)
-        }
+    var style: DiagramStyle {
+        var style = DiagramStyle()
+        style.sizeBy = sizeBy
+        style.actor = actor
+        style.depth = depth
+        style.labels = labels
+        style.engine = engine
+        return style
+    }
+
+    var settings: AnalysisSettings {
+        var settings = AnalysisSettings()
+        groupingOptions.apply(to: &settings)
+        return settings
+    }
+
+    func diagram(_ session: AnalysisSession) throws -> Diagram {
+        try orStop { try session.diagram(view, style: style) }
     }
 }
-
-extension DiagramBuilder.View: ExpressibleByArgument {}
-extension ActorMeasure: ExpressibleByArgument {}
-extension LayoutEngine: ExpressibleByArgument {}
 
 struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -96,28 +84,23 @@ struct Render: ParsableCommand {
     enum ImageFormat: String, ExpressibleByArgument, CaseIterable { case svg, png, pdf, dot }
 
     func run() throws {
-        let (network, mission) = try loadOrStop(input)
+        let session = try input.session(viewOptions.settings)
+        let network = session.network
         if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork {
             printError("note: \(network.actors.count) actors is too many to draw one by one legibly; drawing with sfdp and naming the \(viewOptions.labels == 0 ? network.actors.count : viewOptions.labels) most central (try --view groups)")
         }
-        let diagram = try viewOptions.diagram(network, mission)
+        let diagram = try viewOptions.diagram(session)
         let dot = DOTWriter.write(diagram)
-        var data: Data
-        if format == .dot {
-            data = Data(dot.utf8)
-        } else {
-            do {
-                let rendering = try Graphviz.shared.render(dot: dot, engine: LayoutEngine(rawValue: diagram.engine) ?? .sfdp,
-                                                           format: RenderFormat(rawValue: format.rawValue)!)
-                data = (format == .pdf ? rendering.withPDFCreationDate(mission?.dataDate ?? "2000-01-01").withCanonicalPDFNumbers() : rendering).data
-                for w in rendering.warnings { printError("graphviz: \(w)") }
-            } catch {
-                printError("error: \(error.message)")
-                for d in error.details { printError("  \(d)") }
-                throw ExitCode(inputErrorExitCode)
+        var data = Data(dot.utf8)
+        if let image = RenderFormat(rawValue: format.rawValue), format != .dot {
+            // One view per process: drawn here.
+            let rendering = try orStop {
+                try Renderer.inProcess.render(dot: dot, engine: diagram.engine, formats: [image], pdfDate: session.mission?.dataDate ?? "2000-01-01")[0]
             }
+            for w in rendering.warnings { printError("graphviz: \(w)") }
+            data = rendering.data
         }
-        let path = output ?? "output/\(mission?.slug ?? "network")-\(viewOptions.view.rawValue).\(format.rawValue)"
+        let path = output ?? "output/\(session.mission?.slug ?? "network")-\(viewOptions.view.rawValue).\(format.rawValue)"
         let (folder, name) = AtomicFiles.split(path)
         if !folder.isEmpty && !name.isEmpty { try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         do {
@@ -126,6 +109,6 @@ struct Render: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(inputErrorExitCode)
         }
-        print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine))")
+        print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine.rawValue))")
     }
 }

@@ -1,6 +1,7 @@
 import ArgumentParser
 import Coalition
 import CoalitionIO
+import CoalitionOutput
 import CoalitionReport
 import Foundation
 
@@ -54,30 +55,31 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
-        let loaded = InputLoader.load([mission])
-        progress.clear()
-        report(loaded.diagnostics.sorted(), to: printError)
-        guard !loaded.diagnostics.hasErrors, let network = loaded.network, let m = loaded.mission else {
-            printError("stopped: \(plural(loaded.diagnostics.errorCount, "error")) in the input; run `coalition validate` for the full list")
+        let session: AnalysisSession
+        do {
+            session = try AnalysisSession.open([mission])
+            progress.clear()
+            session.diagnostics.forEach { printError($0.description) }
+        } catch {
+            progress.clear()
+            error.diagnostics.forEach { printError($0.description) }
+            printError("stopped: \(plural(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` for the full list")
             throw ExitCode(inputErrorExitCode)
-        }
-        let files = ([mission] + loaded.files).compactMap { path in
-            (try? Data(contentsOf: URL(fileURLWithPath: path))).map { (path: path, data: $0) }
         }
         let briefing: Briefing
         do {
-            briefing = try Briefing(network: network, mission: m, files: files, audience: audience, date: date, progress: progress.say)
+            briefing = try Briefing(session: session, audience: audience, date: date, progress: progress.say)
         } catch {
             progress.clear()
-            printError("error: \(error.message)")
+            printError("error: \(advice(error))")
             throw ExitCode(inputErrorExitCode)
         }
+        let m = briefing.mission
         let folder = outputDir ?? "output/\(m.slug)"
         let written: [String]
         do {
-            // Each view is drawn by this same executable in a process of its own (see Drawer).
-            let executable = Bundle.main.executablePath ?? CommandLine.arguments[0]
-            written = try BriefingPack.write(briefing, to: folder, drawer: .subprocess(executable: executable), progress: progress.say,
+            // Each view is drawn by this same executable in a process of its own (see Renderer).
+            written = try BriefingPack.write(briefing, to: folder, renderer: .freshProcess, progress: progress.say,
                                              note: { progress.clear(); printError("note: " + $0) })
         } catch {
             progress.clear()

@@ -40,8 +40,7 @@ public struct Grouping: Sendable {
         default:
             guard let column else {
                 let known = Self.builtIn + network.actorColumns.map(\.name)
-                let hint = closestMatch(to: key, in: known).map { "did you mean \"\($0)\"? " } ?? ""
-                throw GroupingError(message: "no attribute \"\(key)\" to group by; \(hint)available: \(known.joined(separator: ", "))")
+                throw .unknownAttribute(key, suggestion: closestMatch(to: key, in: known), available: known)
             }
             labels = network.actors.map { actor in
                 guard let value = actor.attributes[column.name] else { return Self.none }
@@ -51,7 +50,7 @@ public struct Grouping: Sendable {
             }
         }
         if requireSingle, !several.isEmpty {
-            throw GroupingError(message: "\(several.count) actor\(several.count == 1 ? " has" : "s have") several values of \"\(key)\" (first: \(several[0])); partition measures need one group per actor (use --multi first to take the first value)")
+            throw .severalValues(attribute: key, actors: several)
         }
         self.attribute = key
         self.labels = labels
@@ -62,7 +61,22 @@ public struct Grouping: Sendable {
     }
 }
 
-public struct GroupingError: Error, Sendable, CustomStringConvertible {
-    public var message: String
+/// Why a grouping cannot be made. The messages name no command-line option: a front end adds
+/// its own advice (the CLI names `--group-by` and `--multi`).
+public enum GroupingError: Error, Sendable, CustomStringConvertible, Equatable {
+    /// No built-in attribute or actors column of that name.
+    case unknownAttribute(String, suggestion: String?, available: [String])
+    /// Grouping needed one value per actor, and these actors have several.
+    case severalValues(attribute: String, actors: [String])
+
+    public var message: String {
+        switch self {
+        case let .unknownAttribute(key, suggestion, available):
+            "no attribute \"\(key)\" to group by; \(suggestion.map { "did you mean \"\($0)\"? " } ?? "")available: \(available.joined(separator: ", "))"
+        case let .severalValues(key, actors):
+            "\(actors.count) actor\(actors.count == 1 ? " has" : "s have") several values of \"\(key)\" (first: \(actors[0])); partition measures need one group per actor"
+        }
+    }
+
     public var description: String { message }
 }

@@ -1,4 +1,5 @@
 import Coalition
+import Graphviz
 
 /// Writes a ``Diagram`` as DOT text: the one writer behind `convert --to dot` and rendering,
 /// so what is exported is what is drawn.
@@ -27,7 +28,7 @@ public enum DOTWriter {
         out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=\(pt(11)),")
         out.append("         start=1, \(overlap), splines=line, outputorder=edgesfirst, pad=0.3, charset=\"UTF-8\",")
         // osage: a margin (points) between the packed boxes and between the actors in each.
-        out.append("         size=\"16,12\", dpi=120, forcelabels=true\(d.engine == "osage" ? ", pack=40" : "")];")
+        out.append("         size=\"16,12\", dpi=120, forcelabels=true\(d.engine == .osage ? ", pack=40" : "")];")
         out.append("  node [style=\"filled\", fontname=\"DejaVu Sans\", fontsize=\(pt(10)), penwidth=1, color=\"#333333\", fontcolor=\"#111111\"];")
         out.append("  edge [color=\"#555555\"];")
         func nodeLine(_ n: Diagram.Node) -> String {

@@ -108,15 +108,6 @@ extension NetworkAnalysis {
     }
 }
 
-/// The community of each actor as `coalition communities` finds it by default (Leiden on
-/// modularity, resolution 1, seed 1, best of 10 runs up to 20,000 actors), numbered from 0.
-public func communityColumn(_ network: StakeholderNetwork) -> MeasureColumn {
-    let g = network.graph().simplified(includeNegative: false)
-    let found = g.communities(method: .leiden, objective: .modularity(resolution: 1), weighted: false, seed: 1,
-                              restarts: g.vertexCount <= 20_000 ? 10 : 1)
-    return MeasureColumn(name: "community", integral: true, values: found.membership.map { Double($0) })
-}
-
 extension StakeholderNetwork {
     /// The network with `measures` as number attributes of its actors and `tieMeasures` of its
     /// ties (a measure named like an existing column is prefixed `coalition_`); undefined values

@@ -1,0 +1,67 @@
+import Graphviz
+
+/// A picture of (part of) a network, independent of any drawing library: what each node and
+/// tie looks like, how nodes are grouped, and the legend. `DOTWriter` turns it into DOT text,
+/// which the Graphviz module draws.
+public struct Diagram: Sendable {
+    public struct Node: Sendable {
+        public var id: String
+        public var label: String
+        public var shape: String
+        public var fill: String
+        /// Width in inches.
+        public var size: Double
+        public var faded: Bool = false
+        public var bold: Bool = false
+        public var dashed: Bool = false
+        public var cluster: Int?
+        public var tooltip: String
+    }
+
+    public struct Edge: Sendable {
+        public var from: String
+        public var to: String
+        public var width: Double
+        public var style: String
+        public var color: String
+        public var arrowhead: String?
+        public var faded: Bool = false
+    }
+
+    public struct Cluster: Sendable {
+        public var label: String
+        public var color: String
+    }
+
+    public struct LegendItem: Sendable, Hashable {
+        /// What stands before the label: a node's fill, a tie's line, a status mark, or an empty
+        /// dashed box (a placeholder for something that is missing from the drawing).
+        public enum Sample: Sendable, Hashable {
+            case node(shape: String, fill: String, dashed: Bool), edge(style: String, color: String, arrowhead: String?)
+            case mark(String), placeholder
+        }
+        public var label: String
+        public var sample: Sample
+    }
+
+    /// A titled list beside the legend, for what the drawing cannot show as nodes (the voices
+    /// view lists every expected category, the missing ones as empty placeholders).
+    public struct Panel: Sendable {
+        public var title: String
+        public var items: [LegendItem]
+    }
+
+    public var title: String
+    public var caption: String
+    public var directed: Bool
+    public var nodes: [Node] = []
+    public var edges: [Edge] = []
+    public var clusters: [Cluster] = []
+    public var legend: [LegendItem] = []
+    public var panels: [Panel] = []
+    /// Text size relative to the usual: a view whose layout is wide (clusters) is shrunk more to
+    /// fit the page, so its text starts larger.
+    public var textScale: Double = 1
+    /// The engine that draws this view best at this size (see ``DiagramBuilder``).
+    public var engine: LayoutEngine
+}

@@ -1,0 +1,60 @@
+import Coalition
+import CoalitionIO
+
+/// `validate`: every problem found in the input, located, and whether it may be analysed.
+public struct ValidationDocument: Document {
+    public struct Entry: Encodable, Sendable {
+        public var severity: String
+        public var code: String
+        public var file: String
+        public var line: Int?
+        public var column: Int?
+        public var path: String?
+        public var message: String
+
+        public init(_ d: Diagnostic) {
+            severity = d.severity.rawValue
+            code = d.code.rawValue
+            file = d.location.file
+            line = d.location.line > 0 ? d.location.line : nil
+            column = d.location.column > 0 ? d.location.column : nil
+            path = d.location.path
+            message = d.message
+        }
+    }
+
+    public var valid: Bool
+    public var errors: Int
+    public var warnings: Int
+    public var actors: Int?
+    public var ties: Int?
+    public var directed: Bool?
+    public var files: [String]
+    public var diagnostics: [Entry]
+    private var lines: [String]
+
+    enum CodingKeys: String, CodingKey { case valid, errors, warnings, actors, ties, directed, files, diagnostics }
+
+    public init(_ loaded: LoadedInput) {
+        let sorted = loaded.diagnostics.sorted()
+        errors = loaded.diagnostics.errorCount
+        warnings = loaded.diagnostics.warningCount
+        valid = errors == 0
+        actors = loaded.network?.actors.count
+        ties = loaded.network?.ties.count
+        directed = loaded.network?.isDirected
+        files = loaded.files
+        diagnostics = sorted.map(Entry.init)
+        lines = sorted.map(\.description)
+    }
+
+    /// Each problem as `file:line:column: severity: message [code]`, then a one-line verdict.
+    public var text: String {
+        var line = valid ? "valid: " : "invalid: "
+        line += "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        if let actors, let ties {
+            line += "; \(plural(actors, "actor")), \(plural(ties, "tie"))\(directed == true ? " (directed)" : "")"
+        }
+        return (lines + [line]).joined(separator: "\n")
+    }
+}

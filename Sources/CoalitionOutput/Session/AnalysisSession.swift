@@ -1,0 +1,147 @@
+import Coalition
+import CoalitionGraph
+import CoalitionIO
+import Foundation
+
+/// One network under analysis: the inputs read once, each analysis computed on first use and
+/// kept. Every front end asks a session rather than building an analysis itself, so the CLI's
+/// `silos`, the `silos` diagram and the briefing pack give the same answer to the same question.
+/// Comparing two survey waves is holding two sessions.
+///
+/// Safe to share between threads: the caches sit behind one lock (an analysis asked for twice
+/// at once is computed once).
+public final class AnalysisSession: @unchecked Sendable {
+    public let network: StakeholderNetwork
+    /// The mission, when the input was a mission file.
+    public let mission: Mission?
+    public let settings: AnalysisSettings
+    /// The warnings met while reading (errors stop the session from opening).
+    public let diagnostics: [Diagnostic]
+    /// What was opened: a mission file, sheets, a workbook, …
+    public let inputs: [String]
+    /// The data files read, as named in messages.
+    public let files: [String]
+
+    /// Every file the network was made from: the mission file and its data files.
+    public var sourceFiles: [String] { mission != nil ? inputs + files.filter { !inputs.contains($0) } : files }
+
+    private let lock = NSRecursiveLock()
+    private var cache: [String: Any] = [:]
+
+    public init(network: StakeholderNetwork, mission: Mission? = nil, settings: AnalysisSettings = .init(),
+                diagnostics: [Diagnostic] = [], inputs: [String] = [], files: [String] = []) {
+        self.network = network
+        self.mission = mission
+        self.settings = settings
+        self.diagnostics = diagnostics
+        self.inputs = inputs
+        self.files = files
+    }
+
+    /// Reads `inputs` (a mission file, sheets, a workbook, GraphML, GEXF, JSON or DOT).
+    /// - Throws: ``InputError`` with every problem found, sorted, when any is an error.
+    public static func open(_ inputs: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init()) throws(InputError) -> AnalysisSession {
+        let loaded = InputLoader.load(inputs, options: loading)
+        let sorted = loaded.diagnostics.sorted()
+        guard !loaded.diagnostics.hasErrors, let network = loaded.network else { throw InputError(sorted) }
+        return AnalysisSession(network: network, mission: loaded.mission, settings: settings, diagnostics: sorted, inputs: inputs, files: loaded.files)
+    }
+
+    /// The same inputs with other settings; analyses that do not depend on what changed are
+    /// computed again (they are cheap next to reading).
+    public func with(_ settings: AnalysisSettings) -> AnalysisSession {
+        AnalysisSession(network: network, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
+    }
+
+    private func cached<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        if let value = cache[key] as? T { return value }
+        let value = try make()
+        cache[key] = value
+        return value
+    }
+
+    // MARK: The analyses
+
+    public var summary: NetworkSummary { cached("summary") { NetworkSummary(network) } }
+
+    /// The groups of `settings.groupBy`, else the mission's `group_by`, else `sector`.
+    public func grouping() throws(GroupingError) -> Grouping {
+        let attribute = settings.groupBy ?? mission?.groupBy ?? "sector"
+        do {
+            return try cached("grouping") { try Grouping(network, by: attribute, requireSingle: settings.requireSingleGroup) }
+        } catch let error as GroupingError {
+            throw error
+        } catch {
+            fatalError("Grouping throws only GroupingError")
+        }
+    }
+
+    public var analysisOptions: AnalysisOptions {
+        var options = AnalysisOptions(weighted: settings.weighted)
+        options.exactLimit = settings.exactLimit
+        options.samples = settings.samples
+        options.seed = settings.seed
+        if let threads = settings.threads { options.threads = threads }
+        return options
+    }
+
+    /// Every per-actor, per-tie and network measure.
+    public func measures() throws(GroupingError) -> NetworkAnalysis {
+        let grouping = try grouping()
+        return cached("measures") { NetworkAnalysis(network, grouping: grouping, options: analysisOptions) }
+    }
+
+    public func silos() throws(GroupingError) -> SiloAnalysis {
+        let grouping = try grouping()
+        return cached("silos") {
+            var options = SiloAnalysis.Options()
+            options.permutations = settings.permutations
+            options.seed = settings.seed
+            options.weighted = settings.weighted
+            return SiloAnalysis(network, grouping: grouping, options: options)
+        }
+    }
+
+    /// The willing network's threshold: `settings.minCommitment`, else the mission's, else pledged.
+    public var threshold: Commitment { settings.minCommitment ?? mission?.willing.minCommitment ?? .pledged }
+
+    public var willing: WillingAnalysis {
+        cached("willing") { WillingAnalysis(network, threshold: threshold, weights: mission?.willing.weights ?? [:], seed: settings.seed) }
+    }
+
+    /// The recommended cluster of the willing (empty when there is none).
+    public var willingCore: [Int] { willing.recommended.map { willing.clusters[$0].members } ?? [] }
+
+    public var voices: VoicesAnalysis {
+        cached("voices") { VoicesAnalysis(network, mission: mission, willingCore: willingCore) }
+    }
+
+    public func grid(measure: PowerInterestGrid.Measure = .pagerank) -> PowerInterestGrid {
+        cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure) }
+    }
+
+    /// The supporting network the community search runs on (opposition ties left out).
+    public var supportingGraph: Graph {
+        cached("supporting-graph") { network.graph().simplified(includeNegative: false) }
+    }
+
+    public func communities(_ how: CommunitySettings = .init()) -> Communities {
+        cached("communities-\(how.method.rawValue)-\(how.objective.rawValue)-\(how.resolution)-\(how.restarts ?? -1)") {
+            let g = supportingGraph
+            let objective: CommunityObjective = how.objective == .modularity ? .modularity(resolution: how.resolution) : .cpm(resolution: how.resolution)
+            return g.communities(method: how.method, objective: objective, weighted: settings.weighted, seed: settings.seed,
+                                 restarts: how.restarts ?? (g.vertexCount <= 20_000 ? 10 : 1))
+        }
+    }
+
+    /// One per-actor measure (`--size-by`): computed alone, unless the full measures already are.
+    public func values(of measure: ActorMeasure) -> [Double] {
+        lock.lock()
+        let done = cache["measures"] as? NetworkAnalysis
+        lock.unlock()
+        if let done { return measure.values(from: done) }
+        return cached("values-\(measure.rawValue)") { measure.values(in: network, options: analysisOptions) }
+    }
+}

@@ -1,0 +1,69 @@
+import Coalition
+import Graphviz
+
+/// How a view is drawn: what sizes the actors, which actor an ego view centres on, how many
+/// names it carries, and the engine (nil: the one that draws this view best at its size).
+public struct DiagramStyle: Sendable {
+    public var sizeBy = ActorMeasure.pagerank
+    /// The ego view's centre, by id.
+    public var actor: String?
+    /// How many steps out the ego view reaches.
+    public var depth = 2
+    /// At most this many actors carry their names (0: all).
+    public var labels = DiagramBuilder.defaultLabelLimit
+    public var engine: LayoutEngine?
+
+    public init() {}
+}
+
+/// Why a view cannot be drawn.
+public enum DiagramError: Error, Sendable, CustomStringConvertible {
+    case grouping(GroupingError)
+    /// The ego view's actor is not in the network; the closest id, if one is close.
+    case unknownActor(String, suggestion: String?)
+    /// The ego view was asked for without an actor.
+    case noActor
+
+    public var description: String {
+        switch self {
+        case .grouping(let e): e.message
+        case let .unknownActor(id, suggestion): "no actor with id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
+        case .noActor: "the ego view needs an actor"
+        }
+    }
+}
+
+extension AnalysisSession {
+    /// The one place a view becomes a diagram, for `render`, `convert --to dot` and the pack.
+    /// - Parameters:
+    ///   - shown: the network as the audience may see it (actors in the same positions); the
+    ///     analyses are always of the whole network.
+    ///   - date: the date the caption states (default: the mission's `data_date`).
+    public func diagram(_ view: DiagramBuilder.View, style: DiagramStyle = .init(), shown: StakeholderNetwork? = nil,
+                        date: String? = nil) throws(DiagramError) -> Diagram {
+        let builder = DiagramBuilder(network: shown ?? network, missionName: mission?.name, source: mission?.source,
+                                     dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
+        let measure = style.sizeBy.rawValue
+        do {
+            switch view {
+            case .full: return builder.full(sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            case .ego:
+                guard let id = style.actor else { throw DiagramError.noActor }
+                guard let index = network.actors.firstIndex(where: { $0.id == id }) else {
+                    throw DiagramError.unknownActor(id, suggestion: closestMatch(to: id, in: network.actors.map(\.id)))
+                }
+                return builder.ego(index, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            case .groups: return builder.groups(try grouping(), engine: style.engine)
+            case .silos: return builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            }
+        } catch let error as GroupingError {
+            throw .grouping(error)
+        } catch let error as DiagramError {
+            throw error
+        } catch {
+            fatalError("unexpected \(error)")
+        }
+    }
+}

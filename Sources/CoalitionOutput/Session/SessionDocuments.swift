@@ -1,0 +1,33 @@
+import Coalition
+import CoalitionGraph
+
+/// Each command's document, from the session's analyses.
+extension AnalysisSession {
+    public func summaryDocument() -> SummaryDocument { SummaryDocument(summary, mission: mission) }
+
+    /// - Parameter top: how many top actors per measure the text shows.
+    public func measuresDocument(top: Int = 10) throws(GroupingError) -> MeasuresDocument {
+        MeasuresDocument(try measures(), network, top: top)
+    }
+
+    public func silosDocument() throws(GroupingError) -> SilosDocument { SilosDocument(try silos(), network) }
+
+    public func communitiesDocument(_ how: CommunitySettings = .init()) throws(GroupingError) -> CommunitiesDocument {
+        CommunitiesDocument(communities(how), settings: how, seed: settings.seed, weighted: settings.weighted,
+                            grouping: try grouping(), network: network, graph: supportingGraph)
+    }
+
+    public func willingDocument() -> WillingDocument { WillingDocument(willing, network) }
+
+    public func voicesDocument() -> VoicesDocument { VoicesDocument(voices, network) }
+
+    public func gridDocument(measure: PowerInterestGrid.Measure = .pagerank) -> GridDocument { GridDocument(grid(measure: measure), network) }
+
+    /// The measures as typed columns for GraphML, GEXF, JSON and CSV exports: every actor
+    /// measure and the default community, and edge betweenness per tie.
+    public func measureColumns() throws(GroupingError) -> (actors: [MeasureColumn], ties: [MeasureColumn]) {
+        let analysis = try measures()
+        let community = MeasureColumn(name: "community", integral: true, values: communities().membership.map { Double($0) })
+        return (analysis.measureColumns(directed: network.isDirected) + [community], analysis.tieMeasureColumns(network))
+    }
+}
