@@ -56,9 +56,9 @@ let package = Package(
         // The libraries alone, as a program of the team's own would use them.
         .executableTarget(name: "SilosExample", dependencies: ["Coalition", "CoalitionOutput", "Graphviz"], path: "Examples/SilosExample"),
         // What every test target shares: the repository root, the built executables, scratch folders.
-        .target(name: "CoalitionTestSupport", path: "Tests/CoalitionTestSupport"),
+        .target(name: "CoalitionTestSupport", dependencies: ["Coalition", "CoalitionIO"], path: "Tests/CoalitionTestSupport"),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph", "CoalitionTestSupport"]),
-        .testTarget(name: "CoalitionTests", dependencies: ["Coalition", "CoalitionIO", "CoalitionTestSupport"]),
+        .testTarget(name: "CoalitionTests", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionIOTests", dependencies: [
             "CoalitionIO", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),

@@ -1,3 +1,4 @@
+import CoalitionTestSupport
 import Foundation
 import XCTest
 #if canImport(FoundationXML)
@@ -6,33 +7,14 @@ import FoundationXML
 
 /// Runs the built `coalition` executable, as a user would.
 final class CLITests: XCTestCase {
-    static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    static let root = TestSupport.root
 
-    /// The executable sits beside the test bundle in the build products folder.
-    var executable: URL {
-        var dir = Bundle(for: CLITests.self).bundleURL
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent("coalition").path) && dir.path != "/" {
-            dir.deleteLastPathComponent()
-        }
-        return dir.appendingPathComponent("coalition")
-    }
+    var executable: URL { TestSupport.executable() }
 
-    struct Run { var status: Int32; var stdout: String; var stderr: String }
+    typealias Run = TestSupport.Run
 
     func run(_ arguments: [String], in directory: URL = CLITests.root, environment: [String: String] = [:]) throws -> Run {
-        let p = Process()
-        p.executableURL = executable
-        p.arguments = arguments
-        if !environment.isEmpty { p.environment = ProcessInfo.processInfo.environment.merging(environment) { $1 } }
-        p.currentDirectoryURL = directory
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out
-        p.standardError = err
-        try p.run()
-        let o = out.fileHandleForReading.readDataToEndOfFile()
-        let e = err.fileHandleForReading.readDataToEndOfFile()
-        p.waitUntilExit()
-        return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+        try TestSupport.run(executable, arguments, in: directory, environment: environment)
     }
 
     func testValidateAcceptsEveryExampleMission() throws {

@@ -1,3 +1,4 @@
+import CoalitionTestSupport
 import Foundation
 import XCTest
 
@@ -64,5 +65,19 @@ extension CLITests {
         // A snapshot no case writes any more is a leftover, not a check.
         let files = try FileManager.default.contentsOfDirectory(atPath: Self.snapshotFolder.path)
         XCTAssertEqual(Set(files).subtracting(seen).sorted(), [], "snapshots with no case")
+    }
+}
+
+extension CLITests {
+    /// The example program uses the libraries alone, and writes what the CLI writes.
+    func testTheExampleProgramWritesTheSilosDocumentAndADiagram() throws {
+        let dir = try scratch()
+        let r = try TestSupport.run(TestSupport.executable("SilosExample"), ["fixtures/healthy-lives-2040/mission.yaml", dir.path])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        XCTAssertEqual(r.stdout, "Healthy Longer Lives 2040: 8 sector groups, 4 missing bridges; wrote \(dir.path)/silos.json and \(dir.path)/silos.svg\n")
+        let json = try String(contentsOf: dir.appendingPathComponent("silos.json"), encoding: .utf8)
+        XCTAssertEqual(json, try String(contentsOf: Self.snapshotFolder.appendingPathComponent("health-silos.json"), encoding: .utf8))
+        let svg = try String(contentsOf: dir.appendingPathComponent("silos.svg"), encoding: .utf8)
+        XCTAssertTrue(svg.contains("<svg") && svg.contains("Healthy Longer Lives 2040 — silos by sector"), String(svg.prefix(400)))
     }
 }

@@ -1,5 +1,6 @@
 import Coalition
 @testable import CoalitionIO
+import CoalitionTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation

@@ -1,6 +1,7 @@
 import Coalition
 @testable import CoalitionIO
 import CoalitionOutput
+import CoalitionTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation

@@ -1,6 +1,7 @@
 import Coalition
 import CoalitionGraph
 @testable import CoalitionIO
+import CoalitionTestSupport
 import Foundation
 import XCTest
 

@@ -19,12 +19,6 @@ final class ReportTests: XCTestCase {
     var renderer: Renderer { Self.renderer }
     static var renderer: Renderer { .freshProcess(executable: TestSupport.executable().path) }
 
-    func temporaryFolder() throws -> URL {
-        let dir = try TestSupport.temporaryFolder("report")
-        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
-        return dir
-    }
-
     func briefing(_ mission: String, audience: Briefing.Audience = .internal) throws -> Briefing {
         let path = mission.hasPrefix("/") ? mission : Self.root.appendingPathComponent(mission).path
         return try Briefing(session: try AnalysisSession.open([path]), audience: audience)

@@ -1,4 +1,7 @@
+import Coalition
+import CoalitionIO
 import Foundation
+import XCTest
 
 /// What the test targets share, so that each does not keep its own copy.
 public enum TestSupport {
@@ -59,5 +62,26 @@ public enum TestSupport {
         group.wait()
         p.waitUntilExit()
         return Run(status: p.terminationStatus, stdout: String(decoding: o, as: UTF8.self), stderr: String(decoding: e, as: UTF8.self))
+    }
+}
+
+/// A fixture's path, from the repository's `fixtures/` folder.
+public func fixture(_ relative: String) -> String {
+    TestSupport.root.appendingPathComponent("fixtures").appendingPathComponent(relative).path
+}
+
+/// Loads inputs and fails the test on any error.
+public func loadValid(_ paths: [String], options: LoadOptions = .init(), file: StaticString = #filePath, line: UInt = #line) -> StakeholderNetwork? {
+    let loaded = InputLoader.load(paths, options: options)
+    XCTAssertFalse(loaded.diagnostics.hasErrors, loaded.diagnostics.entries.map(\.description).joined(separator: "\n"), file: file, line: line)
+    return loaded.network
+}
+
+extension XCTestCase {
+    /// A new folder for this test, removed when it ends.
+    public func temporaryFolder() throws -> URL {
+        let dir = try TestSupport.temporaryFolder()
+        addTeardownBlock { try? FileManager.default.removeItem(at: dir) }
+        return dir
     }
 }

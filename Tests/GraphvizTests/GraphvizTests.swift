@@ -101,3 +101,33 @@ final class GraphvizTests: XCTestCase {
         XCTAssertEqual(CanonicalPDF.rewrite(fixed, always: true), fixed, "a second rebuild gives the same bytes")
     }
 }
+
+import CoalitionTestSupport
+
+/// Drawing in a fresh process: through the built `coalition`, which enters render mode first
+/// thing in main (the test runner itself cannot).
+final class RendererTests: XCTestCase {
+    let dot = "graph { a -- b; b -- c; label=\"健康\" }"
+
+    /// Each drawing starts from a fresh Graphviz: the same bytes every time. (In this process,
+    /// after the other tests' layouts, neato's SVG of the same graph came out 8 bytes longer.)
+    func testAFreshProcessDrawsTheSameEveryTime() throws {
+        let child = Renderer.freshProcess(executable: TestSupport.executable().path)
+        let there = try child.render(dot: dot, engine: .neato, formats: [.svg, .pdf], pdfDate: "2026-10-01")
+        let again = try child.render(dot: dot, engine: .neato, formats: [.svg, .pdf], pdfDate: "2026-10-01")
+        XCTAssertEqual(there.map(\.data), again.map(\.data))
+        XCTAssertTrue(String(decoding: there[0].data, as: UTF8.self).contains("健康"))
+        XCTAssertTrue(String(decoding: there[1].data, as: UTF8.self).contains("/CreationDate (D:20261001000000Z)"))
+    }
+
+    func testTheChildsErrorsComeBackTyped() throws {
+        let child = Renderer.freshProcess(executable: TestSupport.executable().path)
+        XCTAssertThrowsError(try child.render(dot: "graph { a -- ", engine: .dot, formats: [.svg], pdfDate: "2026-10-01")) { error in
+            let e = error as! GraphvizError
+            XCTAssertTrue(e.message.contains("syntax") || e.details.contains { $0.contains("syntax") }, "\(e)")
+        }
+        XCTAssertThrowsError(try Renderer.freshProcess(executable: "/bin/true").render(dot: dot, engine: .dot, formats: [.svg], pdfDate: "2026-10-01")) { error in
+            XCTAssertTrue("\(error)".contains("did not answer as a renderer (exit 0)"), "\(error)")
+        }
+    }
+}

@@ -1,10 +1,14 @@
 // Benchmarks for Coalition, run in release mode:
 //
+//   swift run -c release coalition-bench generate-networks [DIR] [s1k s10k s100k]
 //   swift run -c release coalition-bench generate-ties OUT.csv [TIES] [ACTORS]
 //   swift run -c release coalition-bench load-csv TIES.csv [ACTORS.csv]
 //   swift run -c release coalition-bench metrics DATA-DIR s10k [--exact-betweenness]
 //
-// `metrics` times each measure on a network made by ../shared/bench/gen_graphs.py, with the
+// `generate-networks` writes the benchmark networks into the repository (default
+// `Benchmarks/data/`, git-ignored) as `NAME.actors.csv` and `NAME.ties.csv`, the layout
+// ../shared/bench/anchors.py reads with `--data`, so igraph is timed on the very same files.
+// `metrics` times each measure on such a network (or one made by ../shared/bench/gen_graphs.py), with the
 // conventions of ../shared/bench/anchors.py (weighted PageRank and eigenvector, unweighted
 // k-core, sampled betweenness on K = 256 sources where anchors samples too), so that the
 // ratios to igraph come from one run on one machine.
@@ -56,8 +60,74 @@ func generateTies(to path: String, ties: Int, actors: Int) throws {
     try out.write(toFile: path, atomically: true, encoding: .utf8)
 }
 
+/// The benchmark networks: name, actors, ties.
+let benchmarkSizes: [(name: String, actors: Int, ties: Int)] = [("s1k", 1_000, 5_000), ("s10k", 10_000, 50_000), ("s100k", 100_000, 500_000)]
+
+/// A stakeholder network shaped as missions' networks are: actors in sectors (one block per
+/// sector, and per sector and region above 1,000 actors), most ties inside a block, ministries
+/// and agencies the hubs, a heavy tail of well-connected actors. Degree-corrected planted
+/// partition: each tie picks its first end by propensity (kind × a Pareto factor), and its second
+/// by propensity inside the same block (80 %) or anywhere (20 %); loops and repeats are drawn
+/// again. Columns: actors `id,name,kind,sector`; ties `source,target,weight` (1–5, undirected).
+func generateNetwork(name: String, actors n: Int, ties m: Int, into folder: String) throws {
+    var rng = SplitMix64(seed: 2040 &+ UInt64(n))
+    let sectors = ["health", "energy", "mobility", "housing", "food", "water", "digital", "education"]
+    let regions = max(1, n / 2_000)
+    let kinds: [(String, Double)] = [("ministry", 6), ("agency", 4), ("business", 1), ("university", 2), ("cso", 1), ("community", 0.5)]
+    let kindShare = [0.04, 0.06, 0.35, 0.1, 0.3, 0.15]
+    var block = [Int](repeating: 0, count: n), kind = [Int](repeating: 0, count: n), propensity = [Double](repeating: 0, count: n)
+    for v in 0 ..< n {
+        block[v] = Int.random(in: 0 ..< sectors.count * regions, using: &rng)
+        var u = Double.random(in: 0 ..< 1, using: &rng), k = 0
+        while k < kindShare.count - 1 && u >= kindShare[k] { u -= kindShare[k]; k += 1 }
+        kind[v] = k
+        propensity[v] = kinds[k].1 * min(50, pow(1 - Double.random(in: 0 ..< 1, using: &rng), -1 / 2.5))
+    }
+    // Cumulative propensity over all actors, and per block over its members.
+    func cumulative(_ members: [Int]) -> [Double] {
+        var total = 0.0
+        return members.map { total += propensity[$0]; return total }
+    }
+    var members = [[Int]](repeating: [], count: sectors.count * regions)
+    for v in 0 ..< n { members[block[v]].append(v) }
+    let everyone = Array(0 ..< n), all = cumulative(everyone), inBlock = members.map(cumulative)
+    func draw(_ pool: [Int], _ weights: [Double]) -> Int {
+        let x = Double.random(in: 0 ..< weights.last!, using: &rng)
+        var lo = 0, hi = weights.count - 1
+        while lo < hi { let mid = (lo + hi) / 2; if weights[mid] > x { hi = mid } else { lo = mid + 1 } }
+        return pool[lo]
+    }
+    var seen = Set<UInt64>()
+    seen.reserveCapacity(m)
+    var ties = "source,target,weight\n"
+    while seen.count < m {
+        let a = draw(everyone, all)
+        let b = Double.random(in: 0 ..< 1, using: &rng) < 0.8 && members[block[a]].count > 1 ? draw(members[block[a]], inBlock[block[a]]) : draw(everyone, all)
+        guard a != b, seen.insert(UInt64(min(a, b)) << 32 | UInt64(max(a, b))).inserted else { continue }
+        ties += "\(a + 1),\(b + 1),\(Int.random(in: 1 ... 5, using: &rng))\n"
+    }
+    var actors = "id,name,kind,sector\n"
+    for v in 0 ..< n {
+        let sector = sectors[block[v] % sectors.count] + (regions > 1 ? String(format: "-r%02d", block[v] / sectors.count) : "")
+        actors += "\(v + 1),Actor \(v + 1),\(kinds[kind[v]].0),\(sector)\n"
+    }
+    try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    try actors.write(toFile: "\(folder)/\(name).actors.csv", atomically: true, encoding: .utf8)
+    try ties.write(toFile: "\(folder)/\(name).ties.csv", atomically: true, encoding: .utf8)
+}
+
 let args = Array(CommandLine.arguments.dropFirst())
 switch args.first {
+case "generate-networks":
+    // The package folder, from this file's place, so that the default lands in the repository.
+    let here = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+    let rest = Array(args.dropFirst())
+    let folder = rest.first { name in !benchmarkSizes.contains { $0.name == name } } ?? here.appendingPathComponent("data").path
+    let names = rest.filter { name in benchmarkSizes.contains { $0.name == name } }
+    for size in benchmarkSizes where names.isEmpty || names.contains(size.name) {
+        let time = try seconds { try generateNetwork(name: size.name, actors: size.actors, ties: size.ties, into: folder) }
+        print(String(format: "wrote %@/%@.actors.csv and .ties.csv: %d actors, %d ties (%.1f s)", folder, size.name, size.actors, size.ties, time))
+    }
 case "generate-ties" where args.count >= 2:
     let ties = args.count > 2 ? Int(args[2])! : 1_000_000
     let actors = args.count > 3 ? Int(args[3])! : 100_000
@@ -85,7 +155,7 @@ case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
-    print("usage: coalition-bench generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]")
+    print("usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]")
     exit(2)
 }
 

@@ -1,6 +1,7 @@
 import Coalition
 import CoalitionGraph
 import CoalitionIO
+import CoalitionTestSupport
 import XCTest
 
 /// What was planted in the example mission is found.

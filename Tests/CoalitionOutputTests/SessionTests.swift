@@ -1,0 +1,88 @@
+import Coalition
+import CoalitionIO
+import CoalitionOutput
+import CoalitionTestSupport
+import Foundation
+import XCTest
+
+final class SessionTests: XCTestCase {
+    func session(_ mission: String = "healthy-lives-2040/mission.yaml", _ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
+        try AnalysisSession.open([fixture(mission)], settings: settings)
+    }
+
+    func testEveryFrontEndGetsTheSameSiloAnswer() throws {
+        let s = try session()
+        let silos = try s.silos()
+        XCTAssertEqual(silos.permutations, 5000, "the silos view, the command and the pack share the session's permutations")
+        XCTAssertEqual(silos.grouping.attribute, "sector", "the mission's group_by")
+        XCTAssertEqual(silos.groups.count, 8)
+        // The silos diagram is drawn from that same analysis: its legend counts its missing bridges.
+        let diagram = try s.diagram(.silos)
+        XCTAssertTrue(diagram.legend.contains { $0.label == "missing bridge (\(silos.missingBridges.count))" }, "\(diagram.legend.map(\.label))")
+        XCTAssertEqual(diagram.engine, .osage)
+        // Willing and voices share one willing analysis: the voices' distance is to its core.
+        XCTAssertEqual(s.willing.threshold, .pledged)
+        XCTAssertEqual(s.willingCore, s.willing.clusters[s.willing.recommended!].members)
+        XCTAssertEqual(s.willingCore.count, 14, "as willing --format json recommends (its snapshot)")
+    }
+
+    func testSettingsReachTheAnalyses() throws {
+        var settings = AnalysisSettings()
+        settings.groupBy = "kind"
+        settings.permutations = 99
+        settings.minCommitment = .active
+        let s = try session("healthy-lives-2040/mission.yaml", settings)
+        XCTAssertEqual(try s.grouping().attribute, "kind")
+        XCTAssertEqual(try s.silos().permutations, 99)
+        XCTAssertEqual(s.willing.threshold, .active)
+        XCTAssertEqual(try s.measures().grouping.attribute, "kind")
+    }
+
+    func testErrorsAreTypedAndNameNoOption() throws {
+        var settings = AnalysisSettings()
+        settings.groupBy = "sectr"
+        XCTAssertThrowsError(try session("healthy-lives-2040/mission.yaml", settings).silos()) { error in
+            guard case let .unknownAttribute(key, suggestion, _) = error as? GroupingError else { return XCTFail("\(error)") }
+            XCTAssertEqual(key, "sectr")
+            XCTAssertEqual(suggestion, "sector")
+        }
+        settings.groupBy = "sector"
+        settings.requireSingleGroup = true
+        XCTAssertThrowsError(try session("healthy-lives-2040/mission.yaml", settings).grouping()) { error in
+            guard let e = error as? GroupingError, case let .severalValues(attribute, actors) = e else { return XCTFail("\(error)") }
+            XCTAssertEqual(attribute, "sector")
+            XCTAssertFalse(actors.isEmpty)
+            XCTAssertFalse(e.message.contains("--"), e.message)
+        }
+        XCTAssertThrowsError(try session().diagram(.ego, style: { var s = DiagramStyle(); s.actor = "ph"; return s }())) { error in
+            XCTAssertEqual("\(error)", "no actor with id \"ph\"; did you mean \"phi\"?")
+        }
+        XCTAssertThrowsError(try AnalysisSession.open([fixture("invalid/mission-bad-date.yaml")])) { error in
+            let e = error as! InputError
+            XCTAssertTrue(e.diagnostics.contains { $0.severity == .error && $0.location.line == 2 && $0.location.column == 12 }, e.description)
+        }
+    }
+
+    func testTablesRenderAsTextCSVAndMarkdown() {
+        let t = Table(["Group", "actors"], [["#health, care", "12"], ["a|b", "3"]])
+        XCTAssertEqual(t.text, "Group          actors\n#health, care      12\na|b                 3")
+        XCTAssertEqual(t.csv, "Group,actors\n\"#health, care\",12\na|b,3")
+        XCTAssertEqual(t.markdown, "| Group | actors |\n| --- | ---: |\n| #health, care | 12 |\n| a\\|b | 3 |")
+        XCTAssertEqual(NumberStyle.fixed(0.46, 3), "0.460")
+        XCTAssertEqual(NumberStyle.percent(0.375), "37.5%")
+        XCTAssertEqual(NumberStyle.Prose.fixed(-0.424), "−0.42")
+    }
+
+    func testDocumentsAreTheCommandsOutput() throws {
+        let s = try session()
+        let document = try s.silosDocument()
+        let csv = try XCTUnwrap(document.rendered(.csv))
+        XCTAssertTrue(csv.hasPrefix("group,size,internalTies,externalTies,eiIndex,eiRescaled,eiPValue,eiAdjustedPValue,internalDensity\n"), csv)
+        XCTAssertEqual(csv.split(separator: "\n").count, 9, "a header and the 8 sectors")
+        let json = try XCTUnwrap(JSONSerialization.jsonObject(with: Data(try XCTUnwrap(document.rendered(.json)).utf8)) as? [String: Any])
+        XCTAssertEqual((json["network"] as? [String: Any])?["eiPermutations"] as? Int, 5000)
+        XCTAssertNil(try s.summaryDocument().rendered(.csv), "summary has no CSV form")
+        let snapshot = try String(contentsOf: TestSupport.root.appendingPathComponent("Tests/CoalitionCLITests/Snapshots/health-silos.json"), encoding: .utf8)
+        XCTAssertEqual(try document.rendered(.json)! + "\n", snapshot, "the library's document is what the command prints")
+    }
+}
