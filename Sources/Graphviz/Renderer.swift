@@ -109,8 +109,11 @@ enum ChildProcess {
         do { try p.run() } catch {
             throw GraphvizError(message: "could not start \(executable) to draw: \(error.localizedDescription)", details: [])
         }
+        // A child that exits before reading (not a renderer, or crashed) must not take this
+        // process down with SIGPIPE: the failed write is an error like any other, told below.
+        signal(SIGPIPE, SIG_IGN)
         // The child reads all of its input before it writes, so this order cannot deadlock.
-        input.fileHandleForWriting.write(Data(dot.utf8))
+        try? input.fileHandleForWriting.write(contentsOf: Data(dot.utf8))
         try? input.fileHandleForWriting.close()
         let answer = output.fileHandleForReading.readDataToEndOfFile()
         p.waitUntilExit()
