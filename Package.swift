@@ -9,6 +9,7 @@ let package = Package(
         .library(name: "CoalitionGraph", targets: ["CoalitionGraph"]),
         .library(name: "Coalition", targets: ["Coalition"]),
         .library(name: "CoalitionIO", targets: ["CoalitionIO"]),
+        .library(name: "CoalitionDOT", targets: ["CoalitionDOT"]),
         .library(name: "CoalitionOutput", targets: ["CoalitionOutput"]),
         .library(name: "CoalitionReport", targets: ["CoalitionReport"]),
         .library(name: "Graphviz", targets: ["Graphviz"]),
@@ -26,12 +27,14 @@ let package = Package(
         // The stakeholder domain: actors, ties, missions, diagnostics. No file I/O.
         .target(name: "Coalition", dependencies: ["CoalitionGraph"]),
         // Readers and writers: CSV/TSV sheets, Excel workbooks, GraphML, GEXF, Coalition and Kumu
-        // JSON, DOT (through the Graphviz module's parser), the YAML mission file.
+        // JSON, the YAML mission file. No Graphviz: reading a sheet needs no C graph library.
         .target(name: "CoalitionIO", dependencies: [
-            "Coalition", "Graphviz", "CSystem",
+            "Coalition", "CSystem",
             .product(name: "Yams", package: "Yams"),
             .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
+        // DOT maps, read through Graphviz's own parser (LoadOptions.readingDOT).
+        .target(name: "CoalitionDOT", dependencies: ["Coalition", "CoalitionIO", "Graphviz"]),
         // The one system call Swift's Glibc module does not expose: renameat2 (atomic exchange).
         .target(name: "CSystem"),
         // Graphviz's C libraries (Debian: libgraphviz-dev), quarantined behind one module.
@@ -41,7 +44,7 @@ let package = Package(
         // The output layer: one analysis session (inputs read once, each analysis cached), every
         // command's document (the JSON interface, text, CSV), tables, and the diagrams with the
         // DOT writer. Every front end (CLI, pack, programs) asks it.
-        .target(name: "CoalitionOutput", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "Graphviz"]),
+        .target(name: "CoalitionOutput", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionDOT", "Graphviz"]),
         // The briefing pack: findings in words (Mustache sentence templates), the HTML page and
         // Markdown, diagrams and data files, provenance (SHA-256 from swift-crypto).
         .target(name: "CoalitionReport", dependencies: [
@@ -56,11 +59,11 @@ let package = Package(
         // The libraries alone, as a program of the team's own would use them.
         .executableTarget(name: "SilosExample", dependencies: ["Coalition", "CoalitionOutput", "Graphviz"], path: "Examples/SilosExample"),
         // What every test target shares: the repository root, the built executables, scratch folders.
-        .target(name: "CoalitionTestSupport", dependencies: ["Coalition", "CoalitionIO"], path: "Tests/CoalitionTestSupport"),
+        .target(name: "CoalitionTestSupport", dependencies: ["Coalition", "CoalitionIO", "CoalitionDOT"], path: "Tests/CoalitionTestSupport"),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionTests", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionIOTests", dependencies: [
-            "CoalitionIO", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            "CoalitionIO", "CoalitionDOT", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
         ]),
         .testTarget(name: "CoalitionOutputTests", dependencies: ["CoalitionOutput", "CoalitionIO", "Graphviz", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI", "CoalitionTestSupport"]),

@@ -22,6 +22,10 @@ public struct LoadOptions: Sendable {
     /// names or their columns).
     public var actorsSheet: String?
     public var tiesSheet: String?
+    /// Reads a DOT map (`.gv`): DOT is parsed by Graphviz's own parser, which this module does
+    /// not link, so that reading a sheet never needs the Graphviz C library. The `CoalitionDOT`
+    /// module supplies it (`LoadOptions.readingDOT`); an analysis session always sets it.
+    public var dotReader: DOTReading?
     public init(forceDirected: Bool = false, merge: MergePolicy? = nil, actorsSheet: String? = nil, tiesSheet: String? = nil) {
         self.forceDirected = forceDirected
         self.merge = merge
@@ -29,6 +33,9 @@ public struct LoadOptions: Sendable {
         self.tiesSheet = tiesSheet
     }
 }
+
+/// Reads the text of a DOT file (data, its name in messages) into an assembler.
+public typealias DOTReading = @Sendable (_ data: Data, _ file: String, _ assembler: inout NetworkAssembler) throws(InputError) -> Void
 
 /// Reads inputs in any of the accepted shapes: a `mission.yaml`; an actors sheet and a ties
 /// sheet (in either order, told apart by their columns); a ties sheet alone; or one Excel
@@ -148,7 +155,11 @@ public enum InputLoader {
                 try CoalitionJSON.read(data, file: paths[0], into: &assembler)
             }
         case .dot?:
-            try DOTReader.read(try read(paths[0]), file: paths[0], into: &assembler)
+            guard let dotReader = options.dotReader else {
+                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[0]),
+                                            "this program reads no DOT maps (it was built without the CoalitionDOT module); export the map as GraphML or CSV"))
+            }
+            try dotReader(try read(paths[0]), paths[0], &assembler)
         case .workbook?:
             try checkReadable(paths[0])  // the same checks and messages as every other file
             let workbook = try Workbook(path: paths[0], file: paths[0])

@@ -28,7 +28,7 @@ enum Markdown {
             },
             "groupBy": md(b.grouping.attribute),
             "groups": b.silos.groups.map { g in
-                ["group": md(g.group), "size": "\(g.size)", "inside": formatNumber(g.internalTies), "across": formatNumber(g.externalTies),
+                ["group": md(g.group), "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
                  "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "p": Words.pValue(g.eiAdjustedPValue)]
             },
             "methods": Methods.entries(for: b.audience).map { ["name": md($0.name), "definition": md($0.definition), "reference": Page.opt($0.reference.isEmpty ? nil : md($0.reference))] as [String: Any] },

@@ -43,8 +43,8 @@ enum Page {
                 cell("\(b.silos.communities.membership[v])", Double(b.silos.communities.membership[v])),
             ]
             if internalAudience {
-                cells += [cell(actor.stance?.rawValue ?? "", nil), cell(actor.influence.map(formatNumber) ?? "", actor.influence ?? -1),
-                          cell(actor.interest.map(formatNumber) ?? "", actor.interest ?? -1)]
+                cells += [cell(actor.stance?.rawValue ?? "", nil), cell(actor.influence.map(Numbers.shortest) ?? "", actor.influence ?? -1),
+                          cell(actor.interest.map(Numbers.shortest) ?? "", actor.interest ?? -1)]
             }
             return ["name": names[v], "cells": cells]
         }
@@ -52,7 +52,7 @@ enum Page {
         if internalAudience { columns += ["stance", "influence", "interest"] }
 
         let groupRows: [[String: String]] = b.silos.groups.map { g in
-            ["group": g.group, "size": "\(g.size)", "inside": formatNumber(g.internalTies), "across": formatNumber(g.externalTies),
+            ["group": g.group, "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
              "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "eiValue": g.eiIndex.map { String($0) } ?? "-2",
              "p": Words.pValue(g.eiAdjustedPValue), "pValue": String(g.eiAdjustedPValue),
              "density": g.internalDensity.map { Words.fixed($0, 3) } ?? "–", "densityValue": g.internalDensity.map { String($0) } ?? "-1"]

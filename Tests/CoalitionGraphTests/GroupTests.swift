@@ -64,10 +64,10 @@ final class GroupTests: XCTestCase {
     }
 
     func testStatisticsByHand() {
-        let adjusted = benjaminiHochberg([0.01, 0.04, 0.03, 0.2])
+        let adjusted = Statistics.benjaminiHochberg([0.01, 0.04, 0.03, 0.2])
         for (x, y) in zip(adjusted, [0.04, 0.04 * 4 / 3, 0.04 * 4 / 3, 0.2]) { XCTAssertEqual(x, y, accuracy: 1e-15) }
-        XCTAssertEqual(poissonLowerTail(2, mean: 3), 8.5 * exp(-3.0), accuracy: 1e-15)
-        XCTAssertEqual(poissonLowerTail(0, mean: 1.5), exp(-1.5), accuracy: 1e-15)
+        XCTAssertEqual(Statistics.poissonLowerTail(2, mean: 3), 8.5 * exp(-3.0), accuracy: 1e-15)
+        XCTAssertEqual(Statistics.poissonLowerTail(0, mean: 1.5), exp(-1.5), accuracy: 1e-15)
         XCTAssertEqual(PartitionComparison.normalizedMutualInformation([0, 0, 1, 1], [1, 1, 0, 0]), 1, accuracy: 1e-15)
         XCTAssertEqual(PartitionComparison.normalizedMutualInformation([0, 0, 1, 1], [0, 1, 0, 1]), 0, accuracy: 1e-15)
         XCTAssertEqual(PartitionComparison.adjustedRandIndex([0, 0, 1, 1], [0, 1, 0, 1]), -0.5, accuracy: 1e-15)

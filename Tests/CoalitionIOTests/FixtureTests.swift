@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionDOT
 @testable import CoalitionIO
 import CoalitionTestSupport
 import Foundation
@@ -65,7 +66,7 @@ final class FixtureTests: XCTestCase {
         XCTAssertEqual(Set(files), Set(invalid.keys), "every invalid fixture has an expected message, and every message a fixture")
         for name in files {
             let inputs = name.hasPrefix("ties-") ? [dir + "actors.csv", dir + name] : [dir + name]
-            let loaded = InputLoader.load(inputs)
+            let loaded = InputLoader.load(inputs, options: .withDOT)
             let errors = loaded.diagnostics.sorted().filter { $0.severity == .error }
             XCTAssertFalse(errors.isEmpty, "\(name) was accepted")
             let expected = dir + invalid[name, default: ""].replacingOccurrences(of: "{dir}", with: dir)
@@ -75,7 +76,7 @@ final class FixtureTests: XCTestCase {
 
     func testEveryErrorInAFileIsReportedInOneRun() {
         let dir = fixture("invalid") + "/"
-        let loaded = InputLoader.load([dir + "actors.csv", dir + "ties-bad-strength.csv"])
+        let loaded = InputLoader.load([dir + "actors.csv", dir + "ties-bad-strength.csv"], options: .withDOT)
         XCTAssertEqual(loaded.diagnostics.entries.map(\.location.line), [2, 3])
     }
 
@@ -92,7 +93,7 @@ final class FixtureTests: XCTestCase {
                                             "mission-unknown-key.yaml:6:3: warning: unknown key \"willing.threshold\" is ignored; known: min_commitment, weights [unknown-key]"]),
         ]
         for (inputs, expected) in cases {
-            let loaded = InputLoader.load(inputs.map { dir + $0 })
+            let loaded = InputLoader.load(inputs.map { dir + $0 }, options: .withDOT)
             XCTAssertFalse(loaded.diagnostics.hasErrors, "\(inputs)")
             XCTAssertEqual(loaded.diagnostics.sorted().map(\.description), expected.map { dir + $0.replacingOccurrences(of: "{dir}", with: dir) })
         }
@@ -104,16 +105,16 @@ final class FixtureTests: XCTestCase {
     }
 
     func testMissingFilesAndFoldersAreErrors() {
-        XCTAssertEqual(InputLoader.load(["/nonexistent/actors.csv"]).diagnostics.entries.map(\.description),
+        XCTAssertEqual(InputLoader.load(["/nonexistent/actors.csv"], options: .withDOT).diagnostics.entries.map(\.description),
                        ["/nonexistent/actors.csv: error: no such file [file-unreadable]"])
-        XCTAssertEqual(InputLoader.load([fixture("invalid") + "/x.docx"]).diagnostics.entries.first?.code, .badInput)
+        XCTAssertEqual(InputLoader.load([fixture("invalid") + "/x.docx"], options: .withDOT).diagnostics.entries.first?.code, .badInput)
         XCTAssertEqual(InputLoader.load([fixture("invalid") + "/actors.csv", fixture("invalid") + "/actors-bad-level.csv"]).diagnostics.entries.first?.code, .badInput)
     }
 
     // MARK: The example missions
 
     func testHealthyLivesMission() throws {
-        let loaded = InputLoader.load([fixture("healthy-lives-2040/mission.yaml")])
+        let loaded = InputLoader.load([fixture("healthy-lives-2040/mission.yaml")], options: .withDOT)
         XCTAssertTrue(loaded.diagnostics.entries.isEmpty, "\(loaded.diagnostics.entries)")
         let m = try XCTUnwrap(loaded.mission)
         XCTAssertEqual(m.name, "Healthy Longer Lives 2040")

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionDOT
 @testable import CoalitionIO
 import CoalitionTestSupport
 import Foundation
@@ -15,7 +16,7 @@ final class HostileInputTests: XCTestCase {
     }
 
     func firstError(_ paths: [String]) -> String? {
-        InputLoader.load(paths).diagnostics.sorted().first { $0.severity == .error }?.description
+        InputLoader.load(paths, options: .withDOT).diagnostics.sorted().first { $0.severity == .error }?.description
     }
 
     func testXMLNestedFiftyThousandDeepIsRefusedAtTheLimit() throws {
@@ -87,7 +88,7 @@ final class HostileInputTests: XCTestCase {
 
     func testDatesAndNumbersThatDoNotFit() throws {
         let huge = try sheet("<row r=\"2\"><c r=\"A2\" t=\"inlineStr\"><is><t>a</t></is></c><c r=\"B2\" s=\"1\"><v>1e300</v></c></row>")
-        let loaded = InputLoader.load([huge.path])
+        let loaded = InputLoader.load([huge.path], options: .withDOT)
         XCTAssertEqual(loaded.diagnostics.entries.map(\.description), [])
         // Beyond 9999-12-31 Excel shows ####; the number is kept as written.
         XCTAssertEqual(loaded.network?.actors.first?.attributes["joined"]?.description, "1e+300")
@@ -152,7 +153,7 @@ final class HostileInputTests: XCTestCase {
 
     func testIdsThatDifferOnlyByInvisibleCharactersAreFlagged() throws {
         let path = try write("id,name\nmoh,Ministry of Health\nmo\u{200B}h,Ministry of Health (copy)\n\u{200F}phi,Public Health Institute\nphi,Institute again\n", as: "actors.csv")
-        let loaded = InputLoader.load([path])
+        let loaded = InputLoader.load([path], options: .withDOT)
         XCTAssertEqual(loaded.diagnostics.entries.map(\.description), [
             "\(path):3:1: warning: actor id \"moh\" holds invisible characters and looks the same as the id defined at \(path):2:1; ties to either may reach the wrong one [lookalike-id]",
             "\(path):5:1: warning: actor id \"phi\" looks the same as the id defined at \(path):4:1, which holds invisible characters; ties to either may reach the wrong one [lookalike-id]",
@@ -163,5 +164,15 @@ final class HostileInputTests: XCTestCase {
     func testAControlCharacterQuotedFromTheInputStaysOnOneLine() {
         let d = Diagnostic(.error, .unknownActor, at: SourceLocation(file: "t.csv", line: 2, column: 1), "tie names unknown actor \"a\nb\u{1}\"")
         XCTAssertEqual(d.description, "t.csv:2:1: error: tie names unknown actor \"a\\nb\\u{1}\" [unknown-actor]")
+    }
+}
+
+extension HostileInputTests {
+    /// CoalitionIO links no Graphviz: without the DOT module's reader a map is refused plainly.
+    func testADOTMapWithoutTheDOTReaderIsAClearError() {
+        let loaded = InputLoader.load([fixture("interop/city-map.gv")])
+        XCTAssertEqual(loaded.diagnostics.entries.map(\.description),
+                       ["\(fixture("interop/city-map.gv")): error: this program reads no DOT maps (it was built without the CoalitionDOT module); export the map as GraphML or CSV [bad-input]"])
+        XCTAssertNil(loaded.network)
     }
 }

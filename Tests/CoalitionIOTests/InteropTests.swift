@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionDOT
 @testable import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
@@ -44,7 +45,7 @@ final class InteropTests: XCTestCase {
             files.append(("Coalition JSON", [try save("n.json", String(decoding: try CoalitionJSON.encode(original), as: UTF8.self))]))
             files.append(("CSV pair", [try save("actors.csv", CSVWriter.actors(table)), try save("ties.csv", CSVWriter.ties(table))]))
             for (format, paths) in files {
-                let loaded = InputLoader.load(paths)
+                let loaded = InputLoader.load(paths, options: .withDOT)
                 XCTAssertEqual(loaded.diagnostics.entries.map(\.description), [], "\(mission) via \(format)")
                 assertSameNetwork(original, try XCTUnwrap(loaded.network), "\(mission) via \(format)")
             }
@@ -129,7 +130,7 @@ final class InteropTests: XCTestCase {
     func testWorkbookCellTypes() throws {
         // Made by LibreOffice (scripts/make-xlsx-fixtures.py): Kumu's sheet names, a date style,
         // a percentage, formulas, rich text, a comment row and an empty row.
-        let loaded = InputLoader.load([fixture("interop/types.xlsx")])
+        let loaded = InputLoader.load([fixture("interop/types.xlsx")], options: .withDOT)
         let n = try XCTUnwrap(loaded.network)
         XCTAssertEqual(n.actors.map(\.id), ["city", "cyclists", "uni"])
         XCTAssertEqual(n.actors[1].name, "Cyclists’ Union — Ελληνικά 自行车")
@@ -141,14 +142,14 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(n.actors[0].attributes["Note"], .text("Leads the mission"), "rich text runs joined")
         XCTAssertEqual(n.actors[2].attributes["Note"], .text("spaced"))
         XCTAssertTrue(n.isDirected)
-        XCTAssertEqual(n.ties.map { "\(n.actors[Int($0.source)].id)>\(n.actors[Int($0.target)].id) \($0.relation) \(formatNumber($0.strength))" },
+        XCTAssertEqual(n.ties.map { "\(n.actors[Int($0.source)].id)>\(n.actors[Int($0.target)].id) \($0.relation) \(Numbers.shortest($0.strength))" },
                        ["city>cyclists funding 2.5", "cyclists>uni partnership 2", "uni>cyclists partnership 2"])
         XCTAssertEqual(loaded.diagnostics.entries.map(\.description),
                        ["\(fixture("interop/types.xlsx"))[Connections]:3:1: warning: the network is directed, so 1 undirected tie became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"])
         // Sheets chosen by name.
-        let chosen = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(tiesSheet: "connections"))
+        let chosen = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(tiesSheet: "connections").readingDOT)
         XCTAssertEqual(chosen.network?.ties.count, 3)
-        let missing = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(actorsSheet: "People"))
+        let missing = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(actorsSheet: "People").readingDOT)
         XCTAssertEqual(missing.diagnostics.entries.first?.description,
                        "\(fixture("interop/types.xlsx")): error: the workbook has no sheet \"People\" (--actors-sheet); its sheets: \"Elements\", \"Connections\", \"Notes\" [unknown-sheet]")
     }
@@ -176,7 +177,7 @@ final class InteropTests: XCTestCase {
             """)
         let url = try temporaryFolder().appendingPathComponent("excel.xlsx")
         try XCTUnwrap(archive.data).write(to: url)
-        let loaded = InputLoader.load([url.path])
+        let loaded = InputLoader.load([url.path], options: .withDOT)
         XCTAssertEqual(loaded.diagnostics.entries.map(\.description), [])
         let n = try XCTUnwrap(loaded.network)
         XCTAssertEqual(n.actors.map(\.id), ["a", "b"])
@@ -227,7 +228,7 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(n.actors[3].voices, ["cyclists", "children"])
         XCTAssertEqual(n.actors[3].influence, 2.5)
         XCTAssertEqual(n.actorColumns, [], "drawing attributes (shape, style, fillcolor) are not data")
-        let ties = n.ties.map { "\(n.actors[Int($0.source)].id)-\(n.actors[Int($0.target)].id) \($0.relation) \(formatNumber($0.strength))" }.sorted()
+        let ties = n.ties.map { "\(n.actors[Int($0.source)].id)-\(n.actors[Int($0.target)].id) \($0.relation) \(Numbers.shortest($0.strength))" }.sorted()
         XCTAssertEqual(ties, ["city-schools partnership 2", "city-transport mandate 3", "cyclists-uni tie 1.5", "schools-cyclists opposition 1",
                               "transport-cyclists information 1"])
         XCTAssertEqual(n.tieColumns.map(\.name), ["label"], "an edge label beside a relation is kept")

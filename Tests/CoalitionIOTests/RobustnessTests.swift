@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionDOT
 import CoalitionGraph
 @testable import CoalitionIO
 import CoalitionTestSupport
@@ -37,7 +38,7 @@ final class RobustnessTests: XCTestCase {
                 let path = dir.appendingPathComponent("f\(round).\(ext)").path
                 try Data(bytes).write(to: URL(fileURLWithPath: path))
                 let inputs = ext == "yaml" ? [path] : (source.hasSuffix("edges.csv") ? [fixture("liveable-streets/nodes.csv"), path] : [path])
-                let loaded = InputLoader.load(inputs)
+                let loaded = InputLoader.load(inputs, options: .withDOT)
                 runs += 1
                 if loaded.diagnostics.hasErrors { rejected += 1 }
                 for d in loaded.diagnostics.entries {

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionDOT
 import CoalitionIO
 import Foundation
 import XCTest
@@ -72,7 +73,7 @@ public func fixture(_ relative: String) -> String {
 
 /// Loads inputs and fails the test on any error.
 public func loadValid(_ paths: [String], options: LoadOptions = .init(), file: StaticString = #filePath, line: UInt = #line) -> StakeholderNetwork? {
-    let loaded = InputLoader.load(paths, options: options)
+    let loaded = InputLoader.load(paths, options: options.dotReader == nil ? options.readingDOT : options)
     XCTAssertFalse(loaded.diagnostics.hasErrors, loaded.diagnostics.entries.map(\.description).joined(separator: "\n"), file: file, line: line)
     return loaded.network
 }

@@ -127,10 +127,10 @@ final class AssemblerTests: XCTestCase {
     }
 
     func testSuggestions() {
-        XCTAssertEqual(closestMatch(to: "rivertn", in: ["riverton", "harbourside"]), "riverton")
-        XCTAssertEqual(closestMatch(to: "ministery", in: ActorKind.known.map(\.rawValue)), "ministry")
-        XCTAssertNil(closestMatch(to: "guild", in: ActorKind.known.map(\.rawValue)))
-        XCTAssertEqual(editDistance(Array("kitten"), Array("sitting")), 3)
+        XCTAssertEqual(Suggestions.closest(to: "rivertn", in: ["riverton", "harbourside"]), "riverton")
+        XCTAssertEqual(Suggestions.closest(to: "ministery", in: ActorKind.known.map(\.rawValue)), "ministry")
+        XCTAssertNil(Suggestions.closest(to: "guild", in: ActorKind.known.map(\.rawValue)))
+        XCTAssertEqual(Suggestions.editDistance(Array("kitten"), Array("sitting")), 3)
     }
 
     func testMissionSlug() {

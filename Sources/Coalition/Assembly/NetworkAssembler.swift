@@ -133,7 +133,7 @@ public struct NetworkAssembler {
         if kind.rawValue.isEmpty { return nil }
         if !kind.isKnown {
             let known = ActorKind.known.map(\.rawValue)
-            let hint = closestMatch(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
+            let hint = Suggestions.closest(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
                 ?? "known kinds: \(known.joined(separator: ", "))"
             diagnostics.warning(.unknownKind, at: cell.location, "unknown kind \"\(kind.rawValue)\", kept as written; \(hint)")
         }
@@ -155,7 +155,7 @@ public struct NetworkAssembler {
     private mutating func vocabulary<T>(_ cell: Cell, _ parse: (String) -> T?, _ allowed: [String],
                                         _ what: String, _ code: Diagnostic.Code) -> T? {
         if let value = parse(cell.text) { return value }
-        let hint = closestMatch(to: normalizedToken(cell.text), in: allowed).map { "did you mean \"\($0)\"? " } ?? ""
+        let hint = Suggestions.closest(to: normalizedToken(cell.text), in: allowed).map { "did you mean \"\($0)\"? " } ?? ""
         diagnostics.error(code, at: cell.location,
                           "unknown \(what) \"\(cell.text)\"; \(hint)expected one of: \(allowed.joined(separator: ", "))")
         return nil
@@ -246,7 +246,7 @@ public struct NetworkAssembler {
         }
         unknownActorReports += 1
         // Suggestions cost O(actors) each: give them for the first hundred problems only.
-        let hint = unknownActorReports <= 100 ? closestMatch(to: id, in: actors.lazy.map(\.id)).map { "; did you mean \"\($0)\"?" } : nil
+        let hint = unknownActorReports <= 100 ? Suggestions.closest(to: id, in: actors.lazy.map(\.id)).map { "; did you mean \"\($0)\"?" } : nil
         diagnostics.error(.unknownActor, at: cell.location, "tie names unknown actor \"\(id)\"\(hint ?? "")")
         return nil
     }
@@ -358,7 +358,7 @@ public struct NetworkAssembler {
             merges[k, default: 1] += 1
             if let c = t.commitment { ties[k].commitment = Swift.max(ties[k].commitment ?? c, c) }
             diagnostics.warning(.duplicateTie, at: location(of: tieOrigins[i]),
-                                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(formatNumber(ties[k].strength))")
+                                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(Numbers.shortest(ties[k].strength))")
         }
         ties.removeLast(ties.count - kept)
         tieOrigins.removeLast(tieOrigins.count - kept)

@@ -40,7 +40,7 @@ public struct Grouping: Sendable {
         default:
             guard let column else {
                 let known = Self.builtIn + network.actorColumns.map(\.name)
-                throw .unknownAttribute(key, suggestion: closestMatch(to: key, in: known), available: known)
+                throw .unknownAttribute(key, suggestion: Suggestions.closest(to: key, in: known), available: known)
             }
             labels = network.actors.map { actor in
                 guard let value = actor.attributes[column.name] else { return Self.none }

@@ -144,7 +144,7 @@ public enum AttributeValue: Hashable, Sendable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .number(let x): formatNumber(x)
+        case .number(let x): Numbers.shortest(x)
         case .text(let s): s
         }
     }
@@ -155,10 +155,13 @@ public enum AttributeType: String, Hashable, Sendable {
     case number, text
 }
 
-/// Integral numbers without a trailing ".0"; others in Swift's shortest round-trip form.
-public func formatNumber(_ x: Double) -> String {
-    if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
-    return String(x)
+/// How the domain writes numbers into text and data.
+public enum Numbers {
+    /// Integral numbers without a trailing ".0"; others in Swift's shortest round-trip form.
+    public static func shortest(_ x: Double) -> String {
+        if x == x.rounded(), abs(x) < 1e15 { return String(Int64(x)) }
+        return String(x)
+    }
 }
 
 /// Trimmed, lower-cased, with spaces and underscores turned into hyphens.

@@ -22,7 +22,7 @@ struct Validate: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let document = ValidationDocument(InputLoader.load(input.inputs, options: input.loading))
+        let document = AnalysisSession.validate(input.inputs, loading: input.loading)
         print(try document.rendered(format.format) ?? "")
         if !document.valid { throw ExitCode(inputErrorExitCode) }
     }

@@ -186,30 +186,33 @@ extension Graph {
     }
 }
 
-/// Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), in the input's order.
-public func benjaminiHochberg(_ p: [Double]) -> [Double] {
-    let m = p.count
-    guard m > 0 else { return [] }
-    let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] < p[$1] : $0 < $1 }
-    var adjusted = [Double](repeating: 1, count: m)
-    var running = 1.0
-    for rank in stride(from: m, through: 1, by: -1) {
-        let i = order[rank - 1]
-        running = min(running, p[i] * Double(m) / Double(rank))
-        adjusted[i] = min(1, running)
+/// The statistics the group measures test with.
+public enum Statistics {
+    /// Benjamini–Hochberg (1995) adjusted p-values (false discovery rate), in the input's order.
+    public static func benjaminiHochberg(_ p: [Double]) -> [Double] {
+        let m = p.count
+        guard m > 0 else { return [] }
+        let order = p.indices.sorted { p[$0] != p[$1] ? p[$0] < p[$1] : $0 < $1 }
+        var adjusted = [Double](repeating: 1, count: m)
+        var running = 1.0
+        for rank in stride(from: m, through: 1, by: -1) {
+            let i = order[rank - 1]
+            running = min(running, p[i] * Double(m) / Double(rank))
+            adjusted[i] = min(1, running)
+        }
+        return adjusted
     }
-    return adjusted
-}
 
-/// P(X ≤ k) for X ~ Poisson(λ), summed term by term (k is small where it is used).
-public func poissonLowerTail(_ k: Int, mean lambda: Double) -> Double {
-    guard k >= 0 else { return 0 }
-    var term = Foundationless.exp(-lambda)
-    var sum = term
-    if k == 0 { return sum }
-    for i in 1 ... k {
-        term *= lambda / Double(i)
-        sum += term
+    /// P(X ≤ k) for X ~ Poisson(λ), summed term by term (k is small where it is used).
+    public static func poissonLowerTail(_ k: Int, mean lambda: Double) -> Double {
+        guard k >= 0 else { return 0 }
+        var term = Foundationless.exp(-lambda)
+        var sum = term
+        if k == 0 { return sum }
+        for i in 1 ... k {
+            term *= lambda / Double(i)
+            sum += term
+        }
+        return min(1, sum)
     }
-    return min(1, sum)
 }

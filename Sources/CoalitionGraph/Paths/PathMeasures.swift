@@ -81,7 +81,7 @@ extension Graph {
     /// - Parameter edgeBetweenness: whether to compute edge betweenness too (a little slower).
     public func pathMeasures(length: PathLength = .hops, sources: SourceSelection = .all,
                              edgeBetweenness withEdges: Bool = true,
-                             threads: Int = defaultThreadCount) -> PathMeasures {
+                             threads: Int = Graph.defaultThreadCount) -> PathMeasures {
         let n = vertexCount, m = edgeCount
         let sourceList: [Int32]
         var isExact = true
@@ -231,11 +231,13 @@ extension Graph {
     }
 }
 
-/// The number of threads used by default: the machine's active processors.
-public let defaultThreadCount: Int = {
-    let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
-    return count > 0 ? count : 1
-}()
+extension Graph {
+    /// The number of threads used by default: the machine's active processors.
+    public static let defaultThreadCount: Int = {
+        let count = sysconf(Int32(_SC_NPROCESSORS_ONLN))
+        return count > 0 ? count : 1
+    }()
+}
 
 private func closeness(_ sum: Double, reached: Int, n: Int) -> Double {
     guard sum > 0, n > 1 else { return 0 }

@@ -81,7 +81,7 @@ public struct CSVFile: Sendable {
         return counts[best]! > 0 ? best : 0x2C
     }
 
-    static func firstInvalidUTF8(in bytes: Data) -> (line: Int, column: Int) {
+    public static func firstInvalidUTF8(in bytes: Data) -> (line: Int, column: Int) {
         var line = 1, column = 1
         var parser = Unicode.UTF8.ForwardParser()
         var iterator = bytes.makeIterator()

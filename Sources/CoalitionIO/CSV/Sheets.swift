@@ -81,7 +81,7 @@ extension ActorRecord {
 
     /// An attribute of a GraphML or GEXF node, by its name. Formats give the id their own way,
     /// so an attribute called "id" is kept as an attribute.
-    mutating func assign(_ cell: Cell, toColumn name: String) {
+    public mutating func assign(_ cell: Cell, toColumn name: String) {
         let field = ColumnAliases.actors[ColumnAliases.key(name)]
         set(field == .id ? .extra(name) : field ?? .extra(name), cell, column: name)
     }
@@ -104,7 +104,7 @@ extension TieRecord {
     }
 
     /// An attribute of a GraphML or GEXF edge, by its name (endpoints come from the element).
-    mutating func assign(_ cell: Cell, toColumn name: String) {
+    public mutating func assign(_ cell: Cell, toColumn name: String) {
         let field = ColumnAliases.ties[ColumnAliases.key(name)]
         set(field == .source || field == .target ? .extra(name) : field ?? .extra(name), cell, column: name)
     }

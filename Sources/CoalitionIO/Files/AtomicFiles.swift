@@ -113,9 +113,3 @@ public enum AtomicFiles {
         throw FileWriteError(path: b, reason: String(cString: strerror(errno)))
     }
 }
-
-/// Writes a file atomically: to a temporary file beside it, then renamed into place, so that
-/// a failed run never leaves a partial file.
-public func writeAtomically(_ data: Data, to path: String) throws {
-    try AtomicFiles.write(data, to: path)
-}

@@ -157,11 +157,11 @@ public enum CoalitionJSON {
         case nil, is NSNull: return nil
         case let s as String: return s
         case let b as Bool: return b ? "true" : "false"
-        case let d as Double: return formatNumber(d)
+        case let d as Double: return Numbers.shortest(d)
         case let n as NSNumber:
             // Foundation boxes JSON booleans as NSNumber with the C type "c".
             if String(cString: n.objCType) == "c" { return n.boolValue ? "true" : "false" }
-            return formatNumber(n.doubleValue)
+            return Numbers.shortest(n.doubleValue)
         case let list as [Any]: return list.compactMap { text($0) }.joined(separator: "|")
         default: return "\(value!)"
         }

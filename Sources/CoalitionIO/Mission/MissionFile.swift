@@ -34,7 +34,7 @@ public enum MissionFile {
         for (keyNode, value) in mapping {
             guard let key = keyNode.string else { continue }
             if !keys.contains(key) {
-                let hint = closestMatch(to: key, in: keys).map { "did you mean \"\($0)\"?" } ?? "known keys: \(keys.joined(separator: ", "))"
+                let hint = Suggestions.closest(to: key, in: keys).map { "did you mean \"\($0)\"?" } ?? "known keys: \(keys.joined(separator: ", "))"
                 reader.log.warning(.unknownKey, at: reader.at(keyNode), "unknown key \"\(key)\" is ignored; \(hint)")
                 continue
             }
@@ -281,7 +281,7 @@ private struct Reader {
                     }
                 } else {
                     let known = Mission.ExpectedVoice.Dimension.allCases.map(\.rawValue) + ["min_count", "min_share"]
-                    let hint = closestMatch(to: key, in: known).map { "did you mean \"\($0)\"?" } ?? "known: \(known.joined(separator: ", "))"
+                    let hint = Suggestions.closest(to: key, in: known).map { "did you mean \"\($0)\"?" } ?? "known: \(known.joined(separator: ", "))"
                     log.warning(.unknownKey, at: at(k), "unknown key \"\(key)\" in an expected voice is ignored; \(hint)")
                 }
             }

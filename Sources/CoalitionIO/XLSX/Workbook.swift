@@ -188,10 +188,10 @@ public struct Workbook: Sendable {
             if let s = c.attributes["s"].flatMap(Int.init), dateStyles.contains(s) {
                 // Excel's dates run from day 0 to 9999-12-31 (serial 2,958,465); beyond that it
                 // shows ####, and so the number is kept as it is.
-                guard x >= 0, x < 2_958_466 else { return formatNumber(x) }
+                guard x >= 0, x < 2_958_466 else { return Numbers.shortest(x) }
                 return isoDate(serial: x, date1904: date1904)
             }
-            return formatNumber(x)
+            return Numbers.shortest(x)
         }
     }
 

@@ -168,6 +168,6 @@ public enum DOTWriter {
 
     static func number(_ x: Double) -> String {
         let r = (x * 100).rounded() / 100
-        return formatNumber(r)
+        return Numbers.shortest(r)
     }
 }

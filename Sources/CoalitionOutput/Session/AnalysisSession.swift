@@ -1,5 +1,6 @@
 import Coalition
 import CoalitionGraph
+import CoalitionDOT
 import CoalitionIO
 import Foundation
 
@@ -41,10 +42,15 @@ public final class AnalysisSession: @unchecked Sendable {
     /// Reads `inputs` (a mission file, sheets, a workbook, GraphML, GEXF, JSON or DOT).
     /// - Throws: ``InputError`` with every problem found, sorted, when any is an error.
     public static func open(_ inputs: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init()) throws(InputError) -> AnalysisSession {
-        let loaded = InputLoader.load(inputs, options: loading)
+        let loaded = InputLoader.load(inputs, options: loading.dotReader == nil ? loading.readingDOT : loading)
         let sorted = loaded.diagnostics.sorted()
         guard !loaded.diagnostics.hasErrors, let network = loaded.network else { throw InputError(sorted) }
         return AnalysisSession(network: network, mission: loaded.mission, settings: settings, diagnostics: sorted, inputs: inputs, files: loaded.files)
+    }
+
+    /// Every problem in `inputs`, located, whether or not a session could open on them.
+    public static func validate(_ inputs: [String], loading: LoadOptions = .init()) -> ValidationDocument {
+        ValidationDocument(InputLoader.load(inputs, options: loading.dotReader == nil ? loading.readingDOT : loading))
     }
 
     /// The same inputs with other settings; analyses that do not depend on what changed are

@@ -50,7 +50,7 @@ extension AnalysisSession {
             case .ego:
                 guard let id = style.actor else { throw DiagramError.noActor }
                 guard let index = network.actors.firstIndex(where: { $0.id == id }) else {
-                    throw DiagramError.unknownActor(id, suggestion: closestMatch(to: id, in: network.actors.map(\.id)))
+                    throw DiagramError.unknownActor(id, suggestion: Suggestions.closest(to: id, in: network.actors.map(\.id)))
                 }
                 return builder.ego(index, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
             case .groups: return builder.groups(try grouping(), engine: style.engine)

@@ -4,7 +4,7 @@ import Foundation
 /// How numbers are written, everywhere Coalition writes them: in tables, in sentences, in data.
 public enum NumberStyle {
     /// The shortest form that reads back exactly, integers without a point (`3`, `0.25`).
-    public static func plain(_ x: Double) -> String { formatNumber(x) }
+    public static func plain(_ x: Double) -> String { Numbers.shortest(x) }
 
     /// `digits` decimals, rounded half away from zero, trailing zeros kept (`0.460`).
     public static func fixed(_ x: Double, _ digits: Int) -> String {

@@ -11,7 +11,7 @@ public struct AnalysisOptions: Sendable {
     /// Sources sampled above the exact limit.
     public var samples = 1_000
     public var seed: UInt64 = 1
-    public var threads = defaultThreadCount
+    public var threads = Graph.defaultThreadCount
 
     public init(weighted: Bool = false) { self.weighted = weighted }
 }
@@ -165,7 +165,7 @@ public struct NetworkAnalysis: Sendable {
             notes.append("The network is undirected, so brokerage counts each tie both ways: representative and gatekeeper counts are the same number (an actor between its own group and another), not two findings.")
         }
         if !paths.isExact {
-            notes.append("Betweenness is estimated from \(paths.sourcesUsed) randomly chosen source actors (seed \(options.seed)) because the network has more than \(options.exactLimit) actors: every actor's value is within ±\(formatNumber((paths.errorBound * 10_000).rounded() / 10_000)) of the exact one with \(Int((1 - paths.confidenceDelta) * 100)) % confidence. Harmonic centrality is estimated from the same sources\(g.isDirected ? "; closeness is not computed" : ", closeness from the distances within each component"), and the diameter is a lower bound.")
+            notes.append("Betweenness is estimated from \(paths.sourcesUsed) randomly chosen source actors (seed \(options.seed)) because the network has more than \(options.exactLimit) actors: every actor's value is within ±\(Numbers.shortest((paths.errorBound * 10_000).rounded() / 10_000)) of the exact one with \(Int((1 - paths.confidenceDelta) * 100)) % confidence. Harmonic centrality is estimated from the same sources\(g.isDirected ? "; closeness is not computed" : ", closeness from the distances within each component"), and the diameter is a lower bound.")
         }
         if options.weighted {
             notes.append("Weighted: tie strength is the weight for PageRank, eigenvector, clustering and Burt's measures; path lengths are 1/strength, so strong ties are short paths.")

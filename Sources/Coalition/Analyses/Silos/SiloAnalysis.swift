@@ -104,7 +104,7 @@ public struct SiloAnalysis: Sendable {
         permutations = options.permutations
         let measures = GroupMeasures(g, groups: grouping.index, weighted: options.weighted)
         let test = g.eiPermutationTest(groups: grouping.index, permutations: options.permutations, seed: options.seed)
-        let adjusted = benjaminiHochberg(test.groups)
+        let adjusted = Statistics.benjaminiHochberg(test.groups)
         groups = grouping.groups.indices.map { a in
             Group(group: grouping.groups[a], size: measures.sizes[a], internalTies: measures.groupInternal[a],
                   externalTies: measures.groupExternal[a], eiIndex: measures.groupEI[a], eiRescaled: measures.groupEIRescaled[a],
@@ -166,10 +166,10 @@ public struct SiloAnalysis: Sendable {
         for a in 0 ..< k {
             for b in a + 1 ..< k {
                 let expected = degree[a] * degree[b] / Double(2 * ties)
-                pairs.append((a, b, expected, poissonLowerTail(between[a][b], mean: expected)))
+                pairs.append((a, b, expected, Statistics.poissonLowerTail(between[a][b], mean: expected)))
             }
         }
-        let adjusted = benjaminiHochberg(pairs.map(\.3))
+        let adjusted = Statistics.benjaminiHochberg(pairs.map(\.3))
         var result: [MissingBridge] = []
         for (i, (a, b, expected, p)) in pairs.enumerated() where expected >= options.minimumExpected && adjusted[i] < options.alpha {
             result.append(MissingBridge(groups: (a, b), ties: between[a][b], expectedTies: expected, pValue: p,

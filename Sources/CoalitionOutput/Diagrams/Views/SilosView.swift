@@ -75,7 +75,7 @@ extension DiagramBuilder {
                                                  "E-I: −1 all ties inside, +1 all across", "grey dashed: missing bridges"]),
                         directed: false, engine: chosen)
         (d.nodes, d.edges) = groupNodesAndEdges(grouping) { i in
-            silos.groups[i].eiIndex.map { "E-I \(formatNumber(($0 * 100).rounded() / 100))" }
+            silos.groups[i].eiIndex.map { "E-I \(Numbers.shortest(($0 * 100).rounded() / 100))" }
         }
         for b in silos.missingBridges {
             d.edges.append(Diagram.Edge(from: "g\(b.groups.0)", to: "g\(b.groups.1)", width: 3, style: "dashed", color: "#BBBBBB", arrowhead: nil))

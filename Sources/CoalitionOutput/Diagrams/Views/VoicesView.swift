@@ -50,7 +50,7 @@ extension DiagramBuilder {
             switch c.status {
             case .missing: return .init(label: "\(c.label): missing, no actor", sample: .placeholder)
             case .underrepresented:
-                let ratio = c.degreeRatio.map { ", ties/actors \(formatNumber(($0 * 100).rounded() / 100))" } ?? ""
+                let ratio = c.degreeRatio.map { ", ties/actors \(Numbers.shortest(($0 * 100).rounded() / 100))" } ?? ""
                 return .init(label: "\(c.label): underrepresented, \(count)\(ratio)", sample: .mark("!"))
             case .tooFewToJudge: return .init(label: "\(c.label): \(count), too few to judge", sample: .mark("?"))
             case .present: return .init(label: "\(c.label): \(count)", sample: .mark("✓"))

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionIO
 import Foundation
 import Graphviz
 
@@ -195,4 +196,16 @@ struct DOTTokens {
         let column = bytes[lineStarts[lo] ..< offset].filter { $0 & 0xC0 != 0x80 }.count + 1
         return (lo + 1, column)
     }
+}
+
+extension LoadOptions {
+    /// These options, reading DOT maps through ``DOTReader``.
+    public var readingDOT: LoadOptions {
+        var copy = self
+        copy.dotReader = { data, file, assembler throws(InputError) in try DOTReader.read(data, file: file, into: &assembler) }
+        return copy
+    }
+
+    /// The default options, reading DOT maps too.
+    public static var withDOT: LoadOptions { LoadOptions().readingDOT }
 }
