@@ -28,11 +28,13 @@ let package = Package(
         .target(name: "Coalition", dependencies: ["CoalitionGraph"]),
         // Readers and writers: CSV/TSV sheets, Excel workbooks, GraphML, GEXF, Coalition and Kumu
         // JSON, the YAML mission file. No Graphviz: reading a sheet needs no C graph library.
-        .target(name: "CoalitionIO", dependencies: [
-            "Coalition", "CSystem",
-            .product(name: "Yams", package: "Yams"),
-            .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .target(
+            name: "CoalitionIO",
+            dependencies: [
+                "Coalition", "CSystem",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         // DOT maps, read through Graphviz's own parser (LoadOptions.readingDOT).
         .target(name: "CoalitionDOT", dependencies: ["Coalition", "CoalitionIO", "Graphviz"]),
         // The one system call Swift's Glibc module does not expose: renameat2 (atomic exchange).
@@ -47,24 +49,30 @@ let package = Package(
         .target(name: "CoalitionOutput", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionDOT", "Graphviz"]),
         // The briefing pack: findings in words (Mustache sentence templates), the HTML page and
         // Markdown, diagrams and data files, provenance (SHA-256 from swift-crypto).
-        .target(name: "CoalitionReport", dependencies: [
-            "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz",
-            .product(name: "Mustache", package: "swift-mustache"),
-            .product(name: "Crypto", package: "swift-crypto"),
-        ]),
-        .executableTarget(name: "CoalitionCLI", dependencies: [
-            "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz", "CoalitionReport",
-            .product(name: "ArgumentParser", package: "swift-argument-parser"),
-        ]),
+        .target(
+            name: "CoalitionReport",
+            dependencies: [
+                "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ]),
+        .executableTarget(
+            name: "CoalitionCLI",
+            dependencies: [
+                "Coalition", "CoalitionIO", "CoalitionOutput", "Graphviz", "CoalitionReport",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]),
         // The libraries alone, as a program of the team's own would use them.
         .executableTarget(name: "SilosExample", dependencies: ["Coalition", "CoalitionOutput", "Graphviz"], path: "Examples/SilosExample"),
         // What every test target shares: the repository root, the built executables, scratch folders.
         .target(name: "CoalitionTestSupport", dependencies: ["Coalition", "CoalitionIO", "CoalitionDOT"], path: "Tests/CoalitionTestSupport"),
         .testTarget(name: "CoalitionGraphTests", dependencies: ["CoalitionGraph", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionTests", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionTestSupport"]),
-        .testTarget(name: "CoalitionIOTests", dependencies: [
-            "CoalitionIO", "CoalitionDOT", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-        ]),
+        .testTarget(
+            name: "CoalitionIOTests",
+            dependencies: [
+                "CoalitionIO", "CoalitionDOT", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ]),
         .testTarget(name: "CoalitionOutputTests", dependencies: ["CoalitionOutput", "CoalitionIO", "Graphviz", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI", "CoalitionTestSupport"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "CoalitionTestSupport"]),

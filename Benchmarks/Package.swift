@@ -15,7 +15,7 @@ let package = Package(
         .executableTarget(
             name: "coalition-bench",
             dependencies: [.product(name: "CoalitionIO", package: root), .product(name: "CoalitionGraph", package: root), .product(name: "Coalition", package: root)],
-            path: "Sources/CoalitionBench"),
+            path: "Sources/CoalitionBench")
     ],
     swiftLanguageModes: [.v6]
 )

@@ -22,13 +22,15 @@ do {
     try Data((try DocumentJSON.string(silos) + "\n").utf8).write(to: URL(fileURLWithPath: folder + "/silos.json"))
 
     let diagram = try session.diagram(.silos)
-    let svg = try Renderer.inProcess.render(dot: DOTWriter.write(diagram), engine: diagram.engine, formats: [.svg],
-                                            pdfDate: session.mission?.dataDate ?? "2000-01-01")[0]
+    let svg = try Renderer.inProcess.render(
+        dot: DOTWriter.write(diagram), engine: diagram.engine, formats: [.svg],
+        pdfDate: session.mission?.dataDate ?? "2000-01-01")[0]
     try svg.data.write(to: URL(fileURLWithPath: folder + "/silos.svg"))
 
     let analysis = silos.silos
-    print("\(session.mission?.name ?? missionFile): \(analysis.groups.count) \(analysis.grouping.attribute) groups, "
-          + "\(analysis.missingBridges.count) missing bridges; wrote \(folder)/silos.json and \(folder)/silos.svg")
+    print(
+        "\(session.mission?.name ?? missionFile): \(analysis.groups.count) \(analysis.grouping.attribute) groups, "
+            + "\(analysis.missingBridges.count) missing bridges; wrote \(folder)/silos.json and \(folder)/silos.svg")
 } catch let error as InputError {
     FileHandle.standardError.write(Data((error.description + "\n").utf8))
     exit(1)

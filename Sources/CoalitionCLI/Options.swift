@@ -8,9 +8,10 @@ import Graphviz
 
 /// The inputs every command takes, in the same way.
 struct InputOptions: ParsableArguments {
-    @Argument(help: ArgumentHelp(
-        "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file.",
-        valueName: "inputs"))
+    @Argument(
+        help: ArgumentHelp(
+            "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file.",
+            valueName: "inputs"))
     var inputs: [String] = []
 
     @Flag(help: "Treat every tie as directed, from source to target (as Gephi's import option).")
@@ -47,7 +48,9 @@ struct InputOptions: ParsableArguments {
 
 /// Options shared by the commands that group actors.
 struct GroupingOptions: ParsableArguments {
-    @Option(name: .customLong("group-by"), help: "Attribute that defines the groups: sector, kind, level, stance, commitment, voices or any actors column (default: the mission's group_by, else sector).")
+    @Option(
+        name: .customLong("group-by"),
+        help: "Attribute that defines the groups: sector, kind, level, stance, commitment, voices or any actors column (default: the mission's group_by, else sector).")
     var groupBy: String?
 
     @Option(help: "With a multi-valued attribute: use each actor's first value (first) or refuse (error).")
@@ -78,7 +81,13 @@ enum TextOrJSON: String, ExpressibleByArgument, CaseIterable {
 struct OutputOptions: ParsableArguments {
     enum Format: String, ExpressibleByArgument, CaseIterable {
         case table, json, csv
-        var format: DocumentFormat { switch self { case .table: .text; case .json: .json; case .csv: .csv } }
+        var format: DocumentFormat {
+            switch self {
+            case .table: .text;
+            case .json: .json;
+            case .csv: .csv
+            }
+        }
     }
 
     @Option(help: "Output format: table, json or csv.")

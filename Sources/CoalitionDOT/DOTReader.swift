@@ -25,8 +25,10 @@ public enum DOTReader {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         guard let text = String(data: data, encoding: .utf8) else {
             let at = CSVFile.firstInvalidUTF8(in: data)
-            throw InputError(Diagnostic(.error, .malformedDOT, at: SourceLocation(file: file, line: at.line, column: at.column),
-                                        "the file is not valid UTF-8 here; save it as UTF-8"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedDOT, at: SourceLocation(file: file, line: at.line, column: at.column),
+                    "the file is not valid UTF-8 here; save it as UTF-8"))
         }
         let graph: GraphDescription
         do {
@@ -89,7 +91,7 @@ public enum DOTReader {
             column = 1
             let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
             if let q = message.range(of: "near '"), let end = message[q.upperBound...].firstIndex(of: "'"), line <= lines.count {
-                let near = message[q.upperBound ..< end]
+                let near = message[q.upperBound..<end]
                 if !near.isEmpty, let hit = lines[line - 1].range(of: near) {
                     column = lines[line - 1].distance(from: lines[line - 1].startIndex, to: hit.lowerBound) + 1
                 }
@@ -109,8 +111,9 @@ public enum DOTReader {
                 reason = "no graph found before the end of the file; a DOT map starts `graph {` or `digraph {` and ends with `}`"
             }
         }
-        return Diagnostic(.error, .malformedDOT, at: SourceLocation(file: file, line: line, column: column),
-                          "malformed DOT: \(reason.isEmpty ? "Graphviz could not parse the file" : reason)")
+        return Diagnostic(
+            .error, .malformedDOT, at: SourceLocation(file: file, line: line, column: column),
+            "malformed DOT: \(reason.isEmpty ? "Graphviz could not parse the file" : reason)")
     }
 }
 
@@ -153,7 +156,9 @@ struct DOTTokens {
                 add(String(decoding: value, as: UTF8.self), at: start)
                 continue
             }
-            if c >= 0x80 || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2E || c == 0x2D && !(i + 1 < b.count && (b[i + 1] == 0x2D || b[i + 1] == 0x3E)) {
+            if c >= 0x80 || (c >= 0x30 && c <= 0x39) || (c | 0x20 >= 0x61 && c | 0x20 <= 0x7A) || c == 0x5F || c == 0x2E
+                || c == 0x2D && !(i + 1 < b.count && (b[i + 1] == 0x2D || b[i + 1] == 0x3E))
+            {
                 let start = i
                 while i < b.count {
                     let d = b[i]
@@ -161,7 +166,7 @@ struct DOTTokens {
                     i += 1
                 }
                 if i == start { i += 1; continue }
-                add(String(decoding: b[start ..< i], as: UTF8.self), at: start)
+                add(String(decoding: b[start..<i], as: UTF8.self), at: start)
                 continue
             }
             i += 1
@@ -183,7 +188,7 @@ struct DOTTokens {
         let heads = positions[head] ?? []
         for t in tails {
             guard let h = heads.first(where: { $0 > t }) else { break }
-            let between = bytes[t ..< h]
+            let between = bytes[t..<h]
             if between.count < 400, between.contains(0x2D) { return t }
         }
         return tails.first
@@ -193,7 +198,7 @@ struct DOTTokens {
         var lo = 0, hi = lineStarts.count
         while lo + 1 < hi { let mid = (lo + hi) / 2; if lineStarts[mid] <= offset { lo = mid } else { hi = mid } }
         // Columns count characters, not bytes.
-        let column = bytes[lineStarts[lo] ..< offset].filter { $0 & 0xC0 != 0x80 }.count + 1
+        let column = bytes[lineStarts[lo]..<offset].filter { $0 & 0xC0 != 0x80 }.count + 1
         return (lo + 1, column)
     }
 }

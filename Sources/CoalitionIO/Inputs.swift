@@ -75,15 +75,19 @@ public enum InputLoader {
         var formats: [Format] = []
         for p in paths {
             guard let f = format(of: p) else {
-                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: p),
-                                            "unsupported file type; expected .yaml (mission), .csv/.tsv (sheets), .xlsx (workbook), .graphml, .gexf, .json (Coalition or Kumu) or .gv/.dot"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: p),
+                        "unsupported file type; expected .yaml (mission), .csv/.tsv (sheets), .xlsx (workbook), .graphml, .gexf, .json (Coalition or Kumu) or .gv/.dot"))
             }
             formats.append(f)
         }
         if case .mission = formats[0] {
             guard paths.count == 1 else {
-                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[1]),
-                                            "a mission file names its own data; pass the mission file alone"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: paths[1]),
+                        "a mission file names its own data; pass the mission file alone"))
             }
             let text = String(decoding: try read(paths[0]), as: UTF8.self)
             let (mission, log) = MissionFile.parse(text, file: paths[0])
@@ -100,13 +104,17 @@ public enum InputLoader {
                 let at = mission.locations[key] ?? SourceLocation(file: paths[0])
                 switch (key, format(of: file)) {
                 case ("network", .mission?), ("network", .sheet?), ("network", nil):
-                    throw InputError(Diagnostic(.error, .badMission, at: at,
-                                                "network: \"\(file)\" is not a single-file network; expected .xlsx, .graphml, .gexf, .json or .gv/.dot (sheets go under actors: and ties:)"))
+                    throw InputError(
+                        Diagnostic(
+                            .error, .badMission, at: at,
+                            "network: \"\(file)\" is not a single-file network; expected .xlsx, .graphml, .gexf, .json or .gv/.dot (sheets go under actors: and ties:)"))
                 case ("network", _), (_, .sheet?):
                     continue
                 default:
-                    throw InputError(Diagnostic(.error, .badMission, at: at,
-                                                "\(key): \"\(file)\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:)"))
+                    throw InputError(
+                        Diagnostic(
+                            .error, .badMission, at: at,
+                            "\(key): \"\(file)\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:)"))
                 }
             }
             var opts = options
@@ -124,8 +132,10 @@ public enum InputLoader {
                 do throws(GroupingError) {
                     _ = try Grouping(network, by: key)
                 } catch {
-                    result.diagnostics.append(Diagnostic(.error, .badMission, at: mission.locations["group_by"] ?? SourceLocation(file: paths[0]),
-                                                         "group_by: \(error.message)"))
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .error, .badMission, at: mission.locations["group_by"] ?? SourceLocation(file: paths[0]),
+                            "group_by: \(error.message)"))
                 }
             }
             return
@@ -137,8 +147,10 @@ public enum InputLoader {
     }
 
     /// Reads data files. `roles` says which sheet is which where a mission file tells.
-    private static func loadData(_ paths: [String], roles: [SheetRole?], options: LoadOptions,
-                                 into result: inout LoadedInput) throws(InputError) {
+    private static func loadData(
+        _ paths: [String], roles: [SheetRole?], options: LoadOptions,
+        into result: inout LoadedInput
+    ) throws(InputError) {
         result.files = paths
         let single = paths.count == 1 ? format(of: paths[0]) : nil
         var assembler = NetworkAssembler(options: AssemblyOptions(forceDirected: options.forceDirected, merge: options.merge ?? .sum))
@@ -156,8 +168,10 @@ public enum InputLoader {
             }
         case .dot?:
             guard let dotReader = options.dotReader else {
-                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[0]),
-                                            "this program reads no DOT maps (it was built without the CoalitionDOT module); export the map as GraphML or CSV"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: paths[0]),
+                        "this program reads no DOT maps (it was built without the CoalitionDOT module); export the map as GraphML or CSV"))
             }
             try dotReader(try read(paths[0]), paths[0], &assembler)
         case .workbook?:
@@ -166,22 +180,29 @@ public enum InputLoader {
             assembler = try workbook.read(actorsSheet: options.actorsSheet, tiesSheet: options.tiesSheet, options: assembler.options)
         default:
             guard paths.count <= 2 else {
-                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: paths[2]),
-                                            "too many inputs; give an actors sheet and a ties sheet, or one workbook, GraphML, GEXF, JSON or DOT file"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: paths[2]),
+                        "too many inputs; give an actors sheet and a ties sheet, or one workbook, GraphML, GEXF, JSON or DOT file"))
             }
             var sheets: [(file: CSVFile, role: SheetRole)] = []
             var problems: [Diagnostic] = []
             for (path, role) in zip(paths, roles) {
                 guard case .sheet(let tabs)? = format(of: path) else {
-                    throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: path),
-                                                "workbooks, GraphML, GEXF, JSON and DOT files are read alone, not beside a sheet"))
+                    throw InputError(
+                        Diagnostic(
+                            .error, .badInput, at: SourceLocation(file: path),
+                            "workbooks, GraphML, GEXF, JSON and DOT files are read alone, not beside a sheet"))
                 }
                 do throws(InputError) {
                     let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
                     guard let detected = role ?? file.detectedRole() else {
                         let columns = file.headerRow()?.fields.joined(separator: ", ") ?? ""
-                        throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1, column: 1),
-                                                    "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"))
+                        throw InputError(
+                            Diagnostic(
+                                .error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1, column: 1),
+                                "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"
+                            ))
                     }
                     sheets.append((file, detected))
                 } catch {
@@ -190,14 +211,18 @@ public enum InputLoader {
             }
             if !problems.isEmpty { throw InputError(problems) }
             if sheets.count == 2 && sheets[0].role == sheets[1].role {
-                throw InputError(Diagnostic(.error, .badInput, at: SourceLocation(file: sheets[1].file.name),
-                                            "both files are \(sheets[0].role.rawValue) sheets; give one actors sheet and one ties sheet"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: sheets[1].file.name),
+                        "both files are \(sheets[0].role.rawValue) sheets; give one actors sheet and one ties sheet"))
             }
             // Actors first, so that ties can name them.
             sheets.sort { $0.role == .actors && $1.role == .ties }
             if sheets.count == 1 && sheets[0].role == .ties {
-                assembler = NetworkAssembler(options: AssemblyOptions(forceDirected: options.forceDirected,
-                                                                      merge: options.merge ?? .sum, actorsFromTies: true))
+                assembler = NetworkAssembler(
+                    options: AssemblyOptions(
+                        forceDirected: options.forceDirected,
+                        merge: options.merge ?? .sum, actorsFromTies: true))
             }
             for var sheet in sheets {
                 do throws(InputError) {
@@ -217,8 +242,10 @@ public enum InputLoader {
         do {
             return try Data(contentsOf: URL(fileURLWithPath: path), options: .mappedIfSafe)
         } catch {
-            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
-                                        "cannot read the file (\((error as NSError).localizedDescription))"))
+            throw InputError(
+                Diagnostic(
+                    .error, .fileUnreadable, at: SourceLocation(file: path),
+                    "cannot read the file (\((error as NSError).localizedDescription))"))
         }
     }
 
@@ -235,8 +262,10 @@ public enum InputLoader {
         var st = stat()
         if stat(path, &st) == 0, (st.st_mode & S_IFMT) != S_IFREG {
             let what = (st.st_mode & S_IFMT) == S_IFIFO ? "a named pipe (FIFO)" : (st.st_mode & S_IFMT) == S_IFSOCK ? "a socket" : "a device"
-            throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path),
-                                        "this is \(what), not a regular file; save the data to a file and give that"))
+            throw InputError(
+                Diagnostic(
+                    .error, .fileUnreadable, at: SourceLocation(file: path),
+                    "this is \(what), not a regular file; save the data to a file and give that"))
         }
         guard access(path, R_OK) == 0 else {
             throw InputError(Diagnostic(.error, .fileUnreadable, at: SourceLocation(file: path), "no permission to read this file"))

@@ -12,58 +12,58 @@ public enum StarterMission {
         let kinds = ActorKind.known.map(\.rawValue).joined(separator: ", ")
         let levels = Commitment.allCases.map(\.name).joined(separator: ", ")
         return """
-        # Coalition mission file. Paths are relative to this file's folder.
-        # Check it with:  coalition validate mission.yaml
+            # Coalition mission file. Paths are relative to this file's folder.
+            # Check it with:  coalition validate mission.yaml
 
-        # The mission's name and goal, as you would say them to a minister.
-        name: \(yamlQuoted(name))
-        goal: "Write the mission's goal here, with its measurable target."
-        # The year the goal should be met.
-        target_year: 2040
-        # When the sheets were true (YYYY-MM-DD). Reports print it.
-        data_date: \(isoDate(Date()))
-        # Where the data comes from (a survey, a workshop, desk research).
-        source: "Stakeholder workshop"
+            # The mission's name and goal, as you would say them to a minister.
+            name: \(yamlQuoted(name))
+            goal: "Write the mission's goal here, with its measurable target."
+            # The year the goal should be met.
+            target_year: 2040
+            # When the sheets were true (YYYY-MM-DD). Reports print it.
+            data_date: \(isoDate(Date()))
+            # Where the data comes from (a survey, a workshop, desk research).
+            source: "Stakeholder workshop"
 
-        # The sheets: one row per actor, one row per tie (see the comments in each).
-        actors: actors.csv
-        ties: ties.csv
-        # Or instead of the two sheets, one GraphML, GEXF or Coalition JSON file:
-        # network: network.graphml
+            # The sheets: one row per actor, one row per tie (see the comments in each).
+            actors: actors.csv
+            ties: ties.csv
+            # Or instead of the two sheets, one GraphML, GEXF or Coalition JSON file:
+            # network: network.graphml
 
-        # true if every tie has a direction (who funds whom, who mandates whom).
-        directed: false
-        # How repeated ties between the same pair with the same relation are merged: sum, max or mean.
-        merge: sum
-        # The attribute that defines silos: sector, kind, level or any column of the actors sheet.
-        group_by: sector
+            # true if every tie has a direction (who funds whom, who mandates whom).
+            directed: false
+            # How repeated ties between the same pair with the same relation are merged: sum, max or mean.
+            merge: sum
+            # The attribute that defines silos: sector, kind, level or any column of the actors sheet.
+            group_by: sector
 
-        # The community of the willing: ties and actors at or above this commitment.
-        # Levels: \(levels) (or 0-4).
-        willing:
-          min_commitment: pledged
-          # Weights of the willing-cluster score (size, density, commitment, influence, diversity, criteria).
-          weights: {size: 0.2, density: 0.15, commitment: 0.2, influence: 0.15, diversity: 0.15, criteria: 0.15}
+            # The community of the willing: ties and actors at or above this commitment.
+            # Levels: \(levels) (or 0-4).
+            willing:
+              min_commitment: pledged
+              # Weights of the willing-cluster score (size, density, commitment, influence, diversity, criteria).
+              weights: {size: 0.2, density: 0.15, commitment: 0.2, influence: 0.15, diversity: 0.15, criteria: 0.15}
 
-        # Voices the mission must hear. Each entry names one of kind, sector, level or voice,
-        # and a min_count (actors) or a min_share (0-1 of all actors).
-        # Kinds: \(kinds).
-        expected_voices:
-          - kind: cso
-            min_count: 3
-          - kind: community
-            min_share: 0.15
-          - voice: youth
-            min_count: 1
+            # Voices the mission must hear. Each entry names one of kind, sector, level or voice,
+            # and a min_count (actors) or a min_share (0-1 of all actors).
+            # Kinds: \(kinds).
+            expected_voices:
+              - kind: cso
+                min_count: 3
+              - kind: community
+                min_share: 0.15
+              - voice: youth
+                min_count: 1
 
-        # Relations that only consult an actor (asked, not involved).
-        consultation_relations: [consultation]
-        # Columns that must not leave the organisation (dropped from external reports).
-        sensitive_columns: [stance, influence, notes]
-        # true if actors include named people (pseudonymised in external reports).
-        personal_data: false
+            # Relations that only consult an actor (asked, not involved).
+            consultation_relations: [consultation]
+            # Columns that must not leave the organisation (dropped from external reports).
+            sensitive_columns: [stance, influence, notes]
+            # true if actors include named people (pseudonymised in external reports).
+            personal_data: false
 
-        """
+            """
     }
 
     static var actorsCSV: String {

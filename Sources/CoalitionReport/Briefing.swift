@@ -53,8 +53,10 @@ public struct Briefing: Sendable {
     ///     provenance, which names each by its file name only, never its folder.
     ///   - date: the date the pack states (default: the mission's `data_date`).
     ///   - progress: told each phase as it starts.
-    public init(session: AnalysisSession, audience: Audience, date: String? = nil,
-                progress: (String) -> Void = { _ in }) throws(GroupingError) {
+    public init(
+        session: AnalysisSession, audience: Audience, date: String? = nil,
+        progress: (String) -> Void = { _ in }
+    ) throws(GroupingError) {
         let network = session.network
         let mission = session.mission ?? Mission(name: "Stakeholder network")
         self.session = session
@@ -65,8 +67,9 @@ public struct Briefing: Sendable {
         shown = audience == .internal ? network : Self.forCirculation(network, mission: mission)
         sources = session.sourceFiles.compactMap { path in
             (try? Data(contentsOf: URL(fileURLWithPath: path))).map { data in
-                Source(file: AtomicFiles.split(path).name, bytes: data.count,
-                       sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
+                Source(
+                    file: AtomicFiles.split(path).name, bytes: data.count,
+                    sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
             }
         }
         progress("measuring \(network.actors.count) actors and \(network.ties.count) ties")
@@ -78,8 +81,9 @@ public struct Briefing: Sendable {
         willing = session.willing
         voices = session.voices
         grid = session.grid()
-        var all = Self.findings(network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
-                                willing: willing, voices: voices, grid: grid)
+        var all = Self.findings(
+            network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
+            willing: willing, voices: voices, grid: grid)
         if audience == .external { all.removeAll(where: \.isSensitive) }
         findings = all
     }
@@ -91,8 +95,10 @@ public struct Briefing: Sendable {
     }
 
     static func byBetweenness(_ actors: [Int], _ analysis: NetworkAnalysis) -> [Int] {
-        actors.sorted { analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
-            ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1 }
+        actors.sorted {
+            analysis.actors[$0].betweenness != analysis.actors[$1].betweenness
+                ? analysis.actors[$0].betweenness > analysis.actors[$1].betweenness : $0 < $1
+        }
     }
 
     /// The rated actors in one quadrant of the grid, most influential and interested first.
@@ -135,40 +141,53 @@ public struct Briefing: Sendable {
 
     // MARK: Findings
 
-    static func findings(network: StakeholderNetwork, shown: StakeholderNetwork, grouping: Grouping, analysis: NetworkAnalysis,
-                         silos: SiloAnalysis, willing: WillingAnalysis, voices: VoicesAnalysis, grid: PowerInterestGrid) -> [Finding] {
+    static func findings(
+        network: StakeholderNetwork, shown: StakeholderNetwork, grouping: Grouping, analysis: NetworkAnalysis,
+        silos: SiloAnalysis, willing: WillingAnalysis, voices: VoicesAnalysis, grid: PowerInterestGrid
+    ) -> [Finding] {
         let names = shown.actors.map(\.name), ids = shown.actors.map(\.id)
         let n = network.actors.count
         var out: [Finding] = []
-        func add(_ code: String, _ section: Finding.Section, key: Bool = false, sensitive: Bool = false, _ values: [String: String],
-                 numbers: [String: Double] = [:], actors: [Int] = [], groups: [String] = []) {
-            out.append(Finding(code: code, section: section, isKey: key, isSensitive: sensitive, text: FindingTemplates.sentence(code, values),
-                               numbers: numbers, actors: actors.map { ids[$0] }, groups: groups))
+        func add(
+            _ code: String, _ section: Finding.Section, key: Bool = false, sensitive: Bool = false, _ values: [String: String],
+            numbers: [String: Double] = [:], actors: [Int] = [], groups: [String] = []
+        ) {
+            out.append(
+                Finding(
+                    code: code, section: section, isKey: key, isSensitive: sensitive, text: FindingTemplates.sentence(code, values),
+                    numbers: numbers, actors: actors.map { ids[$0] }, groups: groups))
         }
         let net = analysis.network
         // The shown network has no opposition ties when the audience may not see them.
         let opposition = shown.ties.count(where: \.isOpposition)
-        var overview = ["actors": Double(net.actors), "supportingTies": Double(net.supportingPairs),
-                        "largestComponentShare": net.largestComponentShare, "density": net.density]
+        var overview = [
+            "actors": Double(net.actors), "supportingTies": Double(net.supportingPairs),
+            "largestComponentShare": net.largestComponentShare, "density": net.density,
+        ]
         if opposition > 0 { overview["oppositionTies"] = Double(opposition) }
         if net.actors == 0 {
             add("network.empty", .network, key: true, [:], numbers: ["actors": 0])
             return out
         }
-        add("network.overview", .network, key: true,
-            ["actors": "\(net.actors)", "ties": "\(net.supportingPairs)", "opposition": opposition > 0 ? "\(opposition)" : "",
-             "largest": Words.percent(net.largestComponentShare)], numbers: overview)
+        add(
+            "network.overview", .network, key: true,
+            [
+                "actors": "\(net.actors)", "ties": "\(net.supportingPairs)", "opposition": opposition > 0 ? "\(opposition)" : "",
+                "largest": Words.percent(net.largestComponentShare),
+            ], numbers: overview)
 
         // Who holds the coalition together: the top brokers, and the cut points.
         let brokers = byBetweenness(Array(analysis.actors.indices), analysis)
         for (rank, v) in brokers.prefix(3).enumerated() where analysis.actors[v].betweenness > 0 {
             let b = analysis.actors[v].betweenness
-            add("holders.broker", .holders, key: rank == 0, ["name": names[v], "share": Words.percent(b), "betweenness": Words.fixed(b, 3)],
+            add(
+                "holders.broker", .holders, key: rank == 0, ["name": names[v], "share": Words.percent(b), "betweenness": Words.fixed(b, 3)],
                 numbers: ["betweenness": b, "rank": Double(rank + 1)], actors: [v])
         }
         if !net.articulationPoints.isEmpty {
             let points = byBetweenness(net.articulationPoints, analysis)
-            add("holders.cut-points", .holders, key: true, ["count": "\(points.count)", "names": Words.list(points.map { names[$0] })],
+            add(
+                "holders.cut-points", .holders, key: true, ["count": "\(points.count)", "names": Words.list(points.map { names[$0] })],
                 numbers: ["count": Double(points.count)], actors: points)
         }
 
@@ -177,7 +196,8 @@ public struct Briefing: Sendable {
             .sorted { (silos.groups[$0].eiIndex ?? 0, $0) < (silos.groups[$1].eiIndex ?? 0, $1) }
         for (rank, g) in inward.enumerated() {
             let s = silos.groups[g]
-            add("silos.inward", .silos, key: rank == 0, ["group": s.group, "ei": Words.fixed(s.eiIndex ?? 0), "p": Words.pValue(s.eiAdjustedPValue)],
+            add(
+                "silos.inward", .silos, key: rank == 0, ["group": s.group, "ei": Words.fixed(s.eiIndex ?? 0), "p": Words.pValue(s.eiAdjustedPValue)],
                 numbers: ["eiIndex": s.eiIndex ?? 0, "adjustedPValue": s.eiAdjustedPValue, "size": Double(s.size)], groups: [s.group])
         }
         for (rank, b) in silos.missingBridges.enumerated() {
@@ -188,22 +208,29 @@ public struct Briefing: Sendable {
             var reason = candidate?.reason ?? ""
             if let r = reason.range(of: "): ") { reason = String(reason[r.upperBound...]) }
             while reason.hasSuffix(".") { reason.removeLast() }
-            add("silos.missing-bridge", .silos, key: rank == 0,
-                ["a": a, "b": c, "ties": "\(b.ties)", "expected": Words.fixed(b.expectedTies, 1),
-                 "bridgers": Words.list(b.bridgers.prefix(3).map { names[$0.actor] }),
-                 "candidate": candidate.map { names[$0.actor] } ?? "", "reason": reason],
+            add(
+                "silos.missing-bridge", .silos, key: rank == 0,
+                [
+                    "a": a, "b": c, "ties": "\(b.ties)", "expected": Words.fixed(b.expectedTies, 1),
+                    "bridgers": Words.list(b.bridgers.prefix(3).map { names[$0.actor] }),
+                    "candidate": candidate.map { names[$0.actor] } ?? "", "reason": reason,
+                ],
                 numbers: ["ties": Double(b.ties), "expectedTies": b.expectedTies, "adjustedPValue": b.adjustedPValue],
                 actors: b.bridgers.prefix(3).map(\.actor) + (candidate.map { [$0.actor] } ?? []), groups: [a, c])
         }
         let unconnected = silos.government.unconnectedMinistryPairs
         if !unconnected.isEmpty {
-            add("silos.unconnected-ministries", .silos, key: true,
-                ["count": "\(unconnected.count)", "pairWord": unconnected.count == 1 ? "pair" : "pairs",
-                 "pairs": Words.list(unconnected.map { "\(names[$0.0]) and \(names[$0.1])" }, limit: 3, separator: "; ")],
+            add(
+                "silos.unconnected-ministries", .silos, key: true,
+                [
+                    "count": "\(unconnected.count)", "pairWord": unconnected.count == 1 ? "pair" : "pairs",
+                    "pairs": Words.list(unconnected.map { "\(names[$0.0]) and \(names[$0.1])" }, limit: 3, separator: "; "),
+                ],
                 numbers: ["pairs": Double(unconnected.count)], actors: Array(Set(unconnected.flatMap { [$0.0, $0.1] })).sorted())
         }
         if silos.communitiesNMI >= 0.6 {
-            add("silos.communities-follow-groups", .silos, ["attribute": grouping.attribute, "nmi": Words.fixed(silos.communitiesNMI)],
+            add(
+                "silos.communities-follow-groups", .silos, ["attribute": grouping.attribute, "nmi": Words.fixed(silos.communitiesNMI)],
                 numbers: ["nmi": silos.communitiesNMI, "adjustedRand": silos.communitiesARI])
         }
 
@@ -212,16 +239,22 @@ public struct Briefing: Sendable {
             let c = willing.clusters[r]
             let degree = analysis.actors.map(\.degree)
             let core = c.members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(3)
-            add("willing.recommended", .willing, key: true,
-                ["core": Words.list(core.map { names[$0] }), "size": "\(c.size)", "threshold": willing.threshold.name,
-                 "sectors": "\(c.sectors) sector\(c.sectors == 1 ? "" : "s")", "density": Words.fixed(c.density),
-                 "criteria": "\(c.criteria.met)", "score": Words.fixed(c.score)],
+            add(
+                "willing.recommended", .willing, key: true,
+                [
+                    "core": Words.list(core.map { names[$0] }), "size": "\(c.size)", "threshold": willing.threshold.name,
+                    "sectors": "\(c.sectors) sector\(c.sectors == 1 ? "" : "s")", "density": Words.fixed(c.density),
+                    "criteria": "\(c.criteria.met)", "score": Words.fixed(c.score),
+                ],
                 numbers: ["size": Double(c.size), "density": c.density, "score": c.score, "criteriaMet": Double(c.criteria.met)],
                 actors: c.members)
             for (rank, recruit) in willing.nextToRecruit.prefix(5).enumerated() {
-                add("willing.recruit", .willing, key: rank < 3,
-                    ["name": names[recruit.actor], "ties": "\(recruit.ties)", "tieWord": recruit.ties == 1 ? "tie" : "ties",
-                     "introducer": names[recruit.introducedBy]],
+                add(
+                    "willing.recruit", .willing, key: rank < 3,
+                    [
+                        "name": names[recruit.actor], "ties": "\(recruit.ties)", "tieWord": recruit.ties == 1 ? "tie" : "ties",
+                        "introducer": names[recruit.introducedBy],
+                    ],
                     numbers: ["ties": Double(recruit.ties), "tieStrength": recruit.tieStrength], actors: [recruit.actor, recruit.introducedBy])
             }
         } else {
@@ -237,25 +270,32 @@ public struct Briefing: Sendable {
             if let m = c.expected.minCount, c.actors.count < m { expected = "\(m)" }
             if let s = c.expected.minShare, c.share < s { expected = Words.percent(s) }
             let ratio = c.degreeRatio.map { $0 < 0.5 ? Words.fixed($0) : "" } ?? ""
-            add("voices.underrepresented", .voices, key: true,
+            add(
+                "voices.underrepresented", .voices, key: true,
                 ["category": Words.category(c.expected), "count": "\(c.actors.count)", "actors": "\(n)", "share": Words.percent(c.share), "expected": expected, "ratio": ratio],
                 numbers: ["actors": Double(c.actors.count), "share": c.share, "degreeRatio": c.degreeRatio ?? 0], actors: c.actors, groups: [c.label])
         }
-        for (code, list) in [("voices.consulted-only", voices.consultedOnly), ("voices.isolated", voices.isolated),
-                             ("voices.cut-off", voices.outsideMainComponent.filter { !voices.isolated.contains($0) })] where !list.isEmpty {
+        for (code, list) in [
+            ("voices.consulted-only", voices.consultedOnly), ("voices.isolated", voices.isolated),
+            ("voices.cut-off", voices.outsideMainComponent.filter { !voices.isolated.contains($0) }),
+        ] where !list.isEmpty {
             add(code, .voices, ["count": "\(list.count)", "names": Words.list(list.map { names[$0] })], numbers: ["count": Double(list.count)], actors: list)
         }
 
         // Judgements against position (the grid) and the camps: internal only.
         for e in grid.entries where e.finding != nil {
-            add(e.finding == "hidden influencer" ? "grid.hidden-influencer" : "grid.over-rated", .grid, sensitive: true,
+            add(
+                e.finding == "hidden influencer" ? "grid.hidden-influencer" : "grid.over-rated", .grid, sensitive: true,
                 ["name": names[e.actor], "declared": Words.ordinal(e.declaredPercentile), "structural": Words.ordinal(e.structuralPercentile)],
                 numbers: ["declaredPercentile": e.declaredPercentile, "structuralPercentile": e.structuralPercentile], actors: [e.actor])
         }
         if !willing.camps.oppositions.isEmpty {
-            add("camps.opposition", .camps, sensitive: true,
-                ["count": "\(willing.camps.oppositions.count)", "opponents": Words.list(willing.camps.opponents.map { names[$0] }),
-                 "between": Words.list(willing.camps.between.map { names[$0] })],
+            add(
+                "camps.opposition", .camps, sensitive: true,
+                [
+                    "count": "\(willing.camps.oppositions.count)", "opponents": Words.list(willing.camps.opponents.map { names[$0] }),
+                    "between": Words.list(willing.camps.between.map { names[$0] }),
+                ],
                 numbers: ["oppositionTies": Double(willing.camps.oppositions.count)], actors: willing.camps.opponents)
         }
         return out

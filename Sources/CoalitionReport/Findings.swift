@@ -29,24 +29,30 @@ public struct Finding: Sendable, Encodable {
 /// formatted; `{{#x}}…{{/x}}` parts appear only when `x` is given.
 public enum FindingTemplates {
     public static let english: [String: String] = [
-        "network.overview": "The coalition has {{actors}} actors and {{ties}} supporting ties{{#opposition}}, and {{opposition}} opposition ties{{/opposition}}; {{largest}} of the actors are in one connected network.",
+        "network.overview":
+            "The coalition has {{actors}} actors and {{ties}} supporting ties{{#opposition}}, and {{opposition}} opposition ties{{/opposition}}; {{largest}} of the actors are in one connected network.",
         "network.empty": "The sheets hold no actors yet: there is nothing to measure until actors and their ties are entered.",
         "holders.broker": "{{name}} holds the coalition together: {{share}} of the shortest paths between other actors pass through it (betweenness {{betweenness}}).",
         "holders.cut-points": "{{count}} actors are single points of failure, each holding part of the network to the rest: {{names}}.",
         "silos.inward": "{{group}} works inward: E-I index {{ei}} (−1 means every tie stays inside the group), {{p}} against chance.",
-        "silos.missing-bridge": "{{a}} and {{b}} are barely connected: {{ties}} ties where {{expected}} would be expected from their size.{{#bridgers}} Today {{bridgers}} bridge them.{{/bridgers}}{{#candidate}} {{candidate}} could build it: {{reason}}.{{/candidate}}",
+        "silos.missing-bridge":
+            "{{a}} and {{b}} are barely connected: {{ties}} ties where {{expected}} would be expected from their size.{{#bridgers}} Today {{bridgers}} bridge them.{{/bridgers}}{{#candidate}} {{candidate}} could build it: {{reason}}.{{/candidate}}",
         "silos.unconnected-ministries": "{{count}} {{pairWord}} of ministries share neither a tie nor a contact: {{pairs}}.",
         "silos.communities-follow-groups": "The clusters the network really has follow the {{attribute}} lines (NMI {{nmi}}): people work with their own.",
-        "willing.recommended": "Start with the community of the willing around {{core}}: {{size}} actors committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
+        "willing.recommended":
+            "Start with the community of the willing around {{core}}: {{size}} actors committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
         "willing.none": "No actors are committed at “{{threshold}}” or above with a tie between them: there is no community of the willing yet.",
         "willing.recruit": "Recruit {{name}} next: {{ties}} supporting {{tieWord}} into that cluster; {{introducer}} can introduce.",
         "voices.missing": "No actor speaks for {{category}}: this voice is missing.",
-        "voices.underrepresented": "{{category}} — underrepresented: {{count}} of {{actors}} actors ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
+        "voices.underrepresented":
+            "{{category}} — underrepresented: {{count}} of {{actors}} actors ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
         "voices.consulted-only": "{{count}} actors are only consulted, with no say back: {{names}}.",
         "voices.isolated": "{{count}} actors have no supporting tie at all: {{names}}.",
         "voices.cut-off": "{{count}} actors are cut off from the main network: {{names}}.",
-        "grid.hidden-influencer": "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
-        "grid.over-rated": "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
+        "grid.hidden-influencer":
+            "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
+        "grid.over-rated":
+            "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
         "camps.opposition": "{{count}} opposition ties divide the coalition; {{opponents}} oppose the mission{{#between}}, and {{between}} sit between the camps{{/between}}.",
     ]
 
@@ -81,10 +87,12 @@ enum Words {
     static func category(_ e: Mission.ExpectedVoice) -> String {
         switch e.dimension {
         case .kind:
-            let plural = ["ministry": "ministries", "agency": "agencies", "regional-government": "regional governments",
-                          "local-government": "local governments", "business": "businesses", "university": "universities",
-                          "research": "research organisations", "cso": "civil-society organisations", "community": "community groups",
-                          "funder": "funders", "international": "international bodies"]
+            let plural = [
+                "ministry": "ministries", "agency": "agencies", "regional-government": "regional governments",
+                "local-government": "local governments", "business": "businesses", "university": "universities",
+                "research": "research organisations", "cso": "civil-society organisations", "community": "community groups",
+                "funder": "funders", "international": "international bodies",
+            ]
             return plural[e.value] ?? e.value
         case .voice: return e.value
         case .sector: return "the \(e.value) sector"
@@ -94,7 +102,7 @@ enum Words {
 
     static func ordinal(_ percentile: Double) -> String {
         let n = Int((percentile * 100).rounded())
-        let suffix = (11 ... 13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
+        let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
         return "\(n)\(suffix)"
     }
 

@@ -23,23 +23,31 @@ enum Markdown {
             "diagrams": BriefingPack.views.map { v in ["file": v.rawValue, "title": md(title(v, b))] },
             "top": order.prefix(15).map { v in
                 let m = a.actors[v]
-                return ["name": names[v], "kind": md(b.shown.actors[v].kind?.rawValue ?? ""), "group": md(b.grouping.labels[v]), "degree": "\(m.degree)",
-                        "betweenness": Words.fixed(m.betweenness, 4), "pagerank": Words.fixed(m.pagerank, 4), "brokerage": "\(m.brokerage.total)"]
+                return [
+                    "name": names[v], "kind": md(b.shown.actors[v].kind?.rawValue ?? ""), "group": md(b.grouping.labels[v]), "degree": "\(m.degree)",
+                    "betweenness": Words.fixed(m.betweenness, 4), "pagerank": Words.fixed(m.pagerank, 4), "brokerage": "\(m.brokerage.total)",
+                ]
             },
             "groupBy": md(b.grouping.attribute),
             "groups": b.silos.groups.map { g in
-                ["group": md(g.group), "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
-                 "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "p": Words.pValue(g.eiAdjustedPValue)]
+                [
+                    "group": md(g.group), "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
+                    "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "p": Words.pValue(g.eiAdjustedPValue),
+                ]
             },
-            "methods": Methods.entries(for: b.audience).map { ["name": md($0.name), "definition": md($0.definition), "reference": Page.opt($0.reference.isEmpty ? nil : md($0.reference))] as [String: Any] },
+            "methods": Methods.entries(for: b.audience).map {
+                ["name": md($0.name), "definition": md($0.definition), "reference": Page.opt($0.reference.isEmpty ? nil : md($0.reference))] as [String: Any]
+            },
             "sources": b.sources.map { ["file": md($0.file), "bytes": "\($0.bytes)", "sha256": $0.sha256] },
             "hasGrid": b.audience == .internal,
         ]
         if b.audience == .internal {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
                 let members = b.gridEntries(q)
-                return ["quadrant": q.rawValue, "count": "\(members.count)",
-                        "names": Page.opt(members.map { e in names[e.actor] + (e.finding.map { " (\($0))" } ?? "") }.joined(separator: ", "))] as [String: Any]
+                return [
+                    "quadrant": q.rawValue, "count": "\(members.count)",
+                    "names": Page.opt(members.map { e in names[e.actor] + (e.finding.map { " (\($0))" } ?? "") }.joined(separator: ", ")),
+                ] as [String: Any]
             }
         }
         return try! MustacheTemplate(string: template).render(context)
@@ -74,83 +82,83 @@ enum Markdown {
     }
 
     static let template = """
-    {{% CONTENT_TYPE: TEXT}}
-    # {{mission}} — briefing pack
+        {{% CONTENT_TYPE: TEXT}}
+        # {{mission}} — briefing pack
 
-    > {{banner}}
+        > {{banner}}
 
-    {{#goal}}**Goal:** {{goal}}{{#targetYear}} (target year {{targetYear}}){{/targetYear}}
+        {{#goal}}**Goal:** {{goal}}{{#targetYear}} (target year {{targetYear}}){{/targetYear}}
 
-    {{/goal}}
-    Data as of {{date}}{{#source}} · source: {{source}}{{/source}} · {{actors}} actors, {{ties}} supporting ties
+        {{/goal}}
+        Data as of {{date}}{{#source}} · source: {{source}}{{/source}} · {{actors}} actors, {{ties}} supporting ties
 
-    ## Key findings
-    {{#summary}}
+        ## Key findings
+        {{#summary}}
 
-    ### {{title}}
+        ### {{title}}
 
-    {{#findings}}
-    - {{text}}
-    {{/findings}}
-    {{/summary}}
+        {{#findings}}
+        - {{text}}
+        {{/findings}}
+        {{/summary}}
 
-    ## Diagrams
+        ## Diagrams
 
-    {{#diagrams}}
-    - [{{title}}](diagrams/{{file}}.png) ([PDF](diagrams/{{file}}.pdf), [SVG](diagrams/{{file}}.svg))
-    {{/diagrams}}
+        {{#diagrams}}
+        - [{{title}}](diagrams/{{file}}.png) ([PDF](diagrams/{{file}}.pdf), [SVG](diagrams/{{file}}.svg))
+        {{/diagrams}}
 
-    ## All findings
-    {{#sections}}
+        ## All findings
+        {{#sections}}
 
-    ### {{title}}
+        ### {{title}}
 
-    {{#findings}}
-    - {{text}}
-    {{/findings}}
-    {{/sections}}
+        {{#findings}}
+        - {{text}}
+        {{/findings}}
+        {{/sections}}
 
-    ## Most central actors
+        ## Most central actors
 
-    | actor | kind | {{groupBy}} | degree | betweenness | PageRank | brokerage |
-    | --- | --- | --- | ---: | ---: | ---: | ---: |
-    {{#top}}
-    | {{name}} | {{kind}} | {{group}} | {{degree}} | {{betweenness}} | {{pagerank}} | {{brokerage}} |
-    {{/top}}
+        | actor | kind | {{groupBy}} | degree | betweenness | PageRank | brokerage |
+        | --- | --- | --- | ---: | ---: | ---: | ---: |
+        {{#top}}
+        | {{name}} | {{kind}} | {{group}} | {{degree}} | {{betweenness}} | {{pagerank}} | {{brokerage}} |
+        {{/top}}
 
-    Every actor and measure: `data/actors.csv`.
+        Every actor and measure: `data/actors.csv`.
 
-    ## Groups by {{groupBy}}
+        ## Groups by {{groupBy}}
 
-    | group | actors | ties inside | ties across | E-I | p |
-    | --- | ---: | ---: | ---: | ---: | ---: |
-    {{#groups}}
-    | {{group}} | {{size}} | {{inside}} | {{across}} | {{ei}} | {{p}} |
-    {{/groups}}
-    {{#hasGrid}}
+        | group | actors | ties inside | ties across | E-I | p |
+        | --- | ---: | ---: | ---: | ---: | ---: |
+        {{#groups}}
+        | {{group}} | {{size}} | {{inside}} | {{across}} | {{ei}} | {{p}} |
+        {{/groups}}
+        {{#hasGrid}}
 
-    ## Power–interest grid
+        ## Power–interest grid
 
-    {{/hasGrid}}
-    {{#grid}}
-    - **{{quadrant}}** ({{count}}){{#names}}: {{names}}{{/names}}
-    {{/grid}}
+        {{/hasGrid}}
+        {{#grid}}
+        - **{{quadrant}}** ({{count}}){{#names}}: {{names}}{{/names}}
+        {{/grid}}
 
-    ## Methods
+        ## Methods
 
-    {{#methods}}
-    - **{{name}}** — {{definition}}{{#reference}} ({{reference}}){{/reference}}
-    {{/methods}}
+        {{#methods}}
+        - **{{name}}** — {{definition}}{{#reference}} ({{reference}}){{/reference}}
+        {{/methods}}
 
-    ## Data and provenance
+        ## Data and provenance
 
-    | file | bytes | SHA-256 |
-    | --- | ---: | --- |
-    {{#sources}}
-    | {{file}} | {{bytes}} | `{{sha256}}` |
-    {{/sources}}
+        | file | bytes | SHA-256 |
+        | --- | ---: | --- |
+        {{#sources}}
+        | {{file}} | {{bytes}} | `{{sha256}}` |
+        {{/sources}}
 
-    The network with every measure: `data/network.graphml`, `data/network.gexf`; every finding with its numbers: `data/findings.json`.
+        The network with every measure: `data/network.graphml`, `data/network.gexf`; every finding with its numbers: `data/findings.json`.
 
-    """
+        """
 }

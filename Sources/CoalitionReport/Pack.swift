@@ -35,8 +35,10 @@ public enum BriefingPack {
     ///   run left, an earlier pack kept because a file appeared in it while this one was made).
     /// - Returns: the files written, relative to `folder`, in order; the manifest last.
     @discardableResult
-    public static func write(_ b: Briefing, to folder: String, renderer: Renderer = .inProcess, progress: (String) -> Void = { _ in },
-                             note: (String) -> Void = { _ in }) throws -> [String] {
+    public static func write(
+        _ b: Briefing, to folder: String, renderer: Renderer = .inProcess, progress: (String) -> Void = { _ in },
+        note: (String) -> Void = { _ in }
+    ) throws -> [String] {
         let fm = FileManager.default
         let pack = try PackFolder(folder)
         // Refused before any work: a folder holding anything a pack did not write.
@@ -63,8 +65,9 @@ public enum BriefingPack {
             progress("writing the data files")
             // The community column is the silo analysis's Leiden run, as the page's tables show it.
             let community = MeasureColumn(name: "community", integral: true, values: b.silos.communities.membership.map { Double($0) })
-            let table = ExportTable(b.shown, measures: b.analysis.measureColumns(directed: b.network.isDirected) + [community],
-                                    tieMeasures: b.analysis.tieMeasureColumns(b.shown))
+            let table = ExportTable(
+                b.shown, measures: b.analysis.measureColumns(directed: b.network.isDirected) + [community],
+                tieMeasures: b.analysis.tieMeasureColumns(b.shown))
             try save("data/actors.csv", Data(CSVWriter.actors(table).utf8))
             try save("data/ties.csv", Data(CSVWriter.ties(table).utf8))
             try save("data/groups.csv", Data((SilosDocument(b.silos, b.network).table!.csv + "\n").utf8))
@@ -117,11 +120,17 @@ public enum BriefingPack {
         let legend = d.legend.map(\.label).joined(separator: "; ")
         switch view {
         case .full: return "Network diagram of all \(b.shown.actors.count) actors and their ties, actors coloured and shaped by kind and sized by PageRank. Legend: \(legend)."
-        case .groups: return "Diagram of the \(b.grouping.groups.count) \(b.grouping.attribute) groups as circles sized by members, joined by lines as thick as the ties between them."
-        case .silos: return "Diagram of the actors in one box per \(b.grouping.attribute) group, ties across groups in bold, \(b.silos.missingBridges.count) missing bridges as grey dashed lines."
-        case .willing: return "Diagram of the community of the willing: the cluster to start with in bold, other willing clusters in colour, the rest faded, the next to recruit marked with arrows."
+        case .groups:
+            return "Diagram of the \(b.grouping.groups.count) \(b.grouping.attribute) groups as circles sized by members, joined by lines as thick as the ties between them."
+        case .silos:
+            return
+                "Diagram of the actors in one box per \(b.grouping.attribute) group, ties across groups in bold, \(b.silos.missingBridges.count) missing bridges as grey dashed lines."
+        case .willing:
+            return
+                "Diagram of the community of the willing: the cluster to start with in bold, other willing clusters in colour, the rest faded, the next to recruit marked with arrows."
         case .voices:
-            let what = d.nodes.contains(where: \.faded)
+            let what =
+                d.nodes.contains(where: \.faded)
                 ? "Diagram of whose voices are heard: actors of underrepresented or small categories in bold, those only consulted, isolated or cut off named, the rest faded. "
                 : "Diagram of all actors: none is in an underrepresented category, only consulted or cut off. "
             return what + "Expected voices: " + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."

@@ -1,8 +1,9 @@
 import CoalitionIO
 import Crypto
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// The folder a briefing pack lives in, and the rules by which a new pack replaces it.
@@ -121,16 +122,18 @@ struct PackFolder {
             guard parts.count == 3, let size = Int(parts[1]) else { return manifestName + ", damaged" }
             listed[String(parts[2])] = (size, String(parts[0]))
         }
-        let listedFolders = Set(listed.keys.flatMap { name -> [String] in
-            let parts = name.split(separator: "/")
-            return parts.indices.dropLast().map { parts[...$0].joined(separator: "/") }
-        })
+        let listedFolders = Set(
+            listed.keys.flatMap { name -> [String] in
+                let parts = name.split(separator: "/")
+                return parts.indices.dropLast().map { parts[...$0].joined(separator: "/") }
+            })
         for f in files.sorted() where f != manifestName {
             guard let expected = listed[f] else { return f + ", which no briefing pack wrote" }
             let full = folder + "/" + f
             guard let attributes = try? fm.attributesOfItem(atPath: full),
-                  (attributes[.size] as? NSNumber)?.intValue == expected.size,
-                  let data = fm.contents(atPath: full), sha256(data) == expected.hash else {
+                (attributes[.size] as? NSNumber)?.intValue == expected.size,
+                let data = fm.contents(atPath: full), sha256(data) == expected.hash
+            else {
                 return f + ", changed since the pack wrote it"
             }
         }

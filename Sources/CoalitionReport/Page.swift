@@ -43,8 +43,10 @@ enum Page {
                 cell("\(b.silos.communities.membership[v])", Double(b.silos.communities.membership[v])),
             ]
             if internalAudience {
-                cells += [cell(actor.stance?.rawValue ?? "", nil), cell(actor.influence.map(Numbers.shortest) ?? "", actor.influence ?? -1),
-                          cell(actor.interest.map(Numbers.shortest) ?? "", actor.interest ?? -1)]
+                cells += [
+                    cell(actor.stance?.rawValue ?? "", nil), cell(actor.influence.map(Numbers.shortest) ?? "", actor.influence ?? -1),
+                    cell(actor.interest.map(Numbers.shortest) ?? "", actor.interest ?? -1),
+                ]
             }
             return ["name": names[v], "cells": cells]
         }
@@ -52,10 +54,12 @@ enum Page {
         if internalAudience { columns += ["stance", "influence", "interest"] }
 
         let groupRows: [[String: String]] = b.silos.groups.map { g in
-            ["group": g.group, "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
-             "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "eiValue": g.eiIndex.map { String($0) } ?? "-2",
-             "p": Words.pValue(g.eiAdjustedPValue), "pValue": String(g.eiAdjustedPValue),
-             "density": g.internalDensity.map { Words.fixed($0, 3) } ?? "–", "densityValue": g.internalDensity.map { String($0) } ?? "-1"]
+            [
+                "group": g.group, "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
+                "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "eiValue": g.eiIndex.map { String($0) } ?? "-2",
+                "p": Words.pValue(g.eiAdjustedPValue), "pValue": String(g.eiAdjustedPValue),
+                "density": g.internalDensity.map { Words.fixed($0, 3) } ?? "–", "densityValue": g.internalDensity.map { String($0) } ?? "-1",
+            ]
         }
 
         var context: [String: Any] = [
@@ -64,8 +68,10 @@ enum Page {
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
             "summary": Sections.grouped(b.findings, keyOnly: true), "sections": Sections.grouped(b.findings, keyOnly: false),
             "diagrams": drawings.map { d in
-                ["id": "diagram-\(d.view.rawValue)", "file": d.view.rawValue, "title": d.title, "caption": d.caption, "alt": d.alt,
-                 "svg": picture(d)]
+                [
+                    "id": "diagram-\(d.view.rawValue)", "file": d.view.rawValue, "title": d.title, "caption": d.caption, "alt": d.alt,
+                    "svg": picture(d),
+                ]
             },
             "columns": columns.map { ["name": $0] }, "rows": rows, "groups": groupRows, "groupBy": b.grouping.attribute,
             "methods": Methods.entries(for: b.audience).map { ["name": $0.name, "definition": $0.definition, "reference": opt($0.reference)] as [String: Any] },
@@ -75,8 +81,10 @@ enum Page {
         if internalAudience {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
                 let members = b.gridEntries(q)
-                return ["quadrant": q.rawValue, "count": "\(members.count)",
-                        "actors": members.map { e in ["name": names[e.actor], "note": opt(e.finding)] as [String: Any] }] as [String: Any]
+                return [
+                    "quadrant": q.rawValue, "count": "\(members.count)",
+                    "actors": members.map { e in ["name": names[e.actor], "note": opt(e.finding)] as [String: Any] },
+                ] as [String: Any]
             }
             context["unrated"] = opt(b.grid.unrated.isEmpty ? nil : "\(b.grid.unrated.count) actors have no influence or interest rating and are not placed.")
         }
@@ -112,7 +120,7 @@ enum Page {
         kept.reserveCapacity(bytes.count)
         var i = 0
         let open = Array("<!--".utf8), close = Array("-->".utf8)
-        func at(_ j: Int, _ mark: [UInt8]) -> Bool { j + mark.count <= bytes.count && bytes[j] == mark[0] && Array(bytes[j ..< j + mark.count]) == mark }
+        func at(_ j: Int, _ mark: [UInt8]) -> Bool { j + mark.count <= bytes.count && bytes[j] == mark[0] && Array(bytes[j..<j + mark.count]) == mark }
         while i < bytes.count {
             if at(i, open) {
                 var j = i + open.count
@@ -139,215 +147,215 @@ enum Page {
     }
 
     static let template = #"""
-    <!DOCTYPE html>
-    <html lang="en">
-    <head>
-    <meta charset="utf-8"/>
-    <meta name="viewport" content="width=device-width, initial-scale=1"/>
-    <title>{{mission}} — briefing pack</title>
-    <style>{{{css}}}</style>
-    </head>
-    <body>
-    <div class="banner banner-{{audience}}" role="note">{{banner}}</div>
-    <header>
-    <p class="kicker">Briefing pack · data as of {{date}}</p>
-    <h1>{{mission}}</h1>
-    {{#goal}}<p class="goal">{{goal}}{{#targetYear}} <span class="target">Target year: {{targetYear}}.</span>{{/targetYear}}</p>{{/goal}}
-    <p class="meta">{{actors}} actors and {{ties}} supporting ties{{#source}} · source: {{source}}{{/source}}</p>
-    </header>
-    <nav aria-label="Contents"><ol>
-    <li><a href="#summary">Key findings</a></li>
-    <li><a href="#diagrams">Diagrams</a></li>
-    <li><a href="#findings">All findings</a></li>
-    <li><a href="#measures">Actor measures</a></li>
-    <li><a href="#groups">Groups</a></li>
-    {{#hasGrid}}<li><a href="#grid">Power–interest grid</a></li>{{/hasGrid}}
-    <li><a href="#methods">Methods</a></li>
-    <li><a href="#provenance">Data and provenance</a></li>
-    </ol></nav>
-    <main>
-    <section id="summary" aria-labelledby="summary-title">
-    <h2 id="summary-title">Key findings</h2>
-    {{#summary}}
-    <h3>{{title}}</h3>
-    <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
-    {{/summary}}
-    </section>
-    <section id="diagrams" aria-labelledby="diagrams-title">
-    <h2 id="diagrams-title">Diagrams</h2>
-    {{#diagrams}}
-    <figure id="{{id}}" class="figure">
-    <div class="diagram" role="img" aria-label="{{alt}}">{{{svg}}}</div>
-    <figcaption><strong>{{title}}.</strong> {{caption}}. <span class="downloads">Download: <a href="diagrams/{{file}}.png">PNG</a> · <a href="diagrams/{{file}}.pdf">PDF</a> · <a href="diagrams/{{file}}.svg">SVG</a></span></figcaption>
-    </figure>
-    {{/diagrams}}
-    </section>
-    <section id="findings" aria-labelledby="findings-title">
-    <h2 id="findings-title">All findings</h2>
-    {{#sections}}
-    <h3 id="{{id}}">{{title}}</h3>
-    <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
-    {{/sections}}
-    </section>
-    <section id="measures" aria-labelledby="measures-title">
-    <h2 id="measures-title">Actor measures</h2>
-    <p class="note">Most central first (betweenness). With scripts on, a column heading sorts the table. Every measure is in <a href="data/actors.csv">data/actors.csv</a>; definitions under <a href="#methods">Methods</a>.</p>
-    <div class="scroll"><table class="sortable">
-    <caption>Network position of each actor</caption>
-    <thead><tr><th scope="col" data-type="text">actor</th>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
-    <tbody>
-    {{#rows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td data-value="{{value}}">{{text}}</td>{{/cells}}</tr>
-    {{/rows}}
-    </tbody>
-    </table></div>
-    </section>
-    <section id="groups" aria-labelledby="groups-title">
-    <h2 id="groups-title">Groups by {{groupBy}}</h2>
-    <div class="scroll"><table class="sortable">
-    <caption>Ties inside and across each group, and the E-I index (−1 all inside, +1 all across) with its adjusted p-value</caption>
-    <thead><tr><th scope="col">group</th><th scope="col">actors</th><th scope="col">ties inside</th><th scope="col">ties across</th><th scope="col">E-I</th><th scope="col">p</th><th scope="col">density inside</th></tr></thead>
-    <tbody>
-    {{#groups}}<tr><th scope="row">{{group}}</th><td data-value="{{size}}">{{size}}</td><td data-value="{{inside}}">{{inside}}</td><td data-value="{{across}}">{{across}}</td><td data-value="{{eiValue}}">{{ei}}</td><td data-value="{{pValue}}">{{p}}</td><td data-value="{{densityValue}}">{{density}}</td></tr>
-    {{/groups}}
-    </tbody>
-    </table></div>
-    </section>
-    {{#hasGrid}}
-    <section id="grid" aria-labelledby="grid-title">
-    <h2 id="grid-title">Power–interest grid</h2>
-    <p class="note">Declared influence and interest from the sheets (0–5, split at 2.5). Marked: actors whose declared influence and network position disagree.</p>
-    <div class="grid">
-    {{/hasGrid}}
-    {{#grid}}
-    <div class="quadrant"><h3>{{quadrant}} <span class="count">({{count}})</span></h3>
-    <ul>{{#actors}}<li>{{name}}{{#note}} <em class="flag">— {{note}}</em>{{/note}}</li>{{/actors}}</ul></div>
-    {{/grid}}
-    {{#hasGrid}}
-    </div>
-    {{#unrated}}<p class="note">{{unrated}}</p>{{/unrated}}
-    </section>
-    {{/hasGrid}}
-    <section id="methods" aria-labelledby="methods-title">
-    <h2 id="methods-title">Methods</h2>
-    <dl>
-    {{#methods}}<dt>{{name}}</dt><dd>{{definition}}{{#reference}} <cite>{{reference}}</cite>{{/reference}}</dd>
-    {{/methods}}
-    </dl>
-    </section>
-    <section id="provenance" aria-labelledby="provenance-title">
-    <h2 id="provenance-title">Data and provenance</h2>
-    <p>Made with Coalition from the files below, as they were on {{date}}. The network with every measure, for Gephi or networkx: <a href="data/network.graphml">GraphML</a>, <a href="data/network.gexf">GEXF</a>; sheets: <a href="data/actors.csv">actors</a>, <a href="data/ties.csv">ties</a>, <a href="data/groups.csv">groups</a>; every finding with its numbers: <a href="data/findings.json">findings.json</a>; the same findings in Markdown: <a href="report.md">report.md</a>.</p>
-    <div class="scroll"><table>
-    <caption>Source files</caption>
-    <thead><tr><th scope="col">file</th><th scope="col">bytes</th><th scope="col">SHA-256</th></tr></thead>
-    <tbody>
-    {{#sources}}<tr><th scope="row">{{file}}</th><td>{{bytes}}</td><td><code>{{sha256}}</code></td></tr>
-    {{/sources}}
-    </tbody>
-    </table></div>
-    </section>
-    </main>
-    <footer><p>{{banner}}</p></footer>
-        <script>//<![CDATA[
-    {{{script}}}
-    //]]></script>
-    </body>
-    </html>
+        <!DOCTYPE html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8"/>
+        <meta name="viewport" content="width=device-width, initial-scale=1"/>
+        <title>{{mission}} — briefing pack</title>
+        <style>{{{css}}}</style>
+        </head>
+        <body>
+        <div class="banner banner-{{audience}}" role="note">{{banner}}</div>
+        <header>
+        <p class="kicker">Briefing pack · data as of {{date}}</p>
+        <h1>{{mission}}</h1>
+        {{#goal}}<p class="goal">{{goal}}{{#targetYear}} <span class="target">Target year: {{targetYear}}.</span>{{/targetYear}}</p>{{/goal}}
+        <p class="meta">{{actors}} actors and {{ties}} supporting ties{{#source}} · source: {{source}}{{/source}}</p>
+        </header>
+        <nav aria-label="Contents"><ol>
+        <li><a href="#summary">Key findings</a></li>
+        <li><a href="#diagrams">Diagrams</a></li>
+        <li><a href="#findings">All findings</a></li>
+        <li><a href="#measures">Actor measures</a></li>
+        <li><a href="#groups">Groups</a></li>
+        {{#hasGrid}}<li><a href="#grid">Power–interest grid</a></li>{{/hasGrid}}
+        <li><a href="#methods">Methods</a></li>
+        <li><a href="#provenance">Data and provenance</a></li>
+        </ol></nav>
+        <main>
+        <section id="summary" aria-labelledby="summary-title">
+        <h2 id="summary-title">Key findings</h2>
+        {{#summary}}
+        <h3>{{title}}</h3>
+        <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
+        {{/summary}}
+        </section>
+        <section id="diagrams" aria-labelledby="diagrams-title">
+        <h2 id="diagrams-title">Diagrams</h2>
+        {{#diagrams}}
+        <figure id="{{id}}" class="figure">
+        <div class="diagram" role="img" aria-label="{{alt}}">{{{svg}}}</div>
+        <figcaption><strong>{{title}}.</strong> {{caption}}. <span class="downloads">Download: <a href="diagrams/{{file}}.png">PNG</a> · <a href="diagrams/{{file}}.pdf">PDF</a> · <a href="diagrams/{{file}}.svg">SVG</a></span></figcaption>
+        </figure>
+        {{/diagrams}}
+        </section>
+        <section id="findings" aria-labelledby="findings-title">
+        <h2 id="findings-title">All findings</h2>
+        {{#sections}}
+        <h3 id="{{id}}">{{title}}</h3>
+        <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
+        {{/sections}}
+        </section>
+        <section id="measures" aria-labelledby="measures-title">
+        <h2 id="measures-title">Actor measures</h2>
+        <p class="note">Most central first (betweenness). With scripts on, a column heading sorts the table. Every measure is in <a href="data/actors.csv">data/actors.csv</a>; definitions under <a href="#methods">Methods</a>.</p>
+        <div class="scroll"><table class="sortable">
+        <caption>Network position of each actor</caption>
+        <thead><tr><th scope="col" data-type="text">actor</th>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
+        <tbody>
+        {{#rows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td data-value="{{value}}">{{text}}</td>{{/cells}}</tr>
+        {{/rows}}
+        </tbody>
+        </table></div>
+        </section>
+        <section id="groups" aria-labelledby="groups-title">
+        <h2 id="groups-title">Groups by {{groupBy}}</h2>
+        <div class="scroll"><table class="sortable">
+        <caption>Ties inside and across each group, and the E-I index (−1 all inside, +1 all across) with its adjusted p-value</caption>
+        <thead><tr><th scope="col">group</th><th scope="col">actors</th><th scope="col">ties inside</th><th scope="col">ties across</th><th scope="col">E-I</th><th scope="col">p</th><th scope="col">density inside</th></tr></thead>
+        <tbody>
+        {{#groups}}<tr><th scope="row">{{group}}</th><td data-value="{{size}}">{{size}}</td><td data-value="{{inside}}">{{inside}}</td><td data-value="{{across}}">{{across}}</td><td data-value="{{eiValue}}">{{ei}}</td><td data-value="{{pValue}}">{{p}}</td><td data-value="{{densityValue}}">{{density}}</td></tr>
+        {{/groups}}
+        </tbody>
+        </table></div>
+        </section>
+        {{#hasGrid}}
+        <section id="grid" aria-labelledby="grid-title">
+        <h2 id="grid-title">Power–interest grid</h2>
+        <p class="note">Declared influence and interest from the sheets (0–5, split at 2.5). Marked: actors whose declared influence and network position disagree.</p>
+        <div class="grid">
+        {{/hasGrid}}
+        {{#grid}}
+        <div class="quadrant"><h3>{{quadrant}} <span class="count">({{count}})</span></h3>
+        <ul>{{#actors}}<li>{{name}}{{#note}} <em class="flag">— {{note}}</em>{{/note}}</li>{{/actors}}</ul></div>
+        {{/grid}}
+        {{#hasGrid}}
+        </div>
+        {{#unrated}}<p class="note">{{unrated}}</p>{{/unrated}}
+        </section>
+        {{/hasGrid}}
+        <section id="methods" aria-labelledby="methods-title">
+        <h2 id="methods-title">Methods</h2>
+        <dl>
+        {{#methods}}<dt>{{name}}</dt><dd>{{definition}}{{#reference}} <cite>{{reference}}</cite>{{/reference}}</dd>
+        {{/methods}}
+        </dl>
+        </section>
+        <section id="provenance" aria-labelledby="provenance-title">
+        <h2 id="provenance-title">Data and provenance</h2>
+        <p>Made with Coalition from the files below, as they were on {{date}}. The network with every measure, for Gephi or networkx: <a href="data/network.graphml">GraphML</a>, <a href="data/network.gexf">GEXF</a>; sheets: <a href="data/actors.csv">actors</a>, <a href="data/ties.csv">ties</a>, <a href="data/groups.csv">groups</a>; every finding with its numbers: <a href="data/findings.json">findings.json</a>; the same findings in Markdown: <a href="report.md">report.md</a>.</p>
+        <div class="scroll"><table>
+        <caption>Source files</caption>
+        <thead><tr><th scope="col">file</th><th scope="col">bytes</th><th scope="col">SHA-256</th></tr></thead>
+        <tbody>
+        {{#sources}}<tr><th scope="row">{{file}}</th><td>{{bytes}}</td><td><code>{{sha256}}</code></td></tr>
+        {{/sources}}
+        </tbody>
+        </table></div>
+        </section>
+        </main>
+        <footer><p>{{banner}}</p></footer>
+            <script>//<![CDATA[
+        {{{script}}}
+        //]]></script>
+        </body>
+        </html>
 
-    """#
+        """#
 
     static let css = """
-    :root { --ink: #1a1a1a; --muted: #4a4a4a; --rule: #d0d0d0; --accent: #0b5394; --internal: #8a1c1c; --external: #1d5e2c; }
-    * { box-sizing: border-box; }
-    body { margin: 0; font-family: system-ui, "DejaVu Sans", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
-    .banner { position: sticky; top: 0; z-index: 2; padding: 0.4rem 1rem; font-size: 0.85rem; font-weight: 600; color: #fff; }
-    .banner-internal { background: var(--internal); }
-    .banner-external { background: var(--external); }
-    header, nav, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
-    header { padding-top: 1.5rem; }
-    .kicker { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
-    h1 { margin: 0.2rem 0 0.5rem; font-size: 2rem; line-height: 1.2; }
-    .goal { font-size: 1.15rem; margin: 0.3rem 0; }
-    .meta, .note, figcaption { color: var(--muted); font-size: 0.9rem; }
-    nav ol { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; padding: 0.6rem 0; margin: 0; list-style: none; border-bottom: 1px solid var(--rule); }
-    a { color: var(--accent); }
-    h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; }
-    h3 { margin-bottom: 0.3rem; }
-    #summary ul li { margin-bottom: 0.35rem; }
-    .figure { margin: 1.5rem 0; }
-    .diagram { border: 1px solid var(--rule); padding: 0.5rem; overflow-x: auto; }
-    .diagram svg, .diagram img { display: block; width: 100%; height: auto; margin: 0 auto; }
-    .scroll { overflow-x: auto; }
-    table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
-    caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
-    th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
-    td[data-value] { font-variant-numeric: tabular-nums; }
-    tbody th[scope="row"] { min-width: 11rem; font-weight: 600; }
-    thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
-    thead th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: var(--accent); }
-    th[aria-sort="ascending"] button::after { content: " ▲"; }
-    th[aria-sort="descending"] button::after { content: " ▼"; }
-    .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.8rem; }
-    .quadrant { border: 1px solid var(--rule); padding: 0 0.8rem 0.5rem; }
-    .quadrant ul { padding-left: 1.1rem; font-size: 0.9rem; }
-    .flag { color: var(--internal); }
-    dt { font-weight: 600; margin-top: 0.6rem; }
-    dd { margin-left: 0; }
-    cite { color: var(--muted); }
-    code { font-size: 0.75rem; word-break: break-all; }
-    footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); }
-    @media (max-width: 40rem) {
-      h1 { font-size: 1.5rem; }
-      .diagram svg { width: 220%; max-width: none; }
-      .grid { grid-template-columns: 1fr; }
-    }
-    @media print {
-      @page { size: A4; margin: 16mm 14mm; }
-      body { font-size: 10pt; }
-      .banner { position: fixed; top: 0; left: 0; right: 0; padding: 2pt 14mm; font-size: 8pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-      header { padding-top: 8mm; }
-      nav, .downloads, thead th button::after { display: none; }
-      header, nav, main, footer { max-width: none; padding: 0; }
-      h2 { break-before: page; margin-top: 8mm; }
-      #summary h2 { break-before: auto; }
-      .figure { break-inside: avoid; }
-      .diagram { border: 0; overflow: visible; }
-      .diagram svg { max-height: 230mm; }
-      .scroll { overflow: visible; }
-      table { font-size: 8pt; }
-      tr { break-inside: avoid; }
-      a { color: inherit; text-decoration: none; }
-    }
-    """
+        :root { --ink: #1a1a1a; --muted: #4a4a4a; --rule: #d0d0d0; --accent: #0b5394; --internal: #8a1c1c; --external: #1d5e2c; }
+        * { box-sizing: border-box; }
+        body { margin: 0; font-family: system-ui, "DejaVu Sans", "Noto Sans CJK SC", sans-serif; color: var(--ink); background: #fff; line-height: 1.5; }
+        .banner { position: sticky; top: 0; z-index: 2; padding: 0.4rem 1rem; font-size: 0.85rem; font-weight: 600; color: #fff; }
+        .banner-internal { background: var(--internal); }
+        .banner-external { background: var(--external); }
+        header, nav, main, footer { max-width: 72rem; margin: 0 auto; padding: 0 1rem; }
+        header { padding-top: 1.5rem; }
+        .kicker { margin: 0; color: var(--muted); font-size: 0.9rem; text-transform: uppercase; letter-spacing: 0.04em; }
+        h1 { margin: 0.2rem 0 0.5rem; font-size: 2rem; line-height: 1.2; }
+        .goal { font-size: 1.15rem; margin: 0.3rem 0; }
+        .meta, .note, figcaption { color: var(--muted); font-size: 0.9rem; }
+        nav ol { display: flex; flex-wrap: wrap; gap: 0.3rem 1.2rem; padding: 0.6rem 0; margin: 0; list-style: none; border-bottom: 1px solid var(--rule); }
+        a { color: var(--accent); }
+        h2 { margin-top: 2.2rem; border-bottom: 2px solid var(--ink); padding-bottom: 0.2rem; }
+        h3 { margin-bottom: 0.3rem; }
+        #summary ul li { margin-bottom: 0.35rem; }
+        .figure { margin: 1.5rem 0; }
+        .diagram { border: 1px solid var(--rule); padding: 0.5rem; overflow-x: auto; }
+        .diagram svg, .diagram img { display: block; width: 100%; height: auto; margin: 0 auto; }
+        .scroll { overflow-x: auto; }
+        table { border-collapse: collapse; font-size: 0.85rem; margin: 0.5rem 0; }
+        caption { text-align: left; color: var(--muted); padding-bottom: 0.3rem; }
+        th, td { padding: 0.25rem 0.5rem; border-bottom: 1px solid var(--rule); text-align: left; vertical-align: top; }
+        td[data-value] { font-variant-numeric: tabular-nums; }
+        tbody th[scope="row"] { min-width: 11rem; font-weight: 600; }
+        thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
+        thead th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: var(--accent); }
+        th[aria-sort="ascending"] button::after { content: " ▲"; }
+        th[aria-sort="descending"] button::after { content: " ▼"; }
+        .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.8rem; }
+        .quadrant { border: 1px solid var(--rule); padding: 0 0.8rem 0.5rem; }
+        .quadrant ul { padding-left: 1.1rem; font-size: 0.9rem; }
+        .flag { color: var(--internal); }
+        dt { font-weight: 600; margin-top: 0.6rem; }
+        dd { margin-left: 0; }
+        cite { color: var(--muted); }
+        code { font-size: 0.75rem; word-break: break-all; }
+        footer { margin-top: 3rem; padding-bottom: 2rem; color: var(--muted); font-size: 0.85rem; border-top: 1px solid var(--rule); }
+        @media (max-width: 40rem) {
+          h1 { font-size: 1.5rem; }
+          .diagram svg { width: 220%; max-width: none; }
+          .grid { grid-template-columns: 1fr; }
+        }
+        @media print {
+          @page { size: A4; margin: 16mm 14mm; }
+          body { font-size: 10pt; }
+          .banner { position: fixed; top: 0; left: 0; right: 0; padding: 2pt 14mm; font-size: 8pt; -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+          header { padding-top: 8mm; }
+          nav, .downloads, thead th button::after { display: none; }
+          header, nav, main, footer { max-width: none; padding: 0; }
+          h2 { break-before: page; margin-top: 8mm; }
+          #summary h2 { break-before: auto; }
+          .figure { break-inside: avoid; }
+          .diagram { border: 0; overflow: visible; }
+          .diagram svg { max-height: 230mm; }
+          .scroll { overflow: visible; }
+          table { font-size: 8pt; }
+          tr { break-inside: avoid; }
+          a { color: inherit; text-decoration: none; }
+        }
+        """
 
     static let script = """
-    (function () {
-      document.querySelectorAll("table.sortable").forEach(function (table) {
-        var heads = table.tHead.rows[0].cells;
-        Array.prototype.forEach.call(heads, function (th, column) {
-          var button = document.createElement("button");
-          button.type = "button";
-          button.textContent = th.textContent;
-          th.textContent = "";
-          th.appendChild(button);
-          button.addEventListener("click", function () {
-            var down = th.getAttribute("aria-sort") !== "descending";
-            Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
-            th.setAttribute("aria-sort", down ? "descending" : "ascending");
-            var body = table.tBodies[0];
-            var rows = Array.prototype.slice.call(body.rows);
-            rows.sort(function (a, b) {
-              var x = a.cells[column], y = b.cells[column];
-              var u = x.getAttribute("data-value"), v = y.getAttribute("data-value");
-              if (u === null) { u = x.textContent.toLowerCase(); v = y.textContent.toLowerCase(); }
-              var m = parseFloat(u), n = parseFloat(v);
-              var c = (!isNaN(m) && !isNaN(n)) ? m - n : (u < v ? -1 : u > v ? 1 : 0);
-              return down ? -c : c;
+        (function () {
+          document.querySelectorAll("table.sortable").forEach(function (table) {
+            var heads = table.tHead.rows[0].cells;
+            Array.prototype.forEach.call(heads, function (th, column) {
+              var button = document.createElement("button");
+              button.type = "button";
+              button.textContent = th.textContent;
+              th.textContent = "";
+              th.appendChild(button);
+              button.addEventListener("click", function () {
+                var down = th.getAttribute("aria-sort") !== "descending";
+                Array.prototype.forEach.call(heads, function (h) { h.removeAttribute("aria-sort"); });
+                th.setAttribute("aria-sort", down ? "descending" : "ascending");
+                var body = table.tBodies[0];
+                var rows = Array.prototype.slice.call(body.rows);
+                rows.sort(function (a, b) {
+                  var x = a.cells[column], y = b.cells[column];
+                  var u = x.getAttribute("data-value"), v = y.getAttribute("data-value");
+                  if (u === null) { u = x.textContent.toLowerCase(); v = y.textContent.toLowerCase(); }
+                  var m = parseFloat(u), n = parseFloat(v);
+                  var c = (!isNaN(m) && !isNaN(n)) ? m - n : (u < v ? -1 : u > v ? 1 : 0);
+                  return down ? -c : c;
+                });
+                rows.forEach(function (r) { body.appendChild(r); });
+              });
             });
-            rows.forEach(function (r) { body.appendChild(r); });
           });
-        });
-      });
-    })();
-    """
+        })();
+        """
 }

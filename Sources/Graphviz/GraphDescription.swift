@@ -46,8 +46,10 @@ extension Graphviz {
                 nodes.append(.init(name: String(cString: agnameof(n)), attributes: values(of: UnsafeMutableRawPointer(n), kind: cg_node_kind())))
                 var edge = agfstout(graph, n)
                 while let e = edge {
-                    edges.append(.init(tail: String(cString: agnameof(cg_tail(e))), head: String(cString: agnameof(cg_head(e))),
-                                       attributes: values(of: UnsafeMutableRawPointer(e), kind: cg_edge_kind())))
+                    edges.append(
+                        .init(
+                            tail: String(cString: agnameof(cg_tail(e))), head: String(cString: agnameof(cg_head(e))),
+                            attributes: values(of: UnsafeMutableRawPointer(e), kind: cg_edge_kind())))
                     edge = agnxtout(graph, e)
                 }
                 node = agnxtnode(graph, n)

@@ -94,7 +94,8 @@ public final class Graphviz: Sendable {
         guard gvLayout(context, graph, engine) != 0 else { return }
         let details = takeMessages()
         if details.contains(where: { $0.trimmingCharacters(in: .whitespacesAndNewlines).hasSuffix("Use one of:") }) {
-            throw GraphvizError(message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details)
+            throw GraphvizError(
+                message: "Graphviz finds no layout plugins: its plugin configuration is missing. Reinstall the Debian package libgvc6 (or run `dot -c` as root)", details: details)
         }
         if details.contains(where: { $0.contains("not recognized") }) {
             throw GraphvizError(message: "the layout engine \"\(engine)\" is not installed; install the Debian package libgvc6 (graphviz's plugins)", details: details)
@@ -123,17 +124,18 @@ public final class Graphviz: Sendable {
     /// fills.
     static func fixingViewBox(_ svg: Data) -> Data {
         var text = String(decoding: svg, as: UTF8.self)
-        guard let open = text.range(of: "<svg"), let close = text.range(of: ">", range: open.upperBound ..< text.endIndex) else { return svg }
-        let tag = String(text[open.lowerBound ..< close.upperBound])
+        guard let open = text.range(of: "<svg"), let close = text.range(of: ">", range: open.upperBound..<text.endIndex) else { return svg }
+        let tag = String(text[open.lowerBound..<close.upperBound])
         func attribute(_ name: String) -> String? {
-            guard let r = tag.range(of: " \(name)=\"") , let end = tag.range(of: "\"", range: r.upperBound ..< tag.endIndex) else { return nil }
-            return String(tag[r.upperBound ..< end.lowerBound])
+            guard let r = tag.range(of: " \(name)=\""), let end = tag.range(of: "\"", range: r.upperBound..<tag.endIndex) else { return nil }
+            return String(tag[r.upperBound..<end.lowerBound])
         }
         guard let width = attribute("width").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
-              let height = attribute("height").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
-              let box = attribute("viewBox") else { return svg }
+            let height = attribute("height").flatMap({ Double($0.replacingOccurrences(of: "pt", with: "")) }),
+            let box = attribute("viewBox")
+        else { return svg }
         let fixed = tag.replacingOccurrences(of: "viewBox=\"\(box)\"", with: "viewBox=\"0.00 0.00 \(String(format: "%.2f", width)) \(String(format: "%.2f", height))\"")
-        text.replaceSubrange(open.lowerBound ..< close.upperBound, with: fixed)
+        text.replaceSubrange(open.lowerBound..<close.upperBound, with: fixed)
         return Data(text.utf8)
     }
 
@@ -192,8 +194,9 @@ extension Rendering {
         let stamp = Array("\(digits)000000Z".utf8)
         let rewritten = CanonicalPDF.rewrite([UInt8](data)) { object in
             guard let start = object.firstRange(of: marker)?.upperBound,
-                  let end = object[start...].firstIndex(of: UInt8(ascii: ")")) else { return }
-            object.replaceSubrange(start ..< end, with: stamp)
+                let end = object[start...].firstIndex(of: UInt8(ascii: ")"))
+            else { return }
+            object.replaceSubrange(start..<end, with: stamp)
         }
         if let rewritten, rewritten.firstRange(of: marker + stamp + [UInt8(ascii: ")")]) != nil {
             var copy = self
@@ -202,13 +205,14 @@ extension Rendering {
         }
         var bytes = [UInt8](data)
         guard let start = bytes.firstRange(of: marker)?.upperBound,
-              let end = bytes[start...].firstIndex(of: UInt8(ascii: ")")) else { return self }
-        let old = bytes[start ..< end]
+            let end = bytes[start...].firstIndex(of: UInt8(ascii: ")"))
+        else { return self }
+        let old = bytes[start..<end]
         var replacement = Array((digits + "000000").utf8)
         // Keep the length: pad with a UTC zone ("Z" then zeros) or cut to fit.
         while replacement.count < old.count { replacement.append(replacement.count == 14 ? UInt8(ascii: "Z") : UInt8(ascii: "0")) }
         replacement = Array(replacement.prefix(old.count))
-        bytes.replaceSubrange(start ..< end, with: replacement)
+        bytes.replaceSubrange(start..<end, with: replacement)
         var copy = self
         copy.data = Data(bytes)
         return copy

@@ -33,7 +33,8 @@ enum CanonicalPDF {
     /// - Parameter transform: a change to make to every object (its bytes, "N 0 obj" to "endobj").
     static func rewrite(_ pdf: [UInt8], always: Bool = false, transform: (inout [UInt8]) -> Void = { _ in }) -> [UInt8]? {
         guard let xref = lastRange(of: Array("\nxref\n".utf8), in: pdf), let trailer = lastRange(of: Array("trailer\n".utf8), in: pdf),
-              let startxref = lastRange(of: Array("startxref".utf8), in: pdf), trailer.lowerBound < startxref.lowerBound else { return nil }
+            let startxref = lastRange(of: Array("startxref".utf8), in: pdf), trailer.lowerBound < startxref.lowerBound
+        else { return nil }
         // Objects: "N 0 obj\n" … "endobj\n", one after another up to the xref table.
         let header = Array("0 obj\n".utf8), footer = Array("endobj\n".utf8)
         var objects: [Object] = []
@@ -43,13 +44,14 @@ enum CanonicalPDF {
             guard let mark = firstRange(of: header, in: pdf, from: position), mark.lowerBound < xref.lowerBound else { break }
             var start = mark.lowerBound - 1
             while start > 0, pdf[start - 1] >= 0x30, pdf[start - 1] <= 0x39 { start -= 1 }
-            guard start < mark.lowerBound - 1, let number = Int(String(decoding: pdf[start ..< mark.lowerBound - 1], as: UTF8.self)),
-                  let end = firstRange(of: footer, in: pdf, from: mark.upperBound) else { return nil }
+            guard start < mark.lowerBound - 1, let number = Int(String(decoding: pdf[start..<mark.lowerBound - 1], as: UTF8.self)),
+                let end = firstRange(of: footer, in: pdf, from: mark.upperBound)
+            else { return nil }
             if prefixEnd == nil { prefixEnd = start }
             // cairo writes objects back to back; anything between two means this is not such a
             // file (or a stream held the bytes "endobj"), and it is left as it is.
             if !objects.isEmpty, start != position { return nil }
-            objects.append(Object(number: number, bytes: Array(pdf[start ..< end.upperBound])))
+            objects.append(Object(number: number, bytes: Array(pdf[start..<end.upperBound])))
             position = end.upperBound
         }
         guard let prefixEnd, !objects.isEmpty else { return nil }
@@ -58,7 +60,8 @@ enum CanonicalPDF {
         var changed = false
         for i in objects.indices {
             guard let (dictionary, stream, tail, lengthRef) = split(objects[i].bytes), let inflated = inflate(stream),
-                  isPageContent(inflated) else { continue }
+                isPageContent(inflated)
+            else { continue }
             let canonical = snapNumbers(inflated)
             guard canonical != inflated || always, let deflated = deflate(canonical) else { continue }
             objects[i].bytes = dictionary + deflated + tail
@@ -77,7 +80,7 @@ enum CanonicalPDF {
             }
         }
         // Reassemble with a new xref table.
-        var out = Array(pdf[0 ..< prefixEnd])
+        var out = Array(pdf[0..<prefixEnd])
         var offsets: [Int: Int] = [:]
         for o in objects {
             offsets[o.number] = out.count
@@ -86,12 +89,12 @@ enum CanonicalPDF {
         let size = (offsets.keys.max() ?? 0) + 1
         let xrefOffset = out.count
         var table = "xref\n0 \(size)\n0000000000 65535 f \n"
-        for n in 1 ..< size {
+        for n in 1..<size {
             guard let offset = offsets[n] else { return nil }
             table += String(format: "%010d 00000 n \n", offset)
         }
         out += Array(table.utf8)
-        out += Array(pdf[trailer.lowerBound ..< startxref.lowerBound])
+        out += Array(pdf[trailer.lowerBound..<startxref.lowerBound])
         out += Array("startxref\n\(xrefOffset)\n%%EOF\n".utf8)
         return out
     }
@@ -101,15 +104,16 @@ enum CanonicalPDF {
     /// object without a Flate stream.
     static func split(_ object: [UInt8]) -> ([UInt8], [UInt8], [UInt8], Int?)? {
         guard let open = firstRange(of: Array(">>\nstream\n".utf8), in: object, from: 0),
-              let close = lastRange(of: Array("\nendstream".utf8), in: object), close.lowerBound >= open.upperBound else { return nil }
-        let dictionary = String(decoding: object[0 ..< open.lowerBound], as: UTF8.self)
+            let close = lastRange(of: Array("\nendstream".utf8), in: object), close.lowerBound >= open.upperBound
+        else { return nil }
+        let dictionary = String(decoding: object[0..<open.lowerBound], as: UTF8.self)
         guard dictionary.contains("/FlateDecode"), !dictionary.contains("/Length1"), !dictionary.contains("/Subtype") else { return nil }
         var lengthRef: Int?
         if let r = dictionary.range(of: "/Length ") {
             let words = dictionary[r.upperBound...].split(separator: " ", maxSplits: 3)
             if words.count >= 3, words[1] == "0", words[2].hasPrefix("R") { lengthRef = Int(words[0]) }
         }
-        return (Array(object[0 ..< open.upperBound]), Array(object[open.upperBound ..< close.lowerBound]), Array(object[close.lowerBound...]), lengthRef)
+        return (Array(object[0..<open.upperBound]), Array(object[open.upperBound..<close.lowerBound]), Array(object[close.lowerBound...]), lengthRef)
     }
 
     /// A page stream: text positioned with Tm, all printable.
@@ -137,13 +141,13 @@ enum CanonicalPDF {
                     j += 1
                 }
                 let end = min(j + 1, s.count)
-                out += s[i ..< end]
+                out += s[i..<end]
                 i = end
                 continue
             }
             if b == UInt8(ascii: "<"), i + 1 < s.count, s[i + 1] != UInt8(ascii: "<") {
                 let end = (s[i...].firstIndex(of: UInt8(ascii: ">")) ?? s.count - 1) + 1
-                out += s[i ..< end]
+                out += s[i..<end]
                 i = end
                 continue
             }
@@ -151,7 +155,7 @@ enum CanonicalPDF {
             if isNumberByte(b), i == 0 || !isNumberByte(s[i - 1]) && !(s[i - 1] >= 0x41 && s[i - 1] <= 0x7A) {
                 var j = i
                 while j < s.count, isNumberByte(s[j]) { j += 1 }
-                let token = String(decoding: s[i ..< j], as: UTF8.self)
+                let token = String(decoding: s[i..<j], as: UTF8.self)
                 if let dot = token.firstIndex(of: "."), let x = Double(token) {
                     // Cairo prints path coordinates with three decimals, text positions with
                     // six: a tie at three decimals is a multiple of 1/16, at six of 1/128.
@@ -168,7 +172,7 @@ enum CanonicalPDF {
                         continue
                     }
                 }
-                out += s[i ..< j]
+                out += s[i..<j]
                 i = j
                 continue
             }
@@ -194,7 +198,7 @@ enum CanonicalPDF {
                     stream.next_out = outBuffer.baseAddress
                     stream.avail_out = uInt(outBuffer.count)
                     status = CGraphviz.inflate(&stream, Z_NO_FLUSH)
-                    output += outBuffer[0 ..< outBuffer.count - Int(stream.avail_out)]
+                    output += outBuffer[0..<outBuffer.count - Int(stream.avail_out)]
                 }
             } while status == Z_OK
         }
@@ -217,7 +221,7 @@ enum CanonicalPDF {
         guard needle.count <= hay.count, start <= hay.count - needle.count else { return nil }
         var i = start
         while i <= hay.count - needle.count {
-            if hay[i] == needle[0], Array(hay[i ..< i + needle.count]) == needle { return i ..< i + needle.count }
+            if hay[i] == needle[0], Array(hay[i..<i + needle.count]) == needle { return i..<i + needle.count }
             i += 1
         }
         return nil
@@ -227,7 +231,7 @@ enum CanonicalPDF {
         guard needle.count <= hay.count else { return nil }
         var i = hay.count - needle.count
         while i >= 0 {
-            if hay[i] == needle[0], Array(hay[i ..< i + needle.count]) == needle { return i ..< i + needle.count }
+            if hay[i] == needle[0], Array(hay[i..<i + needle.count]) == needle { return i..<i + needle.count }
             i -= 1
         }
         return nil

@@ -121,11 +121,11 @@ enum ChildProcess {
         var at = answer.startIndex
         while answer.endIndex - at >= 8 {
             var length: UInt64 = 0
-            withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: answer[at ..< at + 8]) }
+            withUnsafeMutableBytes(of: &length) { $0.copyBytes(from: answer[at..<at + 8]) }
             at += 8
             let n = Int(UInt64(littleEndian: length))
             guard n <= answer.endIndex - at else { break }
-            blocks.append(answer.subdata(in: at ..< at + n))
+            blocks.append(answer.subdata(in: at..<at + n))
             at += n
         }
         func text(_ d: Data) -> [String] { d.isEmpty ? [] : String(decoding: d, as: UTF8.self).components(separatedBy: "\n") }
@@ -135,7 +135,8 @@ enum ChildProcess {
         if p.terminationReason == .exit, p.terminationStatus == 3, blocks.count == 2 {
             throw GraphvizError(message: String(decoding: blocks[0], as: UTF8.self), details: text(blocks[1]))
         }
-        let why = p.terminationReason == .uncaughtSignal
+        let why =
+            p.terminationReason == .uncaughtSignal
             ? "Graphviz crashed while drawing (signal \(p.terminationStatus))"
             : "\(executable) did not answer as a renderer (exit \(p.terminationStatus)); it must call Renderer.serveIfAsked() first in main"
         throw GraphvizError(message: why, details: [])

@@ -1,8 +1,9 @@
 import CoalitionTestSupport
 import Foundation
 import XCTest
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// Runs the built `coalition` executable, as a user would.
@@ -18,8 +19,10 @@ final class CLITests: XCTestCase {
     }
 
     func testValidateAcceptsEveryExampleMission() throws {
-        for input in ["fixtures/healthy-lives-2040/mission.yaml", "fixtures/liveable-streets/mission.yaml",
-                      "fixtures/liveable-streets/network.graphml", "fixtures/liveable-streets/network.gexf"] {
+        for input in [
+            "fixtures/healthy-lives-2040/mission.yaml", "fixtures/liveable-streets/mission.yaml",
+            "fixtures/liveable-streets/network.graphml", "fixtures/liveable-streets/network.gexf",
+        ] {
             let r = try run(["validate", input])
             XCTAssertEqual(r.status, 0, input)
             XCTAssertTrue(r.stdout.hasPrefix("valid: 0 errors, 0 warnings;"), r.stdout)
@@ -29,12 +32,14 @@ final class CLITests: XCTestCase {
     func testValidateRejectsWithLocatedMessagesAndExitCode() throws {
         let r = try run(["validate", "fixtures/invalid/actors.csv", "fixtures/invalid/ties-bad-strength.csv"])
         XCTAssertEqual(r.status, 1)
-        XCTAssertEqual(r.stdout, """
-        fixtures/invalid/ties-bad-strength.csv:2:9: error: strength must be a positive number, found "-2" [bad-strength]
-        fixtures/invalid/ties-bad-strength.csv:3:14: error: strength must be a positive number, found "strong" [bad-strength]
-        invalid: 2 errors, 0 warnings; 4 actors, 0 ties
+        XCTAssertEqual(
+            r.stdout,
+            """
+            fixtures/invalid/ties-bad-strength.csv:2:9: error: strength must be a positive number, found "-2" [bad-strength]
+            fixtures/invalid/ties-bad-strength.csv:3:14: error: strength must be a positive number, found "strong" [bad-strength]
+            invalid: 2 errors, 0 warnings; 4 actors, 0 ties
 
-        """)
+            """)
         let json = try run(["validate", "fixtures/invalid/actors-bad-level.csv", "--format", "json"])
         XCTAssertEqual(json.status, 1)
         let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
@@ -116,12 +121,15 @@ extension CLITests {
         let actors = doc["actors"] as! [[String: Any]]
         let isolate = try XCTUnwrap(actors.first { $0["id"] as? String == "cso-migrants" })
         XCTAssertTrue(isolate["constraint"] is NSNull, "undefined values are null")
-        for key in ["id", "name", "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
-                    "coreness", "clustering", "constraint", "effectiveSize", "brokerage"] {
+        for key in [
+            "id", "name", "degree", "strength", "betweenness", "closeness", "harmonic", "pagerank", "eigenvector",
+            "coreness", "clustering", "constraint", "effectiveSize", "brokerage",
+        ] {
             XCTAssertNotNil(isolate[key], key)
         }
-        XCTAssertEqual(Set((isolate["brokerage"] as! [String: Any]).keys),
-                       ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"])
+        XCTAssertEqual(
+            Set((isolate["brokerage"] as! [String: Any]).keys),
+            ["coordinator", "itinerant", "gatekeeper", "representative", "liaison", "total"])
         XCTAssertNil(isolate["inDegree"], "directed fields only for directed networks")
     }
 
@@ -214,9 +222,12 @@ extension CLITests {
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: dir) }
         let mission = "fixtures/healthy-lives-2040/mission.yaml"
-        for (view, format, magic) in [("groups", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("ego", "pdf", Array("%PDF".utf8)), ("willing", "svg", Array("<?xml".utf8)), ("silos", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47]))] {
+        for (view, format, magic) in [
+            ("groups", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])), ("ego", "pdf", Array("%PDF".utf8)), ("willing", "svg", Array("<?xml".utf8)),
+            ("silos", "png", [UInt8]([0x89, 0x50, 0x4E, 0x47])),
+        ] {
             var paths: [URL] = []
-            for i in 0 ..< 2 {
+            for i in 0..<2 {
                 let path = dir.appendingPathComponent("\(view)-\(i).\(format)")
                 var args = ["render", mission, "--view", view, "--format", format, "--output", path.path]
                 if view == "ego" { args += ["--actor", "phi", "--depth", "1"] }
@@ -266,16 +277,18 @@ extension CLITests {
     func testMissingGraphvizPluginsAreClearErrors() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-plugins-\(ProcessInfo.processInfo.processIdentifier)")
         defer { try? FileManager.default.removeItem(at: dir) }
-        let system = try XCTUnwrap(["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib/graphviz"]
-            .first { FileManager.default.fileExists(atPath: $0 + "/libgvplugin_core.so.6") }, "Graphviz's plugins")
+        let system = try XCTUnwrap(
+            ["/usr/lib/x86_64-linux-gnu/graphviz", "/usr/lib/aarch64-linux-gnu/graphviz", "/usr/lib/graphviz"]
+                .first { FileManager.default.fileExists(atPath: $0 + "/libgvplugin_core.so.6") }, "Graphviz's plugins")
         /// A plugin folder holding only `plugins` (none: not even a configuration).
         func pluginFolder(_ name: String, _ plugins: [String]) throws -> String {
             let folder = dir.appendingPathComponent(name)
             try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
             guard !plugins.isEmpty else { return folder.path }
             for plugin in plugins {
-                try FileManager.default.createSymbolicLink(atPath: folder.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
-                                                           withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
+                try FileManager.default.createSymbolicLink(
+                    atPath: folder.appendingPathComponent("libgvplugin_\(plugin).so.6").path,
+                    withDestinationPath: "\(system)/libgvplugin_\(plugin).so.6")
             }
             // `dot -c` writes the plugin configuration for the folder GVBINDIR names.
             let configure = Process()
@@ -301,8 +314,9 @@ extension CLITests {
         XCTAssertEqual(png.status, 1)
         XCTAssertTrue(png.stderr.hasPrefix("error: Graphviz cannot render png; install the Debian package libgvc6 (its cairo plugin renders PNG and PDF)"), png.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: out))
-        let svg = try run(["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "svg", "--output", out + ".svg"],
-                          environment: ["GVBINDIR": noCairo])
+        let svg = try run(
+            ["render", "fixtures/liveable-streets/mission.yaml", "--view", "groups", "--format", "svg", "--output", out + ".svg"],
+            environment: ["GVBINDIR": noCairo])
         XCTAssertEqual(svg.status, 0, "SVG needs only the core plugin: \(svg.stderr)")
 
         // Without the neato plugin, an engine it brings is a clear error too.

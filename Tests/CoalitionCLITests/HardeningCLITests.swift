@@ -123,14 +123,17 @@ extension CLITests {
         }
         let actors = try FileHandle(forWritingTo: dir.appendingPathComponent("actors.csv"))
         actors.seekToEndOfFile()
-        actors.write(Data("youth-x,Jeugdraad Zuid – Ümraniye Gençlik,community,social,local,1,4,supportive,youth,pledged,,\nfirm-y,Øresund Ålesund Häagen Co. 株式会社,business,food,national,3,2,neutral,,exploring,,\n".utf8))
+        actors.write(
+            Data(
+                "youth-x,Jeugdraad Zuid – Ümraniye Gençlik,community,social,local,1,4,supportive,youth,pledged,,\nfirm-y,Øresund Ålesund Häagen Co. 株式会社,business,food,national,3,2,neutral,,exploring,,\n"
+                    .utf8))
         try actors.close()
         let ties = try FileHandle(forWritingTo: dir.appendingPathComponent("ties.csv"))
         ties.seekToEndOfFile()
         ties.write(Data("youth-x,min-health,consultation,1,pledged,\nfirm-y,youth-x,partnership,2,active,\nfirm-y,uni-open-u,funding,1,,\n".utf8))
         try ties.close()
         var pngs = Set<Data>()
-        for i in 0 ..< 5 {
+        for i in 0..<5 {
             let out = dir.appendingPathComponent("full-\(i).png").path
             let r = try run(["render", dir.appendingPathComponent("mission.yaml").path, "--view", "full", "--format", "png", "--output", out])
             XCTAssertEqual(r.status, 0, r.stderr)

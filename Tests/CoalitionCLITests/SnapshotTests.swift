@@ -58,8 +58,10 @@ extension CLITests {
             if r.stdout != expected {
                 let a = expected.split(separator: "\n", omittingEmptySubsequences: false)
                 let b = r.stdout.split(separator: "\n", omittingEmptySubsequences: false)
-                let line = (0 ..< min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
-                XCTFail("\(name) differs from its snapshot at line \(line + 1):\n  was: \(line < a.count ? String(a[line]) : "<end>")\n  now: \(line < b.count ? String(b[line]) : "<end>")")
+                let line = (0..<min(a.count, b.count)).first { a[$0] != b[$0] } ?? min(a.count, b.count)
+                XCTFail(
+                    "\(name) differs from its snapshot at line \(line + 1):\n  was: \(line < a.count ? String(a[line]) : "<end>")\n  now: \(line < b.count ? String(b[line]) : "<end>")"
+                )
             }
         }
         // A snapshot no case writes any more is a leftover, not a check.

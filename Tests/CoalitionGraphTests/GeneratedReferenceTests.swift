@@ -53,7 +53,7 @@ final class GeneratedReferenceTests: XCTestCase {
                     // Edge betweenness, by endpoint pair.
                     var expected: [String: Double] = [:]
                     for e in r.edges { expected["\(e["source"]!)>\(e["target"]!)"] = (e["edge_betweenness"] as! NSNumber).doubleValue }
-                    for e in 0 ..< g.edgeCount {
+                    for e in 0..<g.edgeCount {
                         let s = r.ids[Int(g.edgeSources[e])], t = r.ids[Int(g.edgeTargets[e])]
                         let want = expected["\(s)>\(t)"] ?? (g.isDirected ? nil : expected["\(t)>\(s)"])
                         XCTAssertNotNil(want, "\(name) edge \(s)-\(t)")
@@ -73,7 +73,7 @@ final class GeneratedReferenceTests: XCTestCase {
             let holes = g.structuralHoles(), weightedHoles = g.structuralHoles(weighted: true)
             // networkx leaves directed vertices with only incoming ties undefined; Coalition
             // defines them (README, methods). Only those may differ in being defined.
-            let onlyIncoming = (0 ..< g.vertexCount).filter { g.isDirected && g.outDegree(of: $0) == 0 && g.inDegree(of: $0) > 0 }
+            let onlyIncoming = (0..<g.vertexCount).filter { g.isDirected && g.outDegree(of: $0) == 0 && g.inDegree(of: $0) > 0 }
             XCTAssertEqual(g.isDirected, !onlyIncoming.isEmpty, "the directed network has such vertices")
             func burt(_ key: String, _ ours: [Double?]) -> [Double?] {
                 var expected = r.values(key)

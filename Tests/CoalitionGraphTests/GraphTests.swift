@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import CoalitionGraph
 
 final class GraphTests: XCTestCase {

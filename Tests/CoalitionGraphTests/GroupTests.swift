@@ -59,7 +59,7 @@ final class GroupTests: XCTestCase {
         XCTAssertEqual(a.groups, [1.0 / 1000.0, 1.0 / 1000.0])
         // Random groups are not.
         var rng = SplitMix64(seed: 3)
-        let random = (0 ..< 34).map { _ in Int.random(in: 0 ..< 2, using: &rng) }
+        let random = (0..<34).map { _ in Int.random(in: 0..<2, using: &rng) }
         XCTAssertGreaterThan(g.eiPermutationTest(groups: random, permutations: 999, seed: 7).network, 0.05)
     }
 
@@ -88,7 +88,7 @@ final class GroupTests: XCTestCase {
     func assertConnected(_ g: Graph, _ membership: [Int], file: StaticString = #filePath, line: UInt = #line) {
         for c in Set(membership) {
             var b = GraphBuilder(vertexCount: g.vertexCount, isDirected: false)
-            for e in 0 ..< g.edgeCount where membership[Int(g.edgeSources[e])] == c && membership[Int(g.edgeTargets[e])] == c {
+            for e in 0..<g.edgeCount where membership[Int(g.edgeSources[e])] == c && membership[Int(g.edgeTargets[e])] == c {
                 b.addEdge(Int(g.edgeSources[e]), Int(g.edgeTargets[e]))
             }
             let parts = b.build().weakComponents()

@@ -6,8 +6,8 @@ final class OracleTests: XCTestCase {
     func randomGraph(n: Int, p: Double, directed: Bool, seed: UInt64, weights: [Double] = [1]) -> Graph {
         var rng = SplitMix64(seed: seed)
         var b = GraphBuilder(vertexCount: n, isDirected: directed)
-        for u in 0 ..< n {
-            for v in (directed ? 0 : u + 1) ..< n where u != v && Double.random(in: 0 ..< 1, using: &rng) < p {
+        for u in 0..<n {
+            for v in (directed ? 0 : u + 1)..<n where u != v && Double.random(in: 0..<1, using: &rng) < p {
                 b.addEdge(u, v, weight: weights.randomElement(using: &rng)!)
             }
         }
@@ -20,8 +20,8 @@ final class OracleTests: XCTestCase {
         let n = g.vertexCount
         var d = [[Double]](repeating: [Double](repeating: .infinity, count: n), count: n)
         var sigma = [[Double]](repeating: [Double](repeating: 0, count: n), count: n)
-        for v in 0 ..< n { d[v][v] = 0; sigma[v][v] = 1 }
-        for e in 0 ..< g.edgeCount {
+        for v in 0..<n { d[v][v] = 0; sigma[v][v] = 1 }
+        for e in 0..<g.edgeCount {
             let u = Int(g.edgeSources[e]), v = Int(g.edgeTargets[e])
             let len = weighted ? 1 / g.edgeWeights[e] : 1
             d[u][v] = len; sigma[u][v] = 1
@@ -29,16 +29,22 @@ final class OracleTests: XCTestCase {
         }
         func tied(_ a: Double, _ b: Double) -> Bool { a.isFinite && b.isFinite && abs(a - b) <= 1e-10 * max(abs(a), abs(b)) }
         // Distances first, then path counts by increasing distance (a DAG order per source).
-        for k in 0 ..< n { for i in 0 ..< n { for j in 0 ..< n where d[i][k] + d[k][j] < d[i][j] && !tied(d[i][k] + d[k][j], d[i][j]) {
-            d[i][j] = d[i][k] + d[k][j]
-        } } }
-        for s in 0 ..< n {
-            let order = (0 ..< n).filter { d[s][$0] < .infinity }.sorted { d[s][$0] < d[s][$1] }
+        for k in 0..<n {
+            for i in 0..<n {
+                for j in 0..<n where d[i][k] + d[k][j] < d[i][j] && !tied(d[i][k] + d[k][j], d[i][j]) {
+                    d[i][j] = d[i][k] + d[k][j]
+                }
+            }
+        }
+        for s in 0..<n {
+            let order = (0..<n).filter { d[s][$0] < .infinity }.sorted { d[s][$0] < d[s][$1] }
             for t in order where t != s {
                 var count = 0.0
-                for e in 0 ..< g.edgeCount {
-                    for (u, v) in g.isDirected ? [(Int(g.edgeSources[e]), Int(g.edgeTargets[e]))]
-                        : [(Int(g.edgeSources[e]), Int(g.edgeTargets[e])), (Int(g.edgeTargets[e]), Int(g.edgeSources[e]))] where v == t {
+                for e in 0..<g.edgeCount {
+                    for (u, v) in g.isDirected
+                        ? [(Int(g.edgeSources[e]), Int(g.edgeTargets[e]))]
+                        : [(Int(g.edgeSources[e]), Int(g.edgeTargets[e])), (Int(g.edgeTargets[e]), Int(g.edgeSources[e]))] where v == t
+                    {
                         let len = weighted ? 1 / g.edgeWeights[e] : 1
                         if d[s][u] < .infinity && tied(d[s][u] + len, d[s][t]) { count += sigma[s][u] }
                     }
@@ -47,23 +53,25 @@ final class OracleTests: XCTestCase {
             }
         }
         var b = [Double](repeating: 0, count: n)
-        for s in 0 ..< n { for t in 0 ..< n where s != t && d[s][t] < .infinity {
-            for v in 0 ..< n where v != s && v != t && tied(d[s][v] + d[v][t], d[s][t]) {
-                b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+        for s in 0..<n {
+            for t in 0..<n where s != t && d[s][t] < .infinity {
+                for v in 0..<n where v != s && v != t && tied(d[s][v] + d[v][t], d[s][t]) {
+                    b[v] += sigma[s][v] * sigma[v][t] / sigma[s][t]
+                }
             }
-        } }
+        }
         let scale = 1 / (Double(n - 1) * Double(n - 2))
         return b.map { $0 * scale }
     }
 
     func testBrandesAgreesWithAllPairsOracle() {
-        for seed in UInt64(0) ..< 12 {
+        for seed in UInt64(0)..<12 {
             let directed = seed % 2 == 0
             let g = randomGraph(n: 18, p: 0.18, directed: directed, seed: seed, weights: [1, 2, 3, 6]).simplified()
             for weighted in [false, true] {
                 let fast = g.pathMeasures(length: weighted ? .inverseWeight : .hops, threads: 2).betweenness
                 let slow = naiveBetweenness(g, weighted: weighted)
-                for v in 0 ..< g.vertexCount {
+                for v in 0..<g.vertexCount {
                     XCTAssertEqual(fast[v], slow[v], accuracy: 1e-12, "seed \(seed) weighted \(weighted) vertex \(v)")
                 }
             }
@@ -124,7 +132,7 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(path.build().cutPoints().articulationPoints, [1])
 
         var star = GraphBuilder(vertexCount: 5, isDirected: false)
-        for leaf in 1 ... 4 { star.addEdge(0, leaf) }
+        for leaf in 1...4 { star.addEdge(0, leaf) }
         let s = star.build()
         XCTAssertEqual(s.pathMeasures().betweenness, [1, 0, 0, 0, 0])
         XCTAssertEqual(s.coreNumbers(), [1, 1, 1, 1, 1])
@@ -144,7 +152,7 @@ final class OracleTests: XCTestCase {
         // effective size = n − 2t/n = 4 − 1 = 3, efficiency 3/4; each alter constrains ego by
         // (1/4 + 1/4 · 1/2)² = 9/64.
         var b = GraphBuilder(vertexCount: 5, isDirected: false)
-        for a in 1 ... 4 { b.addEdge(0, a) }
+        for a in 1...4 { b.addEdge(0, a) }
         b.addEdge(1, 2); b.addEdge(3, 4)
         let h = b.build().structuralHoles()
         XCTAssertEqual(h.effectiveSize[0]!, 3, accuracy: 1e-15)
@@ -185,7 +193,7 @@ final class OracleTests: XCTestCase {
 
     func testCoreNumbersOfACliqueWithATail() {
         var b = GraphBuilder(vertexCount: 6, isDirected: false)
-        for u in 0 ..< 4 { for v in u + 1 ..< 4 { b.addEdge(u, v) } }
+        for u in 0..<4 { for v in u + 1..<4 { b.addEdge(u, v) } }
         b.addEdge(3, 4); b.addEdge(4, 5)
         XCTAssertEqual(b.build().coreNumbers(), [3, 3, 3, 3, 1, 1])
     }

@@ -88,8 +88,9 @@ final class ReferenceTests: XCTestCase {
         let expected = (r.json["brokerage"] as! [String: Any])["nodes"] as! [String: [String: Int]]
         for (i, id) in r.ids.enumerated() {
             let e = expected[id]!
-            XCTAssertEqual([roles[i].coordinator, roles[i].itinerant, roles[i].representative, roles[i].gatekeeper, roles[i].liaison, roles[i].total],
-                           [e["w_I"], e["w_O"], e["b_IO"], e["b_OI"], e["b_O"], e["t"]].map { $0! }, "karate \(id)")
+            XCTAssertEqual(
+                [roles[i].coordinator, roles[i].itinerant, roles[i].representative, roles[i].gatekeeper, roles[i].liaison, roles[i].total],
+                [e["w_I"], e["w_O"], e["b_IO"], e["b_OI"], e["b_O"], e["t"]].map { $0! }, "karate \(id)")
         }
     }
 }

@@ -6,8 +6,10 @@ let referenceFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent(
 
 /// Compares value by value: within `relative` (or `absolute`, for values near zero); nil
 /// expected means undefined (networkx's NaN).
-func assertClose(_ actual: [Double?], _ expected: [Double?], relative: Double, absolute: Double = 1e-12,
-                 _ what: String, file: StaticString = #filePath, line: UInt = #line) {
+func assertClose(
+    _ actual: [Double?], _ expected: [Double?], relative: Double, absolute: Double = 1e-12,
+    _ what: String, file: StaticString = #filePath, line: UInt = #line
+) {
     XCTAssertEqual(actual.count, expected.count, what, file: file, line: line)
     var worst = 0.0
     for (i, (a, e)) in zip(actual, expected).enumerated() {
@@ -21,4 +23,3 @@ func assertClose(_ actual: [Double?], _ expected: [Double?], relative: Double, a
         }
     }
 }
-

@@ -1,7 +1,8 @@
 import Coalition
-@testable import CoalitionIO
 import Foundation
 import XCTest
+
+@testable import CoalitionIO
 
 final class CSVTests: XCTestCase {
     func rows(_ text: String, delimiter: UInt8? = nil) throws -> ([[String]], DiagnosticLog) {
@@ -54,10 +55,12 @@ final class CSVTests: XCTestCase {
     func testMalformedRowsAreReportedAndReadingGoesOn() throws {
         let (r, log) = try rows("a,b\nx\"y,1\n\"p\"q,2\nok,3\n")
         XCTAssertEqual(r, [["a", "b"], ["ok", "3"]])
-        XCTAssertEqual(log.entries.map(\.description), [
-            "t.csv:2:2: error: stray quote in an unquoted field; enclose the field in quotes and double the quote (\"\") [bad-quoting]",
-            "t.csv:3:4: error: unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter [bad-quoting]",
-        ])
+        XCTAssertEqual(
+            log.entries.map(\.description),
+            [
+                "t.csv:2:2: error: stray quote in an unquoted field; enclose the field in quotes and double the quote (\"\") [bad-quoting]",
+                "t.csv:3:4: error: unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter [bad-quoting]",
+            ])
     }
 
     func testWindows1252IsReadWithAWarning() throws {
@@ -108,7 +111,9 @@ final class CSVTests: XCTestCase {
     }
 
     func testActorColumnsAndMultiValues() throws {
-        let (n, log) = try sheet("ID,Name,Kind,Sector,Level,Influence,Interest,Stance,Voices,Commitment,Budget\nmoh,Ministry,ministry,health;social,National,4,3.5,supportive,Patients|Older People,2,12\n", options: .init())
+        let (n, log) = try sheet(
+            "ID,Name,Kind,Sector,Level,Influence,Interest,Stance,Voices,Commitment,Budget\nmoh,Ministry,ministry,health;social,National,4,3.5,supportive,Patients|Older People,2,12\n",
+            options: .init())
         XCTAssertTrue(log.entries.isEmpty, "\(log.entries)")
         let a = try XCTUnwrap(n.actors.first)
         XCTAssertEqual(a.sectors, ["health", "social"])

@@ -1,28 +1,35 @@
 import Coalition
 import CoalitionDOT
-@testable import CoalitionIO
 import CoalitionTestSupport
 import Foundation
 import XCTest
+
+@testable import CoalitionIO
 
 final class FixtureTests: XCTestCase {
     /// Every file in fixtures/invalid/ and the exact first message it must produce.
     /// Ties sheets are read beside fixtures/invalid/actors.csv.
     let invalid: [String: String] = [
-        "actors-bad-commitment.csv": "actors-bad-commitment.csv:2:24: error: unknown commitment level \"activ\"; did you mean \"active\"? expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
+        "actors-bad-commitment.csv":
+            "actors-bad-commitment.csv:2:24: error: unknown commitment level \"activ\"; did you mean \"active\"? expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
         "actors-bad-influence.csv": "actors-bad-influence.csv:2:24: error: influence must be a number from 0 to 5, found \"7\" [bad-score]",
         "actors-bad-level.csv": "actors-bad-level.csv:2:24: error: unknown level \"federal\"; expected one of: local, regional, national, international [bad-level]",
         "actors-bad-stance.csv": "actors-bad-stance.csv:2:24: error: unknown stance \"opposing strongly\"; expected one of: supportive, neutral, opposed [bad-stance]",
         "actors-duplicate-column.csv": "actors-duplicate-column.csv:1:14: error: column \"name\" appears twice (first as column 2) [duplicate-column]",
         "actors-duplicate-id.csv": "actors-duplicate-id.csv:4:1: error: duplicate actor id \"moh\" (first defined at {dir}actors-duplicate-id.csv:2:1) [duplicate-actor]",
         "actors-empty-id.csv": "actors-empty-id.csv:3:1: error: actor has an empty id; every actor needs a unique id [empty-id]",
-        "actors-ragged-row.csv": "actors-ragged-row.csv:3:28: error: row has 2 fields, the header has 3; check for a missing or extra delimiter (\",\") or an unquoted one inside a value [ragged-row]",
+        "actors-ragged-row.csv":
+            "actors-ragged-row.csv:3:28: error: row has 2 fields, the header has 3; check for a missing or extra delimiter (\",\") or an unquoted one inside a value [ragged-row]",
         "actors-stray-quote.csv": "actors-stray-quote.csv:2:17: error: stray quote in an unquoted field; enclose the field in quotes and double the quote (\"\") [bad-quoting]",
-        "actors-text-after-quote.csv": "actors-text-after-quote.csv:2:16: error: unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter [bad-quoting]",
-        "actors-unclosed-quote.csv": "actors-unclosed-quote.csv:2:5: error: quoted field is never closed; add the missing \" (a quote inside a quoted field is written \"\") [bad-quoting]",
+        "actors-text-after-quote.csv":
+            "actors-text-after-quote.csv:2:16: error: unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter [bad-quoting]",
+        "actors-unclosed-quote.csv":
+            "actors-unclosed-quote.csv:2:5: error: quoted field is never closed; add the missing \" (a quote inside a quoted field is written \"\") [bad-quoting]",
         "empty.csv": "empty.csv: error: the file is empty; expected a header row [empty-file]",
-        "unknown-sheet.csv": "unknown-sheet.csv:1:1: error: cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: organisation_code, budget [unknown-sheet]",
-        "ties-bad-commitment.csv": "ties-bad-commitment.csv:2:9: error: unknown commitment level \"pleged\"; did you mean \"pledged\"? expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
+        "unknown-sheet.csv":
+            "unknown-sheet.csv:1:1: error: cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: organisation_code, budget [unknown-sheet]",
+        "ties-bad-commitment.csv":
+            "ties-bad-commitment.csv:2:9: error: unknown commitment level \"pleged\"; did you mean \"pledged\"? expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
         "ties-bad-direction.csv": "ties-bad-direction.csv:2:9: error: unknown direction \"sideways\"; expected directed, undirected or mutual (or true/false) [bad-direction]",
         "ties-bad-strength.csv": "ties-bad-strength.csv:2:9: error: strength must be a positive number, found \"-2\" [bad-strength]",
         "ties-missing-target.csv": "ties-missing-target.csv:1:1: error: the ties sheet has no target (or to) column; columns found: source, strength [missing-column]",
@@ -31,7 +38,8 @@ final class FixtureTests: XCTestCase {
         "malformed.graphml": "malformed.graphml:6:11: error: malformed XML: closing tag does not match the opening tag [malformed-xml]",
         "malformed.gexf": "malformed.gexf:5:30: error: malformed XML: a name is required here (write & as &amp;) [malformed-xml]",
         "malformed.json": "malformed.json:6:16: error: malformed JSON: invalid value (look for a missing comma, quote or bracket just before this point) [malformed-json]",
-        "not-coalition.json": "not-coalition.json:1:1: error: not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read) [malformed-json]",
+        "not-coalition.json":
+            "not-coalition.json:1:1: error: not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read) [malformed-json]",
         "json-unknown-actor.json": "json-unknown-actor.json: error: ties[0].target: tie names unknown actor \"c\"; did you mean \"a\"? [unknown-actor]",
         "mission-malformed.yaml": "mission-malformed.yaml:6:4: error: malformed YAML: while parsing a block collection, did not find expected '-' indicator [malformed-yaml]",
         "mission-no-name.yaml": "mission-no-name.yaml:1:1: error: the mission has no name; add `name: …` [bad-mission]",
@@ -41,23 +49,38 @@ final class FixtureTests: XCTestCase {
         "malformed.gv": "malformed.gv:3:5: error: malformed DOT: syntax error in line 3 near '--' [malformed-dot]",
         "xlsx-bad-strength.xlsx": "xlsx-bad-strength.xlsx[Ties]:3:3: error: strength must be a positive number, found \"lots\" [bad-strength]",
         "xlsx-damaged-part.xlsx": "xlsx-damaged-part.xlsx[xl/worksheets/sheet1.xml]:2:1670: error: malformed XML: an attribute value is not closed [malformed-xml]",
-        "xlsx-no-sheet.xlsx": "xlsx-no-sheet.xlsx: error: no actors or ties sheet found: name them Actors and Ties (or Elements and Connections, Nodes and Edges), or choose them with --actors-sheet and --ties-sheet; the workbook's sheets: \"Sheet1\" [unknown-sheet]",
-        "xlsx-not-a-workbook.xlsx": "xlsx-not-a-workbook.xlsx: error: not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\") [malformed-xlsx]",
-        "ties-commitment-too-large.csv": "ties-commitment-too-large.csv:2:23: error: unknown commitment level \"1e300\"; expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
-        "ties-strength-overflow.csv": "ties-strength-overflow.csv:3:1: error: this repeats the tie \"phi\" — \"moh\" (funding, first at {dir}ties-strength-overflow.csv:2:1) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers [bad-strength]",
-        "actors-commitment-nan.csv": "actors-commitment-nan.csv:2:40: error: unknown commitment level \"nan\"; expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
-        "mission-min-commitment-too-large.yaml": "mission-min-commitment-too-large.yaml:4:19: error: unknown commitment level \"1e300\"; expected one of: none, exploring, pledged, active, leading, or 0–4 [bad-commitment]",
+        "xlsx-no-sheet.xlsx":
+            "xlsx-no-sheet.xlsx: error: no actors or ties sheet found: name them Actors and Ties (or Elements and Connections, Nodes and Edges), or choose them with --actors-sheet and --ties-sheet; the workbook's sheets: \"Sheet1\" [unknown-sheet]",
+        "xlsx-not-a-workbook.xlsx":
+            "xlsx-not-a-workbook.xlsx: error: not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\") [malformed-xlsx]",
+        "ties-commitment-too-large.csv":
+            "ties-commitment-too-large.csv:2:23: error: unknown commitment level \"1e300\"; expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
+        "ties-strength-overflow.csv":
+            "ties-strength-overflow.csv:3:1: error: this repeats the tie \"phi\" — \"moh\" (funding, first at {dir}ties-strength-overflow.csv:2:1) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers [bad-strength]",
+        "actors-commitment-nan.csv":
+            "actors-commitment-nan.csv:2:40: error: unknown commitment level \"nan\"; expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
+        "mission-min-commitment-too-large.yaml":
+            "mission-min-commitment-too-large.yaml:4:19: error: unknown commitment level \"1e300\"; expected one of: none, exploring, pledged, active, leading, or 0–4 [bad-commitment]",
         "mission-duplicate-key.yaml": "mission-duplicate-key.yaml:4:1: error: malformed YAML: the key \"name\" appears twice in one mapping; keep one of each [malformed-yaml]",
-        "mission-unknown-group-by.yaml": "mission-unknown-group-by.yaml:3:11: error: group_by: no attribute \"ministry_cluster\" to group by; available: sector, kind, level, stance, commitment, voices [bad-mission]",
-        "json-truncated.json": "json-truncated.json:3:1: error: malformed JSON: unexpected end of file during json parse (look for a missing comma, quote or bracket just before this point) [malformed-json]",
-        "json-control-character.json": "json-control-character.json:2:44: error: malformed JSON: unescaped control character (look for a missing comma, quote or bracket just before this point) [malformed-json]",
-        "dot-no-graph.gv": "dot-no-graph.gv:2:1: error: malformed DOT: no graph found before the end of the file; a DOT map starts `graph {` or `digraph {` and ends with `}` [malformed-dot]",
-        "graphml-entity.graphml": "graphml-entity.graphml:3:3: error: malformed XML: the document declares an entity (<!ENTITY …>); entities are not read, as they can expand without bound: write the text itself [malformed-xml]",
+        "mission-unknown-group-by.yaml":
+            "mission-unknown-group-by.yaml:3:11: error: group_by: no attribute \"ministry_cluster\" to group by; available: sector, kind, level, stance, commitment, voices [bad-mission]",
+        "json-truncated.json":
+            "json-truncated.json:3:1: error: malformed JSON: unexpected end of file during json parse (look for a missing comma, quote or bracket just before this point) [malformed-json]",
+        "json-control-character.json":
+            "json-control-character.json:2:44: error: malformed JSON: unescaped control character (look for a missing comma, quote or bracket just before this point) [malformed-json]",
+        "dot-no-graph.gv":
+            "dot-no-graph.gv:2:1: error: malformed DOT: no graph found before the end of the file; a DOT map starts `graph {` or `digraph {` and ends with `}` [malformed-dot]",
+        "graphml-entity.graphml":
+            "graphml-entity.graphml:3:3: error: malformed XML: the document declares an entity (<!ENTITY …>); entities are not read, as they can expand without bound: write the text itself [malformed-xml]",
         "graphml-undeclared-entity.graphml": "graphml-undeclared-entity.graphml:5:45: error: malformed XML: undeclared entity (write & as &amp;) [malformed-xml]",
-        "actors-invisible-id.csv": "actors-invisible-id.csv:2:1: error: actor id holds only invisible characters (zero-width spaces or direction marks); every actor needs a visible id [empty-id]",
-        "xlsx-damaged-header.xlsx": "xlsx-damaged-header.xlsx: error: the package is damaged: xl/worksheets/sheet2.xml cannot be unpacked (corrupted data); save the workbook again from the spreadsheet [malformed-xlsx]",
-        "mission-not-a-sheet.yaml": "mission-not-a-sheet.yaml:2:9: error: actors: \"actors.c\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:) [bad-mission]",
-        "xlsx-garbled-encoding.xlsx": "xlsx-garbled-encoding.xlsx[xl/_rels/workbook.xml.rels]:1:34: error: malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding [malformed-xml]",
+        "actors-invisible-id.csv":
+            "actors-invisible-id.csv:2:1: error: actor id holds only invisible characters (zero-width spaces or direction marks); every actor needs a visible id [empty-id]",
+        "xlsx-damaged-header.xlsx":
+            "xlsx-damaged-header.xlsx: error: the package is damaged: xl/worksheets/sheet2.xml cannot be unpacked (corrupted data); save the workbook again from the spreadsheet [malformed-xlsx]",
+        "mission-not-a-sheet.yaml":
+            "mission-not-a-sheet.yaml:2:9: error: actors: \"actors.c\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:) [bad-mission]",
+        "xlsx-garbled-encoding.xlsx":
+            "xlsx-garbled-encoding.xlsx[xl/_rels/workbook.xml.rels]:1:34: error: malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding [malformed-xml]",
     ]
 
     func testEveryInvalidFixtureIsRejectedWithItsMessage() throws {
@@ -83,14 +106,37 @@ final class FixtureTests: XCTestCase {
     func testWarningsDoNotStopTheRun() throws {
         let dir = fixture("warnings") + "/"
         let cases: [([String], [String])] = [
-            (["cp1252-actors.csv", "cp1252-ties.csv"], ["cp1252-actors.csv:2:9: warning: the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning [encoding]",
-                                                        "cp1252-ties.csv:2:9: warning: the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning [encoding]"]),
-            (["unknown-kind.csv"], ["unknown-kind.csv:2:24: warning: unknown kind \"ministery\", kept as written; did you mean \"ministry\"? [unknown-kind]",
-                                    "unknown-kind.csv:3:18: warning: unknown kind \"guild\", kept as written; known kinds: ministry, agency, regional-government, local-government, business, university, research, cso, community, funder, international [unknown-kind]"]),
-            (["../invalid/actors.csv", "duplicate-ties.csv"], ["duplicate-ties.csv:3:1: warning: duplicate partnership tie \"phi\" — \"moh\" (first at {dir}duplicate-ties.csv:2:1); merged by sum: strength 5 [duplicate-tie]"]),
-            (["../invalid/actors.csv", "mixed-direction.csv"], ["mixed-direction.csv:3:1: warning: the network is directed, so 2 undirected ties became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"]),
-            (["mission-unknown-key.yaml"], ["mission-unknown-key.yaml:3:1: warning: unknown key \"group-by\" is ignored; did you mean \"group_by\"? [unknown-key]",
-                                            "mission-unknown-key.yaml:6:3: warning: unknown key \"willing.threshold\" is ignored; known: min_commitment, weights [unknown-key]"]),
+            (
+                ["cp1252-actors.csv", "cp1252-ties.csv"],
+                [
+                    "cp1252-actors.csv:2:9: warning: the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning [encoding]",
+                    "cp1252-ties.csv:2:9: warning: the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning [encoding]",
+                ]
+            ),
+            (
+                ["unknown-kind.csv"],
+                [
+                    "unknown-kind.csv:2:24: warning: unknown kind \"ministery\", kept as written; did you mean \"ministry\"? [unknown-kind]",
+                    "unknown-kind.csv:3:18: warning: unknown kind \"guild\", kept as written; known kinds: ministry, agency, regional-government, local-government, business, university, research, cso, community, funder, international [unknown-kind]",
+                ]
+            ),
+            (
+                ["../invalid/actors.csv", "duplicate-ties.csv"],
+                ["duplicate-ties.csv:3:1: warning: duplicate partnership tie \"phi\" — \"moh\" (first at {dir}duplicate-ties.csv:2:1); merged by sum: strength 5 [duplicate-tie]"]
+            ),
+            (
+                ["../invalid/actors.csv", "mixed-direction.csv"],
+                [
+                    "mixed-direction.csv:3:1: warning: the network is directed, so 2 undirected ties became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"
+                ]
+            ),
+            (
+                ["mission-unknown-key.yaml"],
+                [
+                    "mission-unknown-key.yaml:3:1: warning: unknown key \"group-by\" is ignored; did you mean \"group_by\"? [unknown-key]",
+                    "mission-unknown-key.yaml:6:3: warning: unknown key \"willing.threshold\" is ignored; known: min_commitment, weights [unknown-key]",
+                ]
+            ),
         ]
         for (inputs, expected) in cases {
             let loaded = InputLoader.load(inputs.map { dir + $0 }, options: .withDOT)
@@ -105,8 +151,9 @@ final class FixtureTests: XCTestCase {
     }
 
     func testMissingFilesAndFoldersAreErrors() {
-        XCTAssertEqual(InputLoader.load(["/nonexistent/actors.csv"], options: .withDOT).diagnostics.entries.map(\.description),
-                       ["/nonexistent/actors.csv: error: no such file [file-unreadable]"])
+        XCTAssertEqual(
+            InputLoader.load(["/nonexistent/actors.csv"], options: .withDOT).diagnostics.entries.map(\.description),
+            ["/nonexistent/actors.csv: error: no such file [file-unreadable]"])
         XCTAssertEqual(InputLoader.load([fixture("invalid") + "/x.docx"], options: .withDOT).diagnostics.entries.first?.code, .badInput)
         XCTAssertEqual(InputLoader.load([fixture("invalid") + "/actors.csv", fixture("invalid") + "/actors-bad-level.csv"]).diagnostics.entries.first?.code, .badInput)
     }
@@ -157,10 +204,11 @@ final class FixtureTests: XCTestCase {
     func canonical(_ n: StakeholderNetwork) -> [String] {
         n.actors.map { a in
             "A \(a.id) \(a.name) \(a.kind?.rawValue ?? "-") \(a.sectors) \(a.level?.rawValue ?? "-") \(a.commitment?.name ?? "-") \(a.stance?.rawValue ?? "-")"
-        }.sorted() + n.ties.map { t in
-            let ends = [n.actors[Int(t.source)].id, n.actors[Int(t.target)].id].sorted()
-            return "T \(ends) \(t.relation) \(t.strength) \(t.isDirected)"
         }.sorted()
+            + n.ties.map { t in
+                let ends = [n.actors[Int(t.source)].id, n.actors[Int(t.target)].id].sorted()
+                return "T \(ends) \(t.relation) \(t.strength) \(t.isDirected)"
+            }.sorted()
     }
 
     func testJSONRoundTripKeepsEverything() throws {

@@ -1,11 +1,12 @@
 import Coalition
 import CoalitionDOT
-@testable import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
 import Foundation
 import XCTest
 import ZIPFoundation
+
+@testable import CoalitionIO
 
 /// Writers and readers against each other: whatever one writes, the other reads back whole.
 final class InteropTests: XCTestCase {
@@ -54,10 +55,9 @@ final class InteropTests: XCTestCase {
 
     func testTrickyTextSurvivesEveryFormat() throws {
         let dir = try temporaryFolder()
-        let actors = "id,name,kind,sector,notes\n" +
-            "a,\"Ministry \"\"A\"\", <Health> & Care\",ministry,health|social,\"two\nlines\"\n" +
-            "b,#hash at the start,cso,,\ttab\n" +
-            "c,健康局 Ελληνικά القاهرة,community,,12\n"
+        let actors =
+            "id,name,kind,sector,notes\n" + "a,\"Ministry \"\"A\"\", <Health> & Care\",ministry,health|social,\"two\nlines\"\n" + "b,#hash at the start,cso,,\ttab\n"
+            + "c,健康局 Ελληνικά القاهرة,community,,12\n"
         let (network, log) = try sheet(actors + "", name: "a.csv", options: .init())
         XCTAssertFalse(log.hasErrors)
         var n = network
@@ -117,8 +117,9 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(back.tieColumns.map(\.name), ["edgeBetweenness"])
         let undefined = try XCTUnwrap(analysis.actors.indices.first { analysis.actors[$0].constraint == nil }, "an isolate or leaf without constraint")
         XCTAssertNil(back.actors[undefined].attributes["constraint"], "an undefined measure is left out")
-        XCTAssertEqual(zip(back.actors, analysis.actors).filter { $0.0.attributes["betweenness"] != .number($0.1.betweenness) }.count, 0,
-                       "every value exactly as computed")
+        XCTAssertEqual(
+            zip(back.actors, analysis.actors).filter { $0.0.attributes["betweenness"] != .number($0.1.betweenness) }.count, 0,
+            "every value exactly as computed")
     }
 
     func testTheWorkbookReadsAsTheCSVPair() throws {
@@ -142,16 +143,21 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(n.actors[0].attributes["Note"], .text("Leads the mission"), "rich text runs joined")
         XCTAssertEqual(n.actors[2].attributes["Note"], .text("spaced"))
         XCTAssertTrue(n.isDirected)
-        XCTAssertEqual(n.ties.map { "\(n.actors[Int($0.source)].id)>\(n.actors[Int($0.target)].id) \($0.relation) \(Numbers.shortest($0.strength))" },
-                       ["city>cyclists funding 2.5", "cyclists>uni partnership 2", "uni>cyclists partnership 2"])
-        XCTAssertEqual(loaded.diagnostics.entries.map(\.description),
-                       ["\(fixture("interop/types.xlsx"))[Connections]:3:1: warning: the network is directed, so 1 undirected tie became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"])
+        XCTAssertEqual(
+            n.ties.map { "\(n.actors[Int($0.source)].id)>\(n.actors[Int($0.target)].id) \($0.relation) \(Numbers.shortest($0.strength))" },
+            ["city>cyclists funding 2.5", "cyclists>uni partnership 2", "uni>cyclists partnership 2"])
+        XCTAssertEqual(
+            loaded.diagnostics.entries.map(\.description),
+            [
+                "\(fixture("interop/types.xlsx"))[Connections]:3:1: warning: the network is directed, so 1 undirected tie became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"
+            ])
         // Sheets chosen by name.
         let chosen = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(tiesSheet: "connections").readingDOT)
         XCTAssertEqual(chosen.network?.ties.count, 3)
         let missing = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(actorsSheet: "People").readingDOT)
-        XCTAssertEqual(missing.diagnostics.entries.first?.description,
-                       "\(fixture("interop/types.xlsx")): error: the workbook has no sheet \"People\" (--actors-sheet); its sheets: \"Elements\", \"Connections\", \"Notes\" [unknown-sheet]")
+        XCTAssertEqual(
+            missing.diagnostics.entries.first?.description,
+            "\(fixture("interop/types.xlsx")): error: the workbook has no sheet \"People\" (--actors-sheet); its sheets: \"Elements\", \"Connections\", \"Notes\" [unknown-sheet]")
     }
 
     /// A workbook as Excel itself writes one: inline strings, booleans (`t="b"`), errors, a
@@ -161,14 +167,19 @@ final class InteropTests: XCTestCase {
         func add(_ path: String, _ text: String) throws {
             let data = Data(text.utf8)
             try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count), compressionMethod: .deflate) { position, size in
-                data.subdata(in: Int(position) ..< Int(position) + size)
+                data.subdata(in: Int(position)..<Int(position) + size)
             }
         }
         let main = "xmlns=\"http://schemas.openxmlformats.org/spreadsheetml/2006/main\" xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
         try add("xl/workbook.xml", "<workbook \(main)><workbookPr date1904=\"1\"/><sheets><sheet name=\"Nodes\" sheetId=\"1\" r:id=\"rId1\"/></sheets></workbook>")
-        try add("xl/_rels/workbook.xml.rels", "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/s.xml\"/></Relationships>")
+        try add(
+            "xl/_rels/workbook.xml.rels",
+            "<Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\"><Relationship Id=\"rId1\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"/xl/worksheets/s.xml\"/></Relationships>"
+        )
         try add("xl/styles.xml", "<styleSheet \(main)><cellXfs count=\"2\"><xf numFmtId=\"0\"/><xf numFmtId=\"14\"/></cellXfs></styleSheet>")
-        try add("xl/worksheets/s.xml", """
+        try add(
+            "xl/worksheets/s.xml",
+            """
             <worksheet \(main)><sheetData>
             <row><c t="inlineStr"><is><t>id</t></is></c><c t="inlineStr"><is><t>member</t></is></c><c t="inlineStr"><is><t>since</t></is></c><c t="inlineStr"><is><t>score</t></is></c></row>
             <row><c t="inlineStr"><is><t>a</t></is></c><c t="b"><v>1</v></c><c s="1"><v>0</v></c><c t="e"><v>#N/A</v></c></row>
@@ -229,8 +240,12 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(n.actors[3].influence, 2.5)
         XCTAssertEqual(n.actorColumns, [], "drawing attributes (shape, style, fillcolor) are not data")
         let ties = n.ties.map { "\(n.actors[Int($0.source)].id)-\(n.actors[Int($0.target)].id) \($0.relation) \(Numbers.shortest($0.strength))" }.sorted()
-        XCTAssertEqual(ties, ["city-schools partnership 2", "city-transport mandate 3", "cyclists-uni tie 1.5", "schools-cyclists opposition 1",
-                              "transport-cyclists information 1"])
+        XCTAssertEqual(
+            ties,
+            [
+                "city-schools partnership 2", "city-transport mandate 3", "cyclists-uni tie 1.5", "schools-cyclists opposition 1",
+                "transport-cyclists information 1",
+            ])
         XCTAssertEqual(n.tieColumns.map(\.name), ["label"], "an edge label beside a relation is kept")
         // Coalition's own diagrams read back: names from xlabel, ids generated.
         let dot = DOTWriter.write(DiagramBuilder(network: n).full(sizeBy: "degree", values: n.actors.map { _ in 1 }, engine: nil))

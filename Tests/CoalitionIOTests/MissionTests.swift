@@ -1,6 +1,7 @@
 import Coalition
-@testable import CoalitionIO
 import XCTest
+
+@testable import CoalitionIO
 
 final class MissionTests: XCTestCase {
     func parse(_ yaml: String) -> (Mission?, [String]) {
@@ -16,35 +17,39 @@ final class MissionTests: XCTestCase {
     }
 
     func testProblemsAreLocated() {
-        let (m, messages) = parse("""
-        name: X
-        actors: a.csv
-        target_year: soon
-        directed: maybe
-        merge: average
-        willing:
-          min_commitment: keen
-        expected_voices:
-          - kind: cso
-            voice: youth
-          - min_count: 2
-          - sector: health
-            min_share: 1.5
-        """)
+        let (m, messages) = parse(
+            """
+            name: X
+            actors: a.csv
+            target_year: soon
+            directed: maybe
+            merge: average
+            willing:
+              min_commitment: keen
+            expected_voices:
+              - kind: cso
+                voice: youth
+              - min_count: 2
+              - sector: health
+                min_share: 1.5
+            """)
         XCTAssertNil(m)
-        XCTAssertEqual(messages, [
-            "m.yaml:3:14: error: target_year must be a whole number from 1900 to 2200, found \"soon\" [bad-mission]",
-            "m.yaml:4:11: error: directed must be true or false, found \"maybe\" [bad-mission]",
-            "m.yaml:5:8: error: merge must be one of sum, max, mean; found \"average\" [bad-mission]",
-            "m.yaml:7:19: error: unknown commitment level \"keen\"; expected one of: none, exploring, pledged, active, leading, or 0–4 [bad-commitment]",
-            "m.yaml:10:5: error: an expected voice names one of kind, sector, level or voice, not two [bad-mission]",
-            "m.yaml:11:5: error: an expected voice needs one of kind, sector, level or voice [bad-mission]",
-            "m.yaml:13:16: error: min_share is a share from 0 to 1, found 1.5 [bad-mission]",
-        ])
+        XCTAssertEqual(
+            messages,
+            [
+                "m.yaml:3:14: error: target_year must be a whole number from 1900 to 2200, found \"soon\" [bad-mission]",
+                "m.yaml:4:11: error: directed must be true or false, found \"maybe\" [bad-mission]",
+                "m.yaml:5:8: error: merge must be one of sum, max, mean; found \"average\" [bad-mission]",
+                "m.yaml:7:19: error: unknown commitment level \"keen\"; expected one of: none, exploring, pledged, active, leading, or 0–4 [bad-commitment]",
+                "m.yaml:10:5: error: an expected voice names one of kind, sector, level or voice, not two [bad-mission]",
+                "m.yaml:11:5: error: an expected voice needs one of kind, sector, level or voice [bad-mission]",
+                "m.yaml:13:16: error: min_share is a share from 0 to 1, found 1.5 [bad-mission]",
+            ])
     }
 
     func testAMissionNeedsData() {
-        XCTAssertEqual(parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])
+        XCTAssertEqual(
+            parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])
         XCTAssertEqual(parse("- a\n- b\n").1, ["m.yaml:1:1: error: a mission file is a mapping of keys (name:, actors:, ties:, …); found a list [bad-mission]"])
     }
 

@@ -30,8 +30,9 @@ final class DiagramTests: XCTestCase {
     }
 
     func testLegendShowsOnlyWhatIsDrawn() {
-        let net = StakeholderNetwork(actors: [Actor(id: "a", kind: .ministry), Actor(id: "b", kind: .cso)],
-                                     ties: [Tie(source: 0, target: 1, commitment: .active)], isDirected: false)
+        let net = StakeholderNetwork(
+            actors: [Actor(id: "a", kind: .ministry), Actor(id: "b", kind: .cso)],
+            ties: [Tie(source: 0, target: 1, commitment: .active)], isDirected: false)
         let d = DiagramBuilder(network: net).full(sizeBy: "degree", values: [1, 1], engine: nil)
         XCTAssertEqual(d.legend.map(\.label), ["ministry (square)", "cso (oval)", "tie (width: strength)"])
         XCTAssertEqual(d.engine, .neato)
@@ -48,8 +49,12 @@ extension DiagramTests {
         let d = DiagramBuilder(network: n, missionName: mission.name).voices(v, sizeBy: "pagerank", values: [Double](repeating: 1, count: n.actors.count), engine: nil)
         let panel = try XCTUnwrap(d.panels.first)
         XCTAssertEqual(panel.title, "Expected voices")
-        XCTAssertEqual(panel.items.map(\.label), ["kind: cso: 23 actors", "kind: community: underrepresented, 8 actors, ties/actors 0.32",
-                                                  "voice: youth: missing, no actor", "voice: patients: 15 actors", "level: local: 21 actors"])
+        XCTAssertEqual(
+            panel.items.map(\.label),
+            [
+                "kind: cso: 23 actors", "kind: community: underrepresented, 8 actors, ties/actors 0.32",
+                "voice: youth: missing, no actor", "voice: patients: 15 actors", "level: local: 21 actors",
+            ])
         XCTAssertEqual(panel.items[2].sample, .placeholder)
         // The community groups are highlighted and named; those only consulted say so.
         let communities = n.actors.indices.filter { n.actors[$0].kind == .community }

@@ -54,7 +54,13 @@ final class SessionTests: XCTestCase {
             XCTAssertFalse(actors.isEmpty)
             XCTAssertFalse(e.message.contains("--"), e.message)
         }
-        XCTAssertThrowsError(try session().diagram(.ego, style: { var s = DiagramStyle(); s.actor = "ph"; return s }())) { error in
+        XCTAssertThrowsError(
+            try session().diagram(
+                .ego,
+                style: {
+                    var s = DiagramStyle(); s.actor = "ph"; return s
+                }())
+        ) { error in
             XCTAssertEqual("\(error)", "no actor with id \"ph\"; did you mean \"phi\"?")
         }
         XCTAssertThrowsError(try AnalysisSession.open([fixture("invalid/mission-bad-date.yaml")])) { error in

@@ -2,10 +2,11 @@ import Coalition
 import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
-import Graphviz
-@testable import CoalitionReport
 import Foundation
+import Graphviz
 import XCTest
+
+@testable import CoalitionReport
 
 /// A pack replaces only a folder it wrote: every file at every depth listed in its manifest
 /// with the same bytes, checked before the work and again just before the swap.
@@ -20,8 +21,9 @@ final class PackFolderTests: XCTestCase {
     }
 
     func briefing() throws -> Briefing {
-        try Briefing(session: try AnalysisSession.open([ReportTests.root.appendingPathComponent("fixtures/liveable-streets/mission.yaml").path]),
-                     audience: .internal)
+        try Briefing(
+            session: try AnalysisSession.open([ReportTests.root.appendingPathComponent("fixtures/liveable-streets/mission.yaml").path]),
+            audience: .internal)
     }
 
     /// Every file below `dir`, relative, sorted.

@@ -2,12 +2,14 @@ import Coalition
 import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
-import Graphviz
-@testable import CoalitionReport
 import Foundation
+import Graphviz
 import XCTest
+
+@testable import CoalitionReport
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 final class ReportTests: XCTestCase {
@@ -27,9 +29,11 @@ final class ReportTests: XCTestCase {
     /// report.md and findings.json against the committed copies (COALITION_UPDATE_GOLDEN=1
     /// rewrites them; read the diff before committing).
     func testGoldenReportsAndFindings() throws {
-        for (name, mission, audience) in [("healthy-lives-2040", "fixtures/healthy-lives-2040/mission.yaml", Briefing.Audience.internal),
-                                          ("healthy-lives-2040-external", "fixtures/healthy-lives-2040/mission.yaml", .external),
-                                          ("liveable-streets", "fixtures/liveable-streets/mission.yaml", .internal)] {
+        for (name, mission, audience) in [
+            ("healthy-lives-2040", "fixtures/healthy-lives-2040/mission.yaml", Briefing.Audience.internal),
+            ("healthy-lives-2040-external", "fixtures/healthy-lives-2040/mission.yaml", .external),
+            ("liveable-streets", "fixtures/liveable-streets/mission.yaml", .internal),
+        ] {
             let dir = try temporaryFolder().appendingPathComponent("pack")
             try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, renderer: renderer)
             for file in ["report.md", "data/findings.json"] {
@@ -43,7 +47,9 @@ final class ReportTests: XCTestCase {
                 if produced != expected {
                     let a = produced.split(separator: "\n", omittingEmptySubsequences: false), b = expected.split(separator: "\n", omittingEmptySubsequences: false)
                     let line = zip(a, b).enumerated().first { $0.element.0 != $0.element.1 }?.offset ?? min(a.count, b.count)
-                    XCTFail("\(name)/\(file) differs from the golden copy at line \(line + 1):\n  got:      \(line < a.count ? a[line] : "(end)")\n  expected: \(line < b.count ? b[line] : "(end)")")
+                    XCTFail(
+                        "\(name)/\(file) differs from the golden copy at line \(line + 1):\n  got:      \(line < a.count ? a[line] : "(end)")\n  expected: \(line < b.count ? b[line] : "(end)")"
+                    )
                 }
             }
         }
@@ -52,9 +58,13 @@ final class ReportTests: XCTestCase {
     func testThePlantedFindingsAreSaid() throws {
         let b = try briefing("fixtures/healthy-lives-2040/mission.yaml")
         let key = b.findings.filter(\.isKey).map(\.code)
-        XCTAssertEqual(key, ["network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
-                             "silos.unconnected-ministries", "willing.recommended", "willing.recruit", "willing.recruit", "willing.recruit",
-                             "voices.missing", "voices.underrepresented"])
+        XCTAssertEqual(
+            key,
+            [
+                "network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
+                "silos.unconnected-ministries", "willing.recommended", "willing.recruit", "willing.recruit", "willing.recruit",
+                "voices.missing", "voices.underrepresented",
+            ])
         let bridge = try XCTUnwrap(b.findings.first { $0.code == "silos.missing-bridge" })
         XCTAssertEqual(bridge.groups, ["food", "health"])
         XCTAssertEqual(bridge.numbers["ties"], 2)
@@ -155,8 +165,10 @@ final class ReportTests: XCTestCase {
         let files = try BriefingPack.write(external, to: pack.path, renderer: renderer)
         for f in files where !f.hasSuffix(".png") && !f.hasSuffix(".pdf") {
             let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
-            for secret in ["Ana Pereira", "Bo Lindqvist", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
-                           "grid.", "id=\"grid\"", "Power–interest grid</", "## Power–interest grid"] {
+            for secret in [
+                "Ana Pereira", "Bo Lindqvist", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
+                "grid.", "id=\"grid\"", "Power–interest grid</", "## Power–interest grid",
+            ] {
                 XCTAssertFalse(text.contains(secret), "\(f) holds \"\(secret)\"")
             }
         }

@@ -38,8 +38,10 @@ public enum TestSupport {
     public struct Run: Sendable { public var status: Int32; public var stdout: String; public var stderr: String }
 
     /// Runs `executable` with `arguments` in `directory` (default: the repository root).
-    public static func run(_ executable: URL, _ arguments: [String], in directory: URL = root, environment: [String: String] = [:],
-                           input: Data? = nil) throws -> Run {
+    public static func run(
+        _ executable: URL, _ arguments: [String], in directory: URL = root, environment: [String: String] = [:],
+        input: Data? = nil
+    ) throws -> Run {
         let p = Process()
         p.executableURL = executable
         p.arguments = arguments
@@ -58,7 +60,9 @@ public enum TestSupport {
         nonisolated(unsafe) var e = Data()
         let group = DispatchGroup()
         group.enter()
-        DispatchQueue.global().async { e = err.fileHandleForReading.readDataToEndOfFile(); group.leave() }
+        DispatchQueue.global().async {
+            e = err.fileHandleForReading.readDataToEndOfFile(); group.leave()
+        }
         let o = out.fileHandleForReading.readDataToEndOfFile()
         group.wait()
         p.waitUntilExit()

@@ -1,4 +1,5 @@
 import XCTest
+
 @testable import Coalition
 
 final class AssemblerTests: XCTestCase {
@@ -13,8 +14,10 @@ final class AssemblerTests: XCTestCase {
         return r
     }
 
-    func tie(_ s: String, _ t: String, relation: String? = nil, strength: String? = nil,
-             direction: String? = nil, line: Int = 2, conventions: CellConventions = .init()) -> TieRecord {
+    func tie(
+        _ s: String, _ t: String, relation: String? = nil, strength: String? = nil,
+        direction: String? = nil, line: Int = 2, conventions: CellConventions = .init()
+    ) -> TieRecord {
         let at = SourceLocation(file: "ties.csv", line: line, column: 1)
         var r = TieRecord(location: at, conventions: conventions)
         r.source = Cell(s, at: at)
@@ -33,9 +36,11 @@ final class AssemblerTests: XCTestCase {
     }
 
     func testRepeatedTiesMergeByPolicyButRelationsStaySeparate() {
-        let ties = [tie("a", "b", relation: "partnership", strength: "2"),
-                    tie("b", "a", relation: "partnership", strength: "4", line: 3),
-                    tie("a", "b", relation: "funding", strength: "1", line: 4)]
+        let ties = [
+            tie("a", "b", relation: "partnership", strength: "2"),
+            tie("b", "a", relation: "partnership", strength: "4", line: 3),
+            tie("a", "b", relation: "funding", strength: "1", line: 4),
+        ]
         for (policy, expected) in [(MergePolicy.sum, 6.0), (.max, 4.0), (.mean, 3.0)] {
             let (n, log) = assemble(.init(merge: policy), ties: ties)
             XCTAssertEqual(n.ties.count, 2)
@@ -101,8 +106,12 @@ final class AssemblerTests: XCTestCase {
         asm.declareColumn("zip", of: .actors, as: .text)
         asm.add(actor("c", extra: [("zip", "1234")]))
         let (n, _) = asm.finish()
-        XCTAssertEqual(n.actorColumns, [.init(name: "budget", type: .number), .init(name: "code", type: .text),
-                                        .init(name: "notes", type: .text), .init(name: "zip", type: .text)])
+        XCTAssertEqual(
+            n.actorColumns,
+            [
+                .init(name: "budget", type: .number), .init(name: "code", type: .text),
+                .init(name: "notes", type: .text), .init(name: "zip", type: .text),
+            ])
         XCTAssertEqual(n.actors[0].attributes["budget"], .number(12))
         XCTAssertEqual(n.actors[1].attributes["budget"], .number(3.5))
         XCTAssertEqual(n.actors[0].attributes["code"], .text("007"))

@@ -64,8 +64,10 @@ final class WillingFixtureTests: XCTestCase {
         let n = try XCTUnwrap(loaded.network), mission = try XCTUnwrap(loaded.mission)
         let w = WillingAnalysis(n, threshold: mission.willing.minCommitment ?? .pledged, weights: mission.willing.weights)
         let best = Set(try XCTUnwrap(w.recommended.map { w.clusters[$0].members.map { n.actors[$0].id } }))
-        let planted: Set = ["phi", "muni-riverton", "uni-lakeside", "food-freshway", "cso-diabetes", "ins-care-mutual",
-                            "innov-agency", "res-prevention", "biz-nutrilab", "cso-foodbank", "hosp-umc-lake", "heart-fund"]
+        let planted: Set = [
+            "phi", "muni-riverton", "uni-lakeside", "food-freshway", "cso-diabetes", "ins-care-mutual",
+            "innov-agency", "res-prevention", "biz-nutrilab", "cso-foodbank", "hosp-umc-lake", "heart-fund",
+        ]
         XCTAssertTrue(planted.isSubset(of: best), "the planted cluster is recommended whole: \(best)")
         XCTAssertLessThanOrEqual(best.count, planted.count + 2)
         let east: Set = ["region-east", "muni-harbourside", "comm-eastside", "cso-elderly", "hosp-gen-riverton", "res-behaviour"]

@@ -1,37 +1,44 @@
 import XCTest
+
 @testable import Coalition
 
 final class WillingTests: XCTestCase {
     /// Builds a network from (id, kind, sector, commitment, stance) and (a, b, relation, commitment, directed).
-    func network(_ actors: [(String, ActorKind, String, Commitment?, Stance?)],
-                 _ ties: [(String, String, Relation, Commitment?, Bool)], influence: [String: (Double, Double)] = [:]) -> StakeholderNetwork {
+    func network(
+        _ actors: [(String, ActorKind, String, Commitment?, Stance?)],
+        _ ties: [(String, String, Relation, Commitment?, Bool)], influence: [String: (Double, Double)] = [:]
+    ) -> StakeholderNetwork {
         let index = Dictionary(uniqueKeysWithValues: actors.enumerated().map { ($1.0, Int32($0)) })
         let list = actors.map { a in
             Actor(id: a.0, kind: a.1, sectors: [a.2], influence: influence[a.0]?.0, interest: influence[a.0]?.1, stance: a.4, commitment: a.3)
         }
         let directed = ties.contains { $0.4 }
-        return StakeholderNetwork(actors: list, ties: ties.map {
-            Tie(source: index[$0.0]!, target: index[$0.1]!, relation: $0.2, commitment: $0.3, isDirected: directed)
-        }, isDirected: directed)
+        return StakeholderNetwork(
+            actors: list,
+            ties: ties.map {
+                Tie(source: index[$0.0]!, target: index[$0.1]!, relation: $0.2, commitment: $0.3, isDirected: directed)
+            }, isDirected: directed)
     }
 
     /// A committed clique across four sectors (research and civil society in it), a lukewarm
     /// pair, a community group only consulted, and an opposed firm.
     func planted() -> StakeholderNetwork {
-        network([
-            ("min", .ministry, "health", .leading, .supportive), ("uni", .university, "research", .active, .supportive),
-            ("cso", .cso, "social", .active, .supportive), ("firm", .business, "food", .active, .supportive),
-            ("agency", .agency, "health", .exploring, .neutral), ("town", .localGovernment, "social", .exploring, .neutral),
-            ("residents", .community, "social", nil, .supportive), ("lobby", .business, "food", .none, .opposed),
-        ], [
-            ("min", "uni", .commitment, .leading, false), ("min", "cso", .commitment, .active, false),
-            ("min", "firm", .commitment, .active, false), ("uni", "cso", .partnership, .active, false),
-            ("uni", "firm", .partnership, .pledged, false), ("cso", "firm", .partnership, .active, false),
-            ("agency", "town", .information, .exploring, false), ("agency", "min", .mandate, .active, false),
-            ("town", "residents", Relation(rawValue: "consultation"), nil, false),
-            ("lobby", "min", .opposition, nil, false), ("lobby", "agency", .partnership, nil, false),
-            ("town", "cso", .partnership, .exploring, false),
-        ])
+        network(
+            [
+                ("min", .ministry, "health", .leading, .supportive), ("uni", .university, "research", .active, .supportive),
+                ("cso", .cso, "social", .active, .supportive), ("firm", .business, "food", .active, .supportive),
+                ("agency", .agency, "health", .exploring, .neutral), ("town", .localGovernment, "social", .exploring, .neutral),
+                ("residents", .community, "social", nil, .supportive), ("lobby", .business, "food", .none, .opposed),
+            ],
+            [
+                ("min", "uni", .commitment, .leading, false), ("min", "cso", .commitment, .active, false),
+                ("min", "firm", .commitment, .active, false), ("uni", "cso", .partnership, .active, false),
+                ("uni", "firm", .partnership, .pledged, false), ("cso", "firm", .partnership, .active, false),
+                ("agency", "town", .information, .exploring, false), ("agency", "min", .mandate, .active, false),
+                ("town", "residents", Relation(rawValue: "consultation"), nil, false),
+                ("lobby", "min", .opposition, nil, false), ("lobby", "agency", .partnership, nil, false),
+                ("town", "cso", .partnership, .exploring, false),
+            ])
     }
 
     func testPlantedCliqueIsRecommendedWhole() throws {
@@ -60,13 +67,14 @@ final class WillingTests: XCTestCase {
     func testADenseCommittedGroupIsNotSplitButTwoGroupsAre() {
         func clique(_ prefix: String, _ k: Int) -> [(String, String, Relation, Commitment?, Bool)] {
             var t: [(String, String, Relation, Commitment?, Bool)] = []
-            for i in 0 ..< k { for j in i + 1 ..< k { t.append(("\(prefix)\(i)", "\(prefix)\(j)", .commitment, .active, false)) } }
+            for i in 0..<k { for j in i + 1..<k { t.append(("\(prefix)\(i)", "\(prefix)\(j)", .commitment, .active, false)) } }
             return t
         }
-        let one = network((0 ..< 10).map { ("a\($0)", .cso, "s\($0 % 3)", .active, .supportive) }, clique("a", 10))
+        let one = network((0..<10).map { ("a\($0)", .cso, "s\($0 % 3)", .active, .supportive) }, clique("a", 10))
         XCTAssertEqual(WillingAnalysis(one, threshold: .pledged).clusters.map(\.size), [10])
-        let two = network((0 ..< 10).map { ("a\($0)", .cso, "s", .active, .supportive) } + (0 ..< 10).map { ("b\($0)", .business, "t", .active, .supportive) },
-                          clique("a", 10) + clique("b", 10) + [("a0", "b0", .partnership, .active, false)])
+        let two = network(
+            (0..<10).map { ("a\($0)", .cso, "s", .active, .supportive) } + (0..<10).map { ("b\($0)", .business, "t", .active, .supportive) },
+            clique("a", 10) + clique("b", 10) + [("a0", "b0", .partnership, .active, false)])
         let w = WillingAnalysis(two, threshold: .pledged)
         XCTAssertEqual(w.clusters.map(\.size), [10, 10])
         XCTAssertTrue(w.notes.first?.hasPrefix("A willing component of 20 actors was split into 2 clusters") == true)
@@ -108,11 +116,15 @@ final class WillingTests: XCTestCase {
     }
 
     func testPowerInterestGrid() {
-        let n = network([
-            ("hub", .agency, "x", nil, nil), ("a", .cso, "x", nil, nil), ("b", .cso, "x", nil, nil),
-            ("c", .cso, "x", nil, nil), ("boss", .ministry, "x", nil, nil),
-        ], [("hub", "a", .information, nil, false), ("hub", "b", .information, nil, false),
-            ("hub", "c", .information, nil, false), ("a", "boss", .information, nil, false)],
+        let n = network(
+            [
+                ("hub", .agency, "x", nil, nil), ("a", .cso, "x", nil, nil), ("b", .cso, "x", nil, nil),
+                ("c", .cso, "x", nil, nil), ("boss", .ministry, "x", nil, nil),
+            ],
+            [
+                ("hub", "a", .information, nil, false), ("hub", "b", .information, nil, false),
+                ("hub", "c", .information, nil, false), ("a", "boss", .information, nil, false),
+            ],
             influence: ["hub": (1, 4), "a": (2, 1), "b": (2, 1), "c": (2, 1), "boss": (5, 4)])
         let grid = PowerInterestGrid(n)
         XCTAssertEqual(grid.entries.map(\.quadrant), [.keepInformed, .monitor, .monitor, .monitor, .manageClosely])

@@ -1,21 +1,24 @@
+import CoalitionTestSupport
 import Foundation
-@testable import Graphviz
 import Synchronization
 import XCTest
+
+@testable import Graphviz
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 final class GraphvizTests: XCTestCase {
     let sample = """
-    digraph G {
-      graph [label="Αθήνα — 北京 — القاهرة \\"quoted\\""];
-      a [label="Ministry of Health & Welfare <1>"];
-      b [label="健康局"];
-      c [label="Ελληνικά"];
-      a -> b; b -> c; c -> a;
-    }
-    """
+        digraph G {
+          graph [label="Αθήνα — 北京 — القاهرة \\"quoted\\""];
+          a [label="Ministry of Health & Welfare <1>"];
+          b [label="健康局"];
+          c [label="Ελληνικά"];
+          a -> b; b -> c; c -> a;
+        }
+        """
 
     func testSVGIsWellFormedXMLAndCarriesTheLabels() throws {
         let svg = try Graphviz.shared.render(dot: sample, format: .svg)
@@ -80,8 +83,9 @@ final class GraphvizTests: XCTestCase {
         // Numbers cairo printed on either side of a tie become the tie; others, and text in
         // strings, stay as they are.
         let stream = Array("768.367188 335.1 Td (12.367188) Tj 768.367187 1285.063 1285.062 c 0.333333 rg 16.318339 0 Tm".utf8)
-        XCTAssertEqual(String(decoding: CanonicalPDF.snapNumbers(stream), as: UTF8.self),
-                       "768.3671875 335.1 Td (12.367188) Tj 768.3671875 1285.0625 1285.0625 c 0.333333 rg 16.318339 0 Tm")
+        XCTAssertEqual(
+            String(decoding: CanonicalPDF.snapNumbers(stream), as: UTF8.self),
+            "768.3671875 335.1 Td (12.367188) Tj 768.3671875 1285.0625 1285.0625 c 0.333333 rg 16.318339 0 Tm")
         // A rewritten PDF keeps a cross-reference table whose every offset starts its object.
         let pdf = try Graphviz.shared.render(dot: "digraph { a [label=\"Ministry of Health\"]; a -> b -> c -> a; c -> d }", engine: .neato, format: .pdf)
         // Rebuilt even though nothing needs changing, so that the rebuild itself is checked.
@@ -94,15 +98,13 @@ final class GraphvizTests: XCTestCase {
         XCTAssertGreaterThan(table.count, 5)
         for (i, line) in table.enumerated() {
             let offset = try XCTUnwrap(Int(line.prefix(10)))
-            XCTAssertTrue(String(decoding: fixed[offset ..< offset + 12], as: UTF8.self).hasPrefix("\(i + 1) 0 obj"), "object \(i + 1)")
+            XCTAssertTrue(String(decoding: fixed[offset..<offset + 12], as: UTF8.self).hasPrefix("\(i + 1) 0 obj"), "object \(i + 1)")
         }
         let start = try XCTUnwrap(tail.range(of: "startxref\n"))
         XCTAssertEqual(Int(tail[start.upperBound...].prefix { $0.isNumber }), xref.lowerBound + 1, "startxref points at the table")
         XCTAssertEqual(CanonicalPDF.rewrite(fixed, always: true), fixed, "a second rebuild gives the same bytes")
     }
 }
-
-import CoalitionTestSupport
 
 /// Drawing in a fresh process: through the built `coalition`, which enters render mode first
 /// thing in main (the test runner itself cannot).

@@ -29,7 +29,8 @@ func peakResidentBytes() -> Int {
 
 func currentResidentBytes() -> Int {
     guard let statm = try? String(contentsOfFile: "/proc/self/statm", encoding: .utf8),
-          let pages = Int(statm.split(separator: " ")[1]) else { return 0 }
+        let pages = Int(statm.split(separator: " ")[1])
+    else { return 0 }
     return pages * Int(sysconf(Int32(_SC_PAGESIZE)))
 }
 
@@ -50,9 +51,9 @@ func generateTies(to path: String, ties: Int, actors: Int) throws {
     var seen = Set<UInt64>()
     seen.reserveCapacity(ties)
     while seen.count < ties {
-        let a = Int.random(in: 1 ... actors, using: &rng), b = Int.random(in: 1 ... actors, using: &rng)
+        let a = Int.random(in: 1...actors, using: &rng), b = Int.random(in: 1...actors, using: &rng)
         if a == b { continue }
-        let r = Int.random(in: 0 ..< relations.count, using: &rng)
+        let r = Int.random(in: 0..<relations.count, using: &rng)
         let key = UInt64(min(a, b)) << 32 | UInt64(max(a, b)) << 3 | UInt64(r)
         if !seen.insert(key).inserted { continue }
         out += "a\(a),a\(b),\(relations[r]),\(Int.random(in: 1 ... 5, using: &rng)),\(levels[Int.random(in: 0 ..< 5, using: &rng)])\n"
@@ -76,23 +77,25 @@ func generateNetwork(name: String, actors n: Int, ties m: Int, into folder: Stri
     let kinds: [(String, Double)] = [("ministry", 6), ("agency", 4), ("business", 1), ("university", 2), ("cso", 1), ("community", 0.5)]
     let kindShare = [0.04, 0.06, 0.35, 0.1, 0.3, 0.15]
     var block = [Int](repeating: 0, count: n), kind = [Int](repeating: 0, count: n), propensity = [Double](repeating: 0, count: n)
-    for v in 0 ..< n {
-        block[v] = Int.random(in: 0 ..< sectors.count * regions, using: &rng)
-        var u = Double.random(in: 0 ..< 1, using: &rng), k = 0
+    for v in 0..<n {
+        block[v] = Int.random(in: 0..<sectors.count * regions, using: &rng)
+        var u = Double.random(in: 0..<1, using: &rng), k = 0
         while k < kindShare.count - 1 && u >= kindShare[k] { u -= kindShare[k]; k += 1 }
         kind[v] = k
-        propensity[v] = kinds[k].1 * min(50, pow(1 - Double.random(in: 0 ..< 1, using: &rng), -1 / 2.5))
+        propensity[v] = kinds[k].1 * min(50, pow(1 - Double.random(in: 0..<1, using: &rng), -1 / 2.5))
     }
     // Cumulative propensity over all actors, and per block over its members.
     func cumulative(_ members: [Int]) -> [Double] {
         var total = 0.0
-        return members.map { total += propensity[$0]; return total }
+        return members.map {
+            total += propensity[$0]; return total
+        }
     }
     var members = [[Int]](repeating: [], count: sectors.count * regions)
-    for v in 0 ..< n { members[block[v]].append(v) }
-    let everyone = Array(0 ..< n), all = cumulative(everyone), inBlock = members.map(cumulative)
+    for v in 0..<n { members[block[v]].append(v) }
+    let everyone = Array(0..<n), all = cumulative(everyone), inBlock = members.map(cumulative)
     func draw(_ pool: [Int], _ weights: [Double]) -> Int {
-        let x = Double.random(in: 0 ..< weights.last!, using: &rng)
+        let x = Double.random(in: 0..<weights.last!, using: &rng)
         var lo = 0, hi = weights.count - 1
         while lo < hi { let mid = (lo + hi) / 2; if weights[mid] > x { hi = mid } else { lo = mid + 1 } }
         return pool[lo]
@@ -102,12 +105,12 @@ func generateNetwork(name: String, actors n: Int, ties m: Int, into folder: Stri
     var ties = "source,target,weight\n"
     while seen.count < m {
         let a = draw(everyone, all)
-        let b = Double.random(in: 0 ..< 1, using: &rng) < 0.8 && members[block[a]].count > 1 ? draw(members[block[a]], inBlock[block[a]]) : draw(everyone, all)
+        let b = Double.random(in: 0..<1, using: &rng) < 0.8 && members[block[a]].count > 1 ? draw(members[block[a]], inBlock[block[a]]) : draw(everyone, all)
         guard a != b, seen.insert(UInt64(min(a, b)) << 32 | UInt64(max(a, b))).inserted else { continue }
         ties += "\(a + 1),\(b + 1),\(Int.random(in: 1 ... 5, using: &rng))\n"
     }
     var actors = "id,name,kind,sector\n"
-    for v in 0 ..< n {
+    for v in 0..<n {
         let sector = sectors[block[v] % sectors.count] + (regions > 1 ? String(format: "-r%02d", block[v] / sectors.count) : "")
         actors += "\(v + 1),Actor \(v + 1),\(kinds[kind[v]].0),\(sector)\n"
     }
@@ -147,15 +150,19 @@ case "load-csv" where args.count >= 2:
     print("actors: \(network.actors.count), ties: \(ties), graph edges: \(graphEdges), diagnostics: \(loaded!.diagnostics.entries.count)")
     print(String(format: "read + assemble: %.3f s (%.0f ns per tie)", load, load / Double(ties) * 1e9))
     print(String(format: "CSR graph build: %.3f s", build))
-    print(String(format: "peak resident: %.1f MiB = %.0f bytes per tie (%.0f bytes per tie above the %.1f MiB at start)",
-                 Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
+    print(
+        String(
+            format: "peak resident: %.1f MiB = %.0f bytes per tie (%.0f bytes per tie above the %.1f MiB at start)",
+            Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
 case "communities" where args.count >= 3:
     try communityBenchmark(data: args[1], name: args[2])
 case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
-    print("usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]")
+    print(
+        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]"
+    )
     exit(2)
 }
 
@@ -193,12 +200,15 @@ func metrics(data: String, name: String, exactBetweenness: Bool, only: String?) 
     // it from the same pass. Then the same with edge betweenness, as `analyze` runs it.
     for threads in [1, 2] {
         let t = "\(threads) thread\(threads == 1 ? "" : "s")"
-        row("betweenness (unweighted, \(label)), \(t)",
+        row(
+            "betweenness (unweighted, \(label)), \(t)",
             timed { sink += g.pathMeasures(length: .hops, sources: sampled, edgeBetweenness: false, threads: threads).betweenness[0] })
-        row("betweenness (weighted 1/w, \(label)), \(t)",
+        row(
+            "betweenness (weighted 1/w, \(label)), \(t)",
             timed { sink += g.pathMeasures(length: .inverseWeight, sources: sampled, edgeBetweenness: false, threads: threads).betweenness[0] })
     }
-    row("betweenness + edge betweenness (unweighted), 1 thread",
+    row(
+        "betweenness + edge betweenness (unweighted), 1 thread",
         timed { sink += g.pathMeasures(length: .hops, sources: sampled, threads: 1).betweenness[0] })
     row("PageRank (weighted)", timed { sink += g.pageRank(weighted: true).values[0] })
     row("eigenvector (weighted)", timed { sink += g.eigenvectorCentrality(weighted: true).values[0] })
@@ -212,7 +222,8 @@ func metrics(data: String, name: String, exactBetweenness: Bool, only: String?) 
     options.exactLimit = exactBetweenness ? Int.max : 20_000
     options.samples = 256
     options.seed = 42
-    row("whole analyze (\(n > options.exactLimit ? "sampled paths, K=256" : "exact paths")), 2 threads",
+    row(
+        "whole analyze (\(n > options.exactLimit ? "sampled paths, K=256" : "exact paths")), 2 threads",
         timed { sink += NetworkAnalysis(network, grouping: grouping, options: options).network.density })
     options.threads = 1
     row("whole analyze, 1 thread", timed { sink += NetworkAnalysis(network, grouping: grouping, options: options).network.density })
@@ -227,23 +238,29 @@ func communityBenchmark(data: String, name: String) throws {
     guard let network = loaded.network else { exit(1) }
     let g = network.graph().simplified()
     let sectors = try Grouping(network, by: "sector")
-    print("\(name): \(g.vertexCount) actors, \(g.edgeCount) ties; planted sectors: \(sectors.groups.count), their modularity \(String(format: "%.4f", g.modularity(of: sectors.index, weighted: true)))")
+    print(
+        "\(name): \(g.vertexCount) actors, \(g.edgeCount) ties; planted sectors: \(sectors.groups.count), their modularity \(String(format: "%.4f", g.modularity(of: sectors.index, weighted: true)))"
+    )
     for method in [CommunityMethod.leiden, .louvain] {
         for weighted in [true, false] {
             var found: Communities?
             let t = timed { found = g.communities(method: method, weighted: weighted, seed: 42, restarts: 1) }
             let best10 = g.communities(method: method, weighted: weighted, seed: 42, restarts: 10)
             let nmi = PartitionComparison.normalizedMutualInformation(found!.membership, sectors.index)
-            print(String(format: "%-8@ %@: %.4f s (first %.4f s), Q = %.6f, %d communities, NMI vs sectors %.3f; best of 10 seeds Q = %.6f, NMI %.3f",
-                         method.rawValue as NSString, (weighted ? "weighted" : "unweighted") as NSString, t.median, t.first, found!.quality, found!.count, nmi,
-                         best10.quality, PartitionComparison.normalizedMutualInformation(best10.membership, sectors.index)))
+            print(
+                String(
+                    format: "%-8@ %@: %.4f s (first %.4f s), Q = %.6f, %d communities, NMI vs sectors %.3f; best of 10 seeds Q = %.6f, NMI %.3f",
+                    method.rawValue as NSString, (weighted ? "weighted" : "unweighted") as NSString, t.median, t.first, found!.quality, found!.count, nmi,
+                    best10.quality, PartitionComparison.normalizedMutualInformation(best10.membership, sectors.index)))
         }
     }
     // python-igraph's community_leiden runs n_iterations = 2 by default (what anchors.py times).
     var two: Communities?
     let t2 = timed { two = g.communities(method: .leiden, weighted: true, seed: 42, restarts: 1, iterations: 2) }
-    print(String(format: "leiden weighted, 2 iterations (igraph's default): %.4f s, Q = %.6f, NMI vs sectors %.3f", t2.median, two!.quality,
-                 PartitionComparison.normalizedMutualInformation(two!.membership, sectors.index)))
+    print(
+        String(
+            format: "leiden weighted, 2 iterations (igraph's default): %.4f s, Q = %.6f, NMI vs sectors %.3f", t2.median, two!.quality,
+            PartitionComparison.normalizedMutualInformation(two!.membership, sectors.index)))
     let test = timed { _ = g.eiPermutationTest(groups: sectors.index, permutations: 5000, seed: 1) }
     print(String(format: "E-I permutation test, 5,000 permutations, %d groups: %.3f s", sectors.groups.count, test.median))
     print(String(format: "peak resident memory: %.1f MiB", Double(peakResidentBytes()) / 1048576))

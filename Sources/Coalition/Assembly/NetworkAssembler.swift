@@ -84,8 +84,9 @@ public struct NetworkAssembler {
             return
         }
         if let first = index[id] {
-            diagnostics.error(.duplicateActor, at: idCell.location,
-                              "duplicate actor id \"\(id)\" (first defined at \(actorLocations[Int(first)]))")
+            diagnostics.error(
+                .duplicateActor, at: idCell.location,
+                "duplicate actor id \"\(id)\" (first defined at \(actorLocations[Int(first)]))")
             return
         }
         // Zero-width and direction marks (pasted from the web or a PDF) are invisible: an id of
@@ -96,13 +97,16 @@ public struct NetworkAssembler {
                 return
             }
             if let other = index[visible] ?? invisibleForms[visible] {
-                diagnostics.warning(.lookalikeID, at: idCell.location,
-                                    "actor id \"\(visible)\" holds invisible characters and looks the same as the id defined at \(actorLocations[Int(other)]); ties to either may reach the wrong one")
+                diagnostics.warning(
+                    .lookalikeID, at: idCell.location,
+                    "actor id \"\(visible)\" holds invisible characters and looks the same as the id defined at \(actorLocations[Int(other)]); ties to either may reach the wrong one"
+                )
             }
             invisibleForms[visible] = invisibleForms[visible] ?? Int32(actors.count)
         } else if let other = invisibleForms[id] {
-            diagnostics.warning(.lookalikeID, at: idCell.location,
-                                "actor id \"\(id)\" looks the same as the id defined at \(actorLocations[Int(other)]), which holds invisible characters; ties to either may reach the wrong one")
+            diagnostics.warning(
+                .lookalikeID, at: idCell.location,
+                "actor id \"\(id)\" looks the same as the id defined at \(actorLocations[Int(other)]), which holds invisible characters; ties to either may reach the wrong one")
         }
         var actor = Actor(id: id)
         if let name = r.name?.text.trimmingWhitespace(), !name.isEmpty { actor.name = name }
@@ -133,7 +137,8 @@ public struct NetworkAssembler {
         if kind.rawValue.isEmpty { return nil }
         if !kind.isKnown {
             let known = ActorKind.known.map(\.rawValue)
-            let hint = Suggestions.closest(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
+            let hint =
+                Suggestions.closest(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
                 ?? "known kinds: \(known.joined(separator: ", "))"
             diagnostics.warning(.unknownKind, at: cell.location, "unknown kind \"\(kind.rawValue)\", kept as written; \(hint)")
         }
@@ -152,12 +157,15 @@ public struct NetworkAssembler {
         vocabulary(cell, { Commitment(parsing: $0) }, Commitment.allCases.map(\.name) + ["0–4"], "commitment level", .badCommitment)
     }
 
-    private mutating func vocabulary<T>(_ cell: Cell, _ parse: (String) -> T?, _ allowed: [String],
-                                        _ what: String, _ code: Diagnostic.Code) -> T? {
+    private mutating func vocabulary<T>(
+        _ cell: Cell, _ parse: (String) -> T?, _ allowed: [String],
+        _ what: String, _ code: Diagnostic.Code
+    ) -> T? {
         if let value = parse(cell.text) { return value }
         let hint = Suggestions.closest(to: normalizedToken(cell.text), in: allowed).map { "did you mean \"\($0)\"? " } ?? ""
-        diagnostics.error(code, at: cell.location,
-                          "unknown \(what) \"\(cell.text)\"; \(hint)expected one of: \(allowed.joined(separator: ", "))")
+        diagnostics.error(
+            code, at: cell.location,
+            "unknown \(what) \"\(cell.text)\"; \(hint)expected one of: \(allowed.joined(separator: ", "))")
         return nil
     }
 
@@ -166,8 +174,9 @@ public struct NetworkAssembler {
     public mutating func add(_ r: TieRecord) {
         guard let sourceCell = nonEmpty(r.source), let targetCell = nonEmpty(r.target) else {
             let cell = nonEmpty(r.source) == nil ? r.source : r.target
-            diagnostics.error(.emptyID, at: cell?.location ?? r.location,
-                              "tie has an empty \(nonEmpty(r.source) == nil ? "source" : "target"); every tie joins two actors")
+            diagnostics.error(
+                .emptyID, at: cell?.location ?? r.location,
+                "tie has an empty \(nonEmpty(r.source) == nil ? "source" : "target"); every tie joins two actors")
             return
         }
         // Kumu allows several endpoints in one cell: `From: A`, `To: B|C`.
@@ -191,8 +200,9 @@ public struct NetworkAssembler {
         var direction: TieDirection?
         if let cell = nonEmpty(r.direction) {
             guard let d = TieDirection(parsing: cell.text) else {
-                diagnostics.error(.badDirection, at: cell.location,
-                                  "unknown direction \"\(cell.text)\"; expected directed, undirected or mutual (or true/false)")
+                diagnostics.error(
+                    .badDirection, at: cell.location,
+                    "unknown direction \"\(cell.text)\"; expected directed, undirected or mutual (or true/false)")
                 return
             }
             direction = d
@@ -213,8 +223,10 @@ public struct NetworkAssembler {
                     diagnostics.error(.selfLoop, at: r.location, "tie from \"\(s)\" to itself; a tie must join two different actors")
                     continue
                 }
-                ties.append(Tie(source: u, target: v, relation: relation, strength: strength, commitment: level,
-                                isDirected: direction == .directed, attributes: attributes))
+                ties.append(
+                    Tie(
+                        source: u, target: v, relation: relation, strength: strength, commitment: level,
+                        isDirected: direction == .directed, attributes: attributes))
                 tieDirections.append(direction)
                 tieRelationCodes.append(relationCode)
                 tieOrigins.append(origin)
@@ -255,7 +267,9 @@ public struct NetworkAssembler {
         let file: Int32
         if let last = files.last, last == location.file {
             file = Int32(files.count - 1)
-        } else if let f = fileNumbers[location.file] { file = f } else {
+        } else if let f = fileNumbers[location.file] {
+            file = f
+        } else {
             file = Int32(files.count)
             files.append(location.file)
             fileNumbers[location.file] = file
@@ -279,8 +293,9 @@ public struct NetworkAssembler {
         let tieCols = tieColumns.finish()
         Self.retype(&actors, columns)
         Self.retypeTies(&ties, tieCols)
-        let network = StakeholderNetwork(actors: actors, ties: ties, isDirected: directed,
-                                         actorColumns: columns, tieColumns: tieCols)
+        let network = StakeholderNetwork(
+            actors: actors, ties: ties, isDirected: directed,
+            actorColumns: columns, tieColumns: tieCols)
         ties = []
         tieDirections = []
         tieRelationCodes = []
@@ -315,19 +330,22 @@ public struct NetworkAssembler {
         ties = arcs
         tieRelationCodes = codes
         tieOrigins = origins
-        diagnostics.warning(.mixedDirection, at: location(of: tieOrigins[first]),
-                            "the network is directed, so \(count) undirected tie\(count == 1 ? "" : "s") became two reciprocal arcs each (degree counts them twice, as networkx does)")
+        diagnostics.warning(
+            .mixedDirection, at: location(of: tieOrigins[first]),
+            "the network is directed, so \(count) undirected tie\(count == 1 ? "" : "s") became two reciprocal arcs each (degree counts them twice, as networkx does)")
     }
 
     /// Merges repeated ties between the same pair with the same relation, in place.
     private mutating func mergeRepeatedTies(directed: Bool) {
         var slot: [TieKey: Int32] = [:]
         slot.reserveCapacity(ties.count)
-        var merges: [Int: Int] = [:] // slot → ties merged into it, for the mean
+        var merges: [Int: Int] = [:]  // slot → ties merged into it, for the mean
         var kept = 0
         for i in ties.indices {
             let t = ties[i]
-            let key = directed ? TieKey(t.source, t.target, tieRelationCodes[i])
+            let key =
+                directed
+                ? TieKey(t.source, t.target, tieRelationCodes[i])
                 : TieKey(min(t.source, t.target), max(t.source, t.target), tieRelationCodes[i])
             guard let existing = slot[key] else {
                 slot[key] = Int32(kept)
@@ -350,15 +368,19 @@ public struct NetworkAssembler {
                 merged = m.isFinite ? m : before + (t.strength - before) / (n + 1)
             }
             guard merged.isFinite else {
-                diagnostics.error(.badStrength, at: location(of: tieOrigins[i]),
-                                  "this repeats the tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (\(t.relation), first at \(location(of: tieOrigins[k]))) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers")
+                diagnostics.error(
+                    .badStrength, at: location(of: tieOrigins[i]),
+                    "this repeats the tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (\(t.relation), first at \(location(of: tieOrigins[k]))) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers"
+                )
                 continue
             }
             ties[k].strength = merged
             merges[k, default: 1] += 1
             if let c = t.commitment { ties[k].commitment = Swift.max(ties[k].commitment ?? c, c) }
-            diagnostics.warning(.duplicateTie, at: location(of: tieOrigins[i]),
-                                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(Numbers.shortest(ties[k].strength))")
+            diagnostics.warning(
+                .duplicateTie, at: location(of: tieOrigins[i]),
+                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(Numbers.shortest(ties[k].strength))"
+            )
         }
         ties.removeLast(ties.count - kept)
         tieOrigins.removeLast(tieOrigins.count - kept)
@@ -391,7 +413,7 @@ extension NetworkAssembler {
         if text.utf8.allSatisfy({ $0 < 0x80 }) { return nil }
         func invisible(_ u: Unicode.Scalar) -> Bool {
             switch u.value {
-            case 0x200B ... 0x200F, 0x202A ... 0x202E, 0x2060 ... 0x2064, 0x2066 ... 0x2069, 0xFEFF, 0x061C, 0x00AD: true
+            case 0x200B...0x200F, 0x202A...0x202E, 0x2060...0x2064, 0x2066...0x2069, 0xFEFF, 0x061C, 0x00AD: true
             default: false
             }
         }

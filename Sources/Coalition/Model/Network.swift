@@ -20,10 +20,12 @@ public struct Actor: Hashable, Sendable {
     /// Every other column of the sheet, typed per column (see ``StakeholderNetwork/actorColumns``).
     public var attributes: [String: AttributeValue]
 
-    public init(id: String, name: String? = nil, kind: ActorKind? = nil, sectors: [String] = [],
-                level: Level? = nil, influence: Double? = nil, interest: Double? = nil,
-                stance: Stance? = nil, voices: [String] = [], commitment: Commitment? = nil,
-                attributes: [String: AttributeValue] = [:]) {
+    public init(
+        id: String, name: String? = nil, kind: ActorKind? = nil, sectors: [String] = [],
+        level: Level? = nil, influence: Double? = nil, interest: Double? = nil,
+        stance: Stance? = nil, voices: [String] = [], commitment: Commitment? = nil,
+        attributes: [String: AttributeValue] = [:]
+    ) {
         self.id = id
         self.name = name ?? id
         self.kind = kind
@@ -52,9 +54,11 @@ public struct Tie: Hashable, Sendable {
     /// Other columns of the ties sheet, typed per column; nil when there are none.
     public var attributes: [String: AttributeValue]?
 
-    public init(source: Int32, target: Int32, relation: Relation = .unspecified, strength: Double = 1,
-                commitment: Commitment? = nil, isDirected: Bool = false,
-                attributes: [String: AttributeValue]? = nil) {
+    public init(
+        source: Int32, target: Int32, relation: Relation = .unspecified, strength: Double = 1,
+        commitment: Commitment? = nil, isDirected: Bool = false,
+        attributes: [String: AttributeValue]? = nil
+    ) {
         self.source = source
         self.target = target
         self.relation = relation
@@ -88,8 +92,10 @@ public struct StakeholderNetwork: Sendable {
     /// User-defined tie columns in the order they were first seen.
     public var tieColumns: [AttributeColumn]
 
-    public init(actors: [Actor], ties: [Tie], isDirected: Bool,
-                actorColumns: [AttributeColumn] = [], tieColumns: [AttributeColumn] = []) {
+    public init(
+        actors: [Actor], ties: [Tie], isDirected: Bool,
+        actorColumns: [AttributeColumn] = [], tieColumns: [AttributeColumn] = []
+    ) {
         self.actors = actors
         self.ties = ties
         self.isDirected = isDirected

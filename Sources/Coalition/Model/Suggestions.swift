@@ -23,11 +23,11 @@ public enum Suggestions {
     static func editDistance(_ a: [Character], _ b: [Character]) -> Int {
         if a.isEmpty { return b.count }
         if b.isEmpty { return a.count }
-        var row = Array(0 ... b.count)
-        for i in 1 ... a.count {
+        var row = Array(0...b.count)
+        for i in 1...a.count {
             var diagonal = row[0]
             row[0] = i
-            for j in 1 ... b.count {
+            for j in 1...b.count {
                 let above = row[j]
                 row[j] = a[i - 1] == b[j - 1] ? diagonal : 1 + min(diagonal, row[j], row[j - 1])
                 diagonal = above

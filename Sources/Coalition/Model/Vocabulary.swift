@@ -68,7 +68,8 @@ public enum Commitment: Int, CaseIterable, Comparable, Hashable, Sendable, Custo
         if let level = Commitment.allCases.first(where: { $0.name == token }) {
             self = level
         } else if let number = Double(token), number.isFinite, number == number.rounded(),
-                  let exact = Int(exactly: number), let level = Commitment(rawValue: exact) {
+            let exact = Int(exactly: number), let level = Commitment(rawValue: exact)
+        {
             self = level
         } else {
             return nil
@@ -203,7 +204,8 @@ extension StringProtocol {
     /// The text without leading and trailing white space (Unicode-aware, no Foundation).
     public func trimmingWhitespace() -> String {
         guard let first = firstIndex(where: { !$0.isWhitespace }),
-              let last = lastIndex(where: { !$0.isWhitespace }) else { return "" }
-        return String(self[first ... last])
+            let last = lastIndex(where: { !$0.isWhitespace })
+        else { return "" }
+        return String(self[first...last])
     }
 }

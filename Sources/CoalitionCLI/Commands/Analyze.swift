@@ -8,17 +8,17 @@ struct Analyze: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Measure who holds the coalition together: centrality, brokerage, cores and structure.",
         discussion: """
-        Computes, per actor: degree, strength, betweenness, closeness, harmonic centrality, \
-        PageRank, eigenvector centrality, core number, clustering, Burt's constraint, effective \
-        size, efficiency and hierarchy, and Gould–Fernandez brokerage roles across the groups \
-        of --group-by; per tie: edge betweenness; for the network: density, components, \
-        articulation points, bridges, centralization and diameter. Conventions are networkx's \
-        (README, methods). Opposition ties are left out of the measures.
+            Computes, per actor: degree, strength, betweenness, closeness, harmonic centrality, \
+            PageRank, eigenvector centrality, core number, clustering, Burt's constraint, effective \
+            size, efficiency and hierarchy, and Gould–Fernandez brokerage roles across the groups \
+            of --group-by; per tie: edge betweenness; for the network: density, components, \
+            articulation points, bridges, centralization and diameter. Conventions are networkx's \
+            (README, methods). Opposition ties are left out of the measures.
 
-        Examples:
-          coalition analyze fixtures/healthy-lives-2040/mission.yaml
-          coalition analyze actors.csv ties.csv --group-by kind --weighted --format json --output analysis.json
-        """)
+            Examples:
+              coalition analyze fixtures/healthy-lives-2040/mission.yaml
+              coalition analyze actors.csv ties.csv --group-by kind --weighted --format json --output analysis.json
+            """)
 
     @OptionGroup var input: InputOptions
 
@@ -43,7 +43,6 @@ struct Analyze: ParsableCommand {
 
     @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
     var threads: Int?
-
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }

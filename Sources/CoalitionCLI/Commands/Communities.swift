@@ -10,15 +10,15 @@ struct CommunitiesCommand: ParsableCommand {
         commandName: "communities",
         abstract: "Find the clusters the network really has (Leiden or Louvain), and compare them with the groups.",
         discussion: """
-        Seeded and deterministic: the same seed gives the same communities on any machine and \
-        thread count, and every community is connected. High agreement with --group-by (NMI, \
-        adjusted Rand) means the network's real structure follows the ministries or sectors — a \
-        silo signal in itself. Opposition ties are left out; directed ties count both ways.
+            Seeded and deterministic: the same seed gives the same communities on any machine and \
+            thread count, and every community is connected. High agreement with --group-by (NMI, \
+            adjusted Rand) means the network's real structure follows the ministries or sectors — a \
+            silo signal in itself. Opposition ties are left out; directed ties count both ways.
 
-        Examples:
-          coalition communities fixtures/healthy-lives-2040/mission.yaml
-          coalition communities network.graphml --method louvain --resolution 0.5 --format json
-        """)
+            Examples:
+              coalition communities fixtures/healthy-lives-2040/mission.yaml
+              coalition communities network.graphml --method louvain --resolution 0.5 --format json
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var groupingOptions: GroupingOptions

@@ -8,19 +8,19 @@ struct Convert: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the network for another tool: GraphML, GEXF, Coalition JSON, DOT, a CSV pair or Kumu JSON.",
         discussion: """
-        graphml (Gephi, yEd, networkx, igraph), gexf (Gephi; GEXF 1.3, or 1.2 with --gexf-version \
-        for networkx), json (Coalition JSON, everything the model holds), dot (the diagram Coalition \
-        draws, with --view and its options), csv (actors.csv and ties.csv in the --output folder), \
-        kumu (a Kumu blueprint to import into a map). Every actor's and tie's fields and attributes \
-        go along, typed; --with-metrics adds every measure `analyze` computes (and the Leiden \
-        community) as attributes, for Gephi or networkx. Files are written atomically.
+            graphml (Gephi, yEd, networkx, igraph), gexf (Gephi; GEXF 1.3, or 1.2 with --gexf-version \
+            for networkx), json (Coalition JSON, everything the model holds), dot (the diagram Coalition \
+            draws, with --view and its options), csv (actors.csv and ties.csv in the --output folder), \
+            kumu (a Kumu blueprint to import into a map). Every actor's and tie's fields and attributes \
+            go along, typed; --with-metrics adds every measure `analyze` computes (and the Leiden \
+            community) as attributes, for Gephi or networkx. Files are written atomically.
 
-        Examples:
-          coalition convert fixtures/healthy-lives-2040/mission.yaml --to graphml --with-metrics --output health.graphml
-          coalition convert stakeholders.xlsx --to csv --output sheets/
-          coalition convert map.json --to gexf --output map.gexf
-          coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
-        """)
+            Examples:
+              coalition convert fixtures/healthy-lives-2040/mission.yaml --to graphml --with-metrics --output health.graphml
+              coalition convert stakeholders.xlsx --to csv --output sheets/
+              coalition convert map.json --to gexf --output map.gexf
+              coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var viewOptions: ViewOptions

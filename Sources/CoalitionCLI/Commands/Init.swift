@@ -6,14 +6,14 @@ struct Init: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Start a new mission: a commented mission.yaml and empty actors and ties sheets.",
         discussion: """
-        Writes DIR/mission.yaml (every key explained), DIR/actors.csv and DIR/ties.csv (a header \
-        row, with comment lines that list the allowed values). Existing files are left alone \
-        unless --force is given.
+            Writes DIR/mission.yaml (every key explained), DIR/actors.csv and DIR/ties.csv (a header \
+            row, with comment lines that list the allowed values). Existing files are left alone \
+            unless --force is given.
 
-        Example:
-          coalition init my-mission --name "Every Street Liveable"
-          coalition validate my-mission/mission.yaml
-        """)
+            Example:
+              coalition init my-mission --name "Every Street Liveable"
+              coalition validate my-mission/mission.yaml
+            """)
 
     @Argument(help: "The folder to create (or fill).")
     var directory: String

@@ -58,19 +58,19 @@ struct Render: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Draw a view of the network through the Graphviz library: SVG, PNG, PDF or DOT.",
         discussion: """
-        Each view carries a title, the mission's name, a caption (data source and date, the \
-        measure that sizes actors, the engine) and a legend of only what it shows. Kinds differ \
-        by colour (a colour-blind-safe palette) and by shape; tie width follows strength; \
-        exploring and pledged ties are dashed, opposition ties dotted. The same input gives the \
-        same bytes, PDFs included (their creation date is the mission's data_date). Above \
-        \(DiagramBuilder.largeNetwork) actors the full view switches to sfdp; at most --labels actors (default \
-        \(DiagramBuilder.defaultLabelLimit)) carry their names, the most central first; the groups view reads best \
-        on large networks.
+            Each view carries a title, the mission's name, a caption (data source and date, the \
+            measure that sizes actors, the engine) and a legend of only what it shows. Kinds differ \
+            by colour (a colour-blind-safe palette) and by shape; tie width follows strength; \
+            exploring and pledged ties are dashed, opposition ties dotted. The same input gives the \
+            same bytes, PDFs included (their creation date is the mission's data_date). Above \
+            \(DiagramBuilder.largeNetwork) actors the full view switches to sfdp; at most --labels actors (default \
+            \(DiagramBuilder.defaultLabelLimit)) carry their names, the most central first; the groups view reads best \
+            on large networks.
 
-        Examples:
-          coalition render fixtures/healthy-lives-2040/mission.yaml --view silos --format png
-          coalition render fixtures/healthy-lives-2040/mission.yaml --view ego --actor phi --depth 1 --output phi.svg
-        """)
+            Examples:
+              coalition render fixtures/healthy-lives-2040/mission.yaml --view silos --format png
+              coalition render fixtures/healthy-lives-2040/mission.yaml --view ego --actor phi --depth 1 --output phi.svg
+            """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var viewOptions: ViewOptions
@@ -87,7 +87,9 @@ struct Render: ParsableCommand {
         let session = try input.session(viewOptions.settings)
         let network = session.network
         if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork {
-            printError("note: \(network.actors.count) actors is too many to draw one by one legibly; drawing with sfdp and naming the \(viewOptions.labels == 0 ? network.actors.count : viewOptions.labels) most central (try --view groups)")
+            printError(
+                "note: \(network.actors.count) actors is too many to draw one by one legibly; drawing with sfdp and naming the \(viewOptions.labels == 0 ? network.actors.count : viewOptions.labels) most central (try --view groups)"
+            )
         }
         let diagram = try viewOptions.diagram(session)
         let dot = DOTWriter.write(diagram)

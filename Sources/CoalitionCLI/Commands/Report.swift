@@ -9,20 +9,20 @@ struct Report: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Write the briefing pack: the page, the Markdown report, every diagram and the data, from a mission file.",
         discussion: """
-        Writes to DIR (default output/<mission>/): index.html (one self-contained page: key \
-        findings, every diagram with its caption and legend, sortable tables of actor measures, \
-        the power–interest grid, methods, provenance), report.md, diagrams/ (full, groups, silos, \
-        willing and voices views as SVG, PNG and PDF) and data/ (actors.csv with every measure, \
-        ties.csv, groups.csv, findings.json, the network as GraphML and GEXF with the measures). \
-        The pack is written beside DIR and moved into place when complete. --audience external \
-        leaves out the mission's sensitive_columns, every raw attribute, opposition ties, the \
-        power–interest grid and the camps, and pseudonymises people when the mission says \
-        personal_data: true. The same input gives the same bytes in every file.
+            Writes to DIR (default output/<mission>/): index.html (one self-contained page: key \
+            findings, every diagram with its caption and legend, sortable tables of actor measures, \
+            the power–interest grid, methods, provenance), report.md, diagrams/ (full, groups, silos, \
+            willing and voices views as SVG, PNG and PDF) and data/ (actors.csv with every measure, \
+            ties.csv, groups.csv, findings.json, the network as GraphML and GEXF with the measures). \
+            The pack is written beside DIR and moved into place when complete. --audience external \
+            leaves out the mission's sensitive_columns, every raw attribute, opposition ties, the \
+            power–interest grid and the camps, and pseudonymises people when the mission says \
+            personal_data: true. The same input gives the same bytes in every file.
 
-        Examples:
-          coalition report fixtures/healthy-lives-2040/mission.yaml
-          coalition report fixtures/healthy-lives-2040/mission.yaml --audience external --output-dir output/healthy-external
-        """)
+            Examples:
+              coalition report fixtures/healthy-lives-2040/mission.yaml
+              coalition report fixtures/healthy-lives-2040/mission.yaml --audience external --output-dir output/healthy-external
+            """)
 
     @Argument(help: ArgumentHelp("The mission file (mission.yaml).", valueName: "mission.yaml"))
     var mission: String
@@ -79,8 +79,11 @@ struct Report: ParsableCommand {
         let written: [String]
         do {
             // Each view is drawn by this same executable in a process of its own (see Renderer).
-            written = try BriefingPack.write(briefing, to: folder, renderer: .freshProcess, progress: progress.say,
-                                             note: { progress.clear(); printError("note: " + $0) })
+            written = try BriefingPack.write(
+                briefing, to: folder, renderer: .freshProcess, progress: progress.say,
+                note: {
+                    progress.clear(); printError("note: " + $0)
+                })
         } catch {
             progress.clear()
             printError("error: the pack could not be written to \(folder): \(error)")

@@ -8,13 +8,13 @@ struct Summary: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Describe a stakeholder network: actors and ties by kind, sector and level; density; components.",
         discussion: """
-        Problems in the data are printed first (to standard error); with any error nothing else \
-        is printed and the exit code is 1.
+            Problems in the data are printed first (to standard error); with any error nothing else \
+            is printed and the exit code is 1.
 
-        Examples:
-          coalition summary fixtures/healthy-lives-2040/mission.yaml
-          coalition summary fixtures/liveable-streets/network.graphml --format json
-        """)
+            Examples:
+              coalition summary fixtures/healthy-lives-2040/mission.yaml
+              coalition summary fixtures/liveable-streets/network.graphml --format json
+            """)
 
     @OptionGroup var input: InputOptions
 

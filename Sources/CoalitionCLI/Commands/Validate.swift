@@ -8,13 +8,13 @@ struct Validate: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Check stakeholder data and report every problem with its file, line and column.",
         discussion: """
-        Prints each problem as file:line:column: error|warning: message [code], then a one-line \
-        summary. Exits with 1 when there is any error, 0 otherwise (warnings alone pass).
+            Prints each problem as file:line:column: error|warning: message [code], then a one-line \
+            summary. Exits with 1 when there is any error, 0 otherwise (warnings alone pass).
 
-        Examples:
-          coalition validate fixtures/healthy-lives-2040/mission.yaml
-          coalition validate actors.csv ties.csv --format json
-        """)
+            Examples:
+              coalition validate fixtures/healthy-lives-2040/mission.yaml
+              coalition validate actors.csv ties.csv --format json
+            """)
 
     @OptionGroup var input: InputOptions
 

@@ -8,17 +8,17 @@ struct Willing: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Find the community of the willing to start with, who to recruit next, and the camps.",
         discussion: """
-        Keeps supporting ties whose commitment, and both ends' commitment, reach the threshold \
-        (where given); leaves out opposed actors and opposition ties. Clusters are the connected \
-        parts of that network, split only where a split is clearly better than chance. Each is \
-        scored (size, density, commitment, influence, diversity, mission criteria; weights from \
-        the mission's willing.weights) and the best is recommended, with the outsiders most tied \
-        to it and who would introduce them.
+            Keeps supporting ties whose commitment, and both ends' commitment, reach the threshold \
+            (where given); leaves out opposed actors and opposition ties. Clusters are the connected \
+            parts of that network, split only where a split is clearly better than chance. Each is \
+            scored (size, density, commitment, influence, diversity, mission criteria; weights from \
+            the mission's willing.weights) and the best is recommended, with the outsiders most tied \
+            to it and who would introduce them.
 
-        Examples:
-          coalition willing fixtures/healthy-lives-2040/mission.yaml
-          coalition willing actors.csv ties.csv --min-commitment active --format json
-        """)
+            Examples:
+              coalition willing fixtures/healthy-lives-2040/mission.yaml
+              coalition willing actors.csv ties.csv --min-commitment active --format json
+            """)
 
     @OptionGroup var input: InputOptions
 

@@ -5,20 +5,22 @@ extension Graph {
     /// `seed`) is kept. Every returned community is connected.
     /// - Parameter iterations: how many times the whole procedure runs, each from the last
     ///   partition; nil repeats until the quality stops improving (igraph's −1).
-    public func communities(method: CommunityMethod = .leiden,
-                            objective: CommunityObjective = .modularity(resolution: 1),
-                            weighted: Bool = false, seed: UInt64 = 1, restarts: Int = 1,
-                            iterations: Int? = nil, randomness: Double = 0.01) -> Communities {
+    public func communities(
+        method: CommunityMethod = .leiden,
+        objective: CommunityObjective = .modularity(resolution: 1),
+        weighted: Bool = false, seed: UInt64 = 1, restarts: Int = 1,
+        iterations: Int? = nil, randomness: Double = 0.01
+    ) -> Communities {
         let base = WeightedGraph(self, weighted: weighted)
         var best: Communities?
-        for r in 0 ..< max(1, restarts) {
+        for r in 0..<max(1, restarts) {
             var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
             var detector = CommunityDetector(graph: base, objective: objective, method: method, randomness: randomness)
             // Repeat from the partition found until the quality stops improving (igraph's
             // n_iterations = −1).
             var membership = detector.run(from: nil, using: &rng)
             var current = Self.quality(base, membership, objective)
-            for _ in 1 ..< (iterations ?? 50) {
+            for _ in 1..<(iterations ?? 50) {
                 let next = detector.run(from: membership, using: &rng)
                 let q = Self.quality(base, next, objective)
                 if iterations == nil && q <= current + 1e-12 * max(1, abs(current)) { break }
@@ -40,12 +42,12 @@ extension Graph {
     static func quality(_ g: WeightedGraph, _ membership: [Int], _ objective: CommunityObjective) -> Double {
         let k = (membership.max() ?? -1) + 1
         var inside = [Double](repeating: 0, count: k), degree = inside, size = inside
-        for v in 0 ..< g.n {
+        for v in 0..<g.n {
             let c = membership[v]
             inside[c] += g.selfLoop[v]
             degree[c] += g.strength[v]
             size[c] += g.size[v]
-            for i in g.offsets[v] ..< g.offsets[v + 1] where Int(g.targets[i]) > v && membership[Int(g.targets[i])] == c {
+            for i in g.offsets[v]..<g.offsets[v + 1] where Int(g.targets[i]) > v && membership[Int(g.targets[i])] == c {
                 inside[c] += g.weights[i]
             }
         }
@@ -53,9 +55,9 @@ extension Graph {
         case .modularity(let gamma):
             let m = g.totalWeight
             guard m > 0 else { return 0 }
-            return (0 ..< k).reduce(0.0) { $0 + inside[$1] / m - gamma * (degree[$1] / (2 * m)) * (degree[$1] / (2 * m)) }
+            return (0..<k).reduce(0.0) { $0 + inside[$1] / m - gamma * (degree[$1] / (2 * m)) * (degree[$1] / (2 * m)) }
         case .cpm(let gamma):
-            return (0 ..< k).reduce(0.0) { $0 + inside[$1] - gamma * size[$1] * (size[$1] - 1) / 2 }
+            return (0..<k).reduce(0.0) { $0 + inside[$1] - gamma * size[$1] * (size[$1] - 1) / 2 }
         }
     }
 }
@@ -67,13 +69,13 @@ private func splitDisconnected(_ g: WeightedGraph, _ membership: [Int]) -> ([Int
     var seen = Set<Int>()
     var split = 0
     var stack: [Int] = []
-    for start in 0 ..< g.n where result[start] < 0 {
+    for start in 0..<g.n where result[start] < 0 {
         let c = membership[start]
         if !seen.insert(c).inserted { split += 1 }
         result[start] = next
         stack.append(start)
         while let v = stack.popLast() {
-            for i in g.offsets[v] ..< g.offsets[v + 1] {
+            for i in g.offsets[v]..<g.offsets[v + 1] {
                 let w = Int(g.targets[i])
                 if result[w] < 0 && membership[w] == c { result[w] = next; stack.append(w) }
             }
@@ -101,9 +103,9 @@ private struct CommunityDetector {
         var g = original
         // membership of original vertices in nodes of the current graph, and the partition of
         // the current graph's nodes.
-        var vertexToNode = Array(0 ..< g.n)
-        var partition = initial.map { canonical($0).membership } ?? Array(0 ..< g.n)
-        for _ in 0 ..< 100 {
+        var vertexToNode = Array(0..<g.n)
+        var partition = initial.map { canonical($0).membership } ?? Array(0..<g.n)
+        for _ in 0..<100 {
             let obj = Objective(objective, g)
             let moved = moveNodes(g, obj, &partition, using: &rng)
             let (communities, communityCount) = canonical(partition)
@@ -119,7 +121,7 @@ private struct CommunityDetector {
             if refinedCount == g.n { break }
             // Aggregate on the refined partition; start from the unrefined one.
             var nodePartition = [Int](repeating: 0, count: refinedCount)
-            for v in 0 ..< g.n { nodePartition[refined[v]] = partition[v] }
+            for v in 0..<g.n { nodePartition[refined[v]] = partition[v] }
             vertexToNode = vertexToNode.map { refined[$0] }
             g = g.aggregated(by: refined, count: refinedCount)
             partition = nodePartition
@@ -132,7 +134,7 @@ private struct CommunityDetector {
     func moveNodes(_ g: WeightedGraph, _ obj: Objective, _ partition: inout [Int], using rng: inout SplitMix64) -> Bool {
         let n = g.n
         guard n > 0 else { return false }
-        var order = Array(0 ..< n)
+        var order = Array(0..<n)
         order.shuffle(using: &rng)
         // Raw buffers for the hot loop (every index comes from the graph's own rows).
         func buffer<T>(_ count: Int, _ value: T) -> UnsafeMutableBufferPointer<T> {
@@ -146,90 +148,93 @@ private struct CommunityDetector {
             part.deallocate(); total.deallocate(); members.deallocate(); link.deallocate()
             inQueue.deallocate(); queue.deallocate(); touched.deallocate()
         }
-        for v in 0 ..< n {
+        for v in 0..<n {
             part[v] = partition[v]
             total[partition[v]] += obj.nodeWeight[v]
             members[partition[v]] += 1
             queue[v] = order[v]
         }
-        var emptyCommunities = (0 ..< n).filter { members[$0] == 0 }
+        var emptyCommunities = (0..<n).filter { members[$0] == 0 }
         // The queue is circular: each node is in it at most once.
         var head = 0, queued = n
         var anyMoved = false
         var sweepMoved = false
         var sweepLeft = n
         g.offsets.withUnsafeBufferPointer { offsets in
-        g.targets.withUnsafeBufferPointer { targets in
-        g.weights.withUnsafeBufferPointer { weights in
-        obj.nodeWeight.withUnsafeBufferPointer { nodeWeight in
-            let scale = obj.scale
-            while queued > 0 {
-                let v = queue[head]
-                head = head + 1 == n ? 0 : head + 1
-                queued -= 1
-                inQueue[v] = false
-                let current = part[v]
-                var touchedCount = 0
-                for i in offsets[v] ..< offsets[v + 1] {
-                    let c = part[Int(targets[i])]
-                    if link[c] == 0 { touched[touchedCount] = c; touchedCount += 1 }
-                    link[c] += weights[i]
-                }
-                let wv = nodeWeight[v]
-                total[current] -= wv
-                members[current] -= 1
-                if members[current] == 0 { emptyCommunities.append(current) }
-                var best = current
-                var bestGain = link[current] - scale * wv * total[current]
-                for k in 0 ..< touchedCount {
-                    let c = touched[k]
-                    if c == current { continue }
-                    let gain = link[c] - scale * wv * total[c]
-                    if gain > bestGain + 1e-12 * max(1, abs(bestGain)) { best = c; bestGain = gain }
-                }
-                // An empty community gains 0.
-                if bestGain < -1e-12, members[current] > 0, let empty = emptyCommunities.last {
-                    best = empty
-                    bestGain = 0
-                }
-                for k in 0 ..< touchedCount { link[touched[k]] = 0 }
-                if members[best] == 0 {
-                    // `best` is an empty community: the one v just left, or one from the pool.
-                    if emptyCommunities.last == best { emptyCommunities.removeLast() }
-                    else if let i = emptyCommunities.lastIndex(of: best) { emptyCommunities.remove(at: i) }
-                }
-                part[v] = best
-                total[best] += wv
-                members[best] += 1
-                if best != current {
-                    anyMoved = true
-                    sweepMoved = true
-                    if method == .leiden {
-                        for i in offsets[v] ..< offsets[v + 1] {
-                            let u = Int(targets[i])
-                            if !inQueue[u] && part[u] != best {
-                                inQueue[u] = true
-                                queue[(head + queued) % n] = u
-                                queued += 1
+            g.targets.withUnsafeBufferPointer { targets in
+                g.weights.withUnsafeBufferPointer { weights in
+                    obj.nodeWeight.withUnsafeBufferPointer { nodeWeight in
+                        let scale = obj.scale
+                        while queued > 0 {
+                            let v = queue[head]
+                            head = head + 1 == n ? 0 : head + 1
+                            queued -= 1
+                            inQueue[v] = false
+                            let current = part[v]
+                            var touchedCount = 0
+                            for i in offsets[v]..<offsets[v + 1] {
+                                let c = part[Int(targets[i])]
+                                if link[c] == 0 { touched[touchedCount] = c; touchedCount += 1 }
+                                link[c] += weights[i]
+                            }
+                            let wv = nodeWeight[v]
+                            total[current] -= wv
+                            members[current] -= 1
+                            if members[current] == 0 { emptyCommunities.append(current) }
+                            var best = current
+                            var bestGain = link[current] - scale * wv * total[current]
+                            for k in 0..<touchedCount {
+                                let c = touched[k]
+                                if c == current { continue }
+                                let gain = link[c] - scale * wv * total[c]
+                                if gain > bestGain + 1e-12 * max(1, abs(bestGain)) { best = c; bestGain = gain }
+                            }
+                            // An empty community gains 0.
+                            if bestGain < -1e-12, members[current] > 0, let empty = emptyCommunities.last {
+                                best = empty
+                                bestGain = 0
+                            }
+                            for k in 0..<touchedCount { link[touched[k]] = 0 }
+                            if members[best] == 0 {
+                                // `best` is an empty community: the one v just left, or one from the pool.
+                                if emptyCommunities.last == best {
+                                    emptyCommunities.removeLast()
+                                } else if let i = emptyCommunities.lastIndex(of: best) {
+                                    emptyCommunities.remove(at: i)
+                                }
+                            }
+                            part[v] = best
+                            total[best] += wv
+                            members[best] += 1
+                            if best != current {
+                                anyMoved = true
+                                sweepMoved = true
+                                if method == .leiden {
+                                    for i in offsets[v]..<offsets[v + 1] {
+                                        let u = Int(targets[i])
+                                        if !inQueue[u] && part[u] != best {
+                                            inQueue[u] = true
+                                            queue[(head + queued) % n] = u
+                                            queued += 1
+                                        }
+                                    }
+                                }
+                            }
+                            if method == .louvain {
+                                sweepLeft -= 1
+                                if sweepLeft == 0 && sweepMoved {
+                                    // Louvain: another full sweep in the same order until nothing moves.
+                                    sweepMoved = false
+                                    sweepLeft = n
+                                    for u in order { queue[(head + queued) % n] = u; queued += 1; inQueue[u] = true }
+                                }
                             }
                         }
                     }
                 }
-                if method == .louvain {
-                    sweepLeft -= 1
-                    if sweepLeft == 0 && sweepMoved {
-                        // Louvain: another full sweep in the same order until nothing moves.
-                        sweepMoved = false
-                        sweepLeft = n
-                        for u in order { queue[(head + queued) % n] = u; queued += 1; inQueue[u] = true }
-                    }
-                }
             }
         }
-        }
-        }
-        }
-        for v in 0 ..< n { partition[v] = part[v] }
+        for v in 0..<n { partition[v] = part[v] }
         return anyMoved
     }
 
@@ -238,19 +243,19 @@ private struct CommunityDetector {
     /// probability ∝ exp(gain/θ) among those that do not lower the quality.
     func refine(_ g: WeightedGraph, _ obj: Objective, _ partition: [Int], _ count: Int, using rng: inout SplitMix64) -> [Int] {
         let n = g.n
-        var refined = Array(0 ..< n)
+        var refined = Array(0..<n)
         var communityTotal = [Double](repeating: 0, count: count)
-        for v in 0 ..< n { communityTotal[partition[v]] += obj.nodeWeight[v] }
+        for v in 0..<n { communityTotal[partition[v]] += obj.nodeWeight[v] }
         // Weight from each refined community to the rest of its community.
         var external = [Double](repeating: 0, count: n)
         var refinedTotal = obj.nodeWeight
         var isSingleton = [Bool](repeating: true, count: n)
-        for v in 0 ..< n {
-            for i in g.offsets[v] ..< g.offsets[v + 1] where partition[Int(g.targets[i])] == partition[v] {
+        for v in 0..<n {
+            for i in g.offsets[v]..<g.offsets[v + 1] where partition[Int(g.targets[i])] == partition[v] {
                 external[v] += g.weights[i]
             }
         }
-        var order = Array(0 ..< n)
+        var order = Array(0..<n)
         order.shuffle(using: &rng)
         var linkWeight = [Double](repeating: 0, count: n)
         var touched: [Int] = []
@@ -260,7 +265,7 @@ private struct CommunityDetector {
             let wv = obj.nodeWeight[v]
             // v must be well connected to the rest of its community.
             guard external[v] >= obj.scale * wv * (communityTotal[s] - wv) - 1e-12 else { continue }
-            for i in g.offsets[v] ..< g.offsets[v + 1] {
+            for i in g.offsets[v]..<g.offsets[v + 1] {
                 let u = Int(g.targets[i])
                 guard partition[u] == s else { continue }
                 let c = refined[u]
@@ -291,7 +296,7 @@ private struct CommunityDetector {
                 weightsSum += Foundationless.exp((cand.gain - bestGain) / unit / randomness)
                 cumulative.append(weightsSum)
             }
-            let draw = Double.random(in: 0 ..< weightsSum, using: &rng)
+            let draw = Double.random(in: 0..<weightsSum, using: &rng)
             let chosen = candidates[cumulative.firstIndex { draw < $0 } ?? (candidates.count - 1)]
             let c = chosen.community
             // Move v (a singleton) into c.

@@ -44,7 +44,7 @@ struct WeightedGraph {
         n = g.vertexCount
         // The undirected view: arcs both ways summed (a directed graph is symmetrised).
         var rows = [[(Int32, Double)]](repeating: [], count: n)
-        for e in 0 ..< g.edgeCount {
+        for e in 0..<g.edgeCount {
             let u = Int(g.edgeSources[e]), v = Int(g.edgeTargets[e])
             let w = weighted ? g.edgeWeights[e] : 1
             if u == v { continue }
@@ -52,7 +52,7 @@ struct WeightedGraph {
             rows[v].append((Int32(u), w))
         }
         var offsets = [0], targets: [Int32] = [], weights: [Double] = []
-        for v in 0 ..< n {
+        for v in 0..<n {
             let sorted = rows[v].sorted { $0.0 < $1.0 }
             var i = 0
             while i < sorted.count {
@@ -67,7 +67,7 @@ struct WeightedGraph {
         self.targets = targets
         self.weights = weights
         selfLoop = Array(repeating: 0, count: n)
-        strength = (0 ..< n).map { v in (offsets[v] ..< offsets[v + 1]).reduce(0.0) { $0 + weights[$1] } }
+        strength = (0..<n).map { v in (offsets[v]..<offsets[v + 1]).reduce(0.0) { $0 + weights[$1] } }
         size = Array(repeating: 1, count: n)
         totalWeight = strength.reduce(0, +) / 2
     }
@@ -84,24 +84,24 @@ struct WeightedGraph {
         var strengthSum = [Double](repeating: 0, count: count)
         var sizeSum = [Double](repeating: 0, count: count)
         var start = [Int](repeating: 0, count: count + 1)
-        for v in 0 ..< n { start[membership[v] + 1] += 1 }
-        for c in 0 ..< count { start[c + 1] += start[c] }
+        for v in 0..<n { start[membership[v] + 1] += 1 }
+        for c in 0..<count { start[c + 1] += start[c] }
         var members = [Int](repeating: 0, count: n)
         var cursor = start
-        for v in 0 ..< n { members[cursor[membership[v]]] = v; cursor[membership[v]] += 1 }
+        for v in 0..<n { members[cursor[membership[v]]] = v; cursor[membership[v]] += 1 }
         var accumulated = [Double](repeating: 0, count: count)
         var seen = [Bool](repeating: false, count: count)
         var touched: [Int] = []
         var newOffsets = [0], targets: [Int32] = [], weights: [Double] = []
         targets.reserveCapacity(self.targets.count / 2)
         weights.reserveCapacity(self.targets.count / 2)
-        for c in 0 ..< count {
-            for k in start[c] ..< start[c + 1] {
+        for c in 0..<count {
+            for k in start[c]..<start[c + 1] {
                 let v = members[k]
                 loops[c] += selfLoop[v]
                 strengthSum[c] += strength[v]
                 sizeSum[c] += size[v]
-                for i in self.offsets[v] ..< self.offsets[v + 1] {
+                for i in self.offsets[v]..<self.offsets[v + 1] {
                     let u = Int(self.targets[i])
                     let d = membership[u]
                     if d == c {
@@ -120,8 +120,9 @@ struct WeightedGraph {
             touched.removeAll(keepingCapacity: true)
             newOffsets.append(targets.count)
         }
-        return WeightedGraph(n: count, offsets: newOffsets, targets: targets, weights: weights, selfLoop: loops,
-                             strength: strengthSum, size: sizeSum, totalWeight: totalWeight)
+        return WeightedGraph(
+            n: count, offsets: newOffsets, targets: targets, weights: weights, selfLoop: loops,
+            strength: strengthSum, size: sizeSum, totalWeight: totalWeight)
     }
 }
 

@@ -26,9 +26,9 @@ extension Graph {
     public func brokerage(group: [Int]) -> [BrokerageRoles] {
         precondition(group.count == vertexCount, "one group per vertex")
         let n = vertexCount
-        var stamp = [Int](repeating: -1, count: n) // stamp[b] == a: a → b exists
+        var stamp = [Int](repeating: -1, count: n)  // stamp[b] == a: a → b exists
         var result = [BrokerageRoles](repeating: BrokerageRoles(), count: n)
-        for v in 0 ..< n {
+        for v in 0..<n {
             let gv = group[v]
             var roles = BrokerageRoles()
             for a32 in inNeighbors(of: v) {

@@ -41,7 +41,7 @@ public struct GroupMeasures: Sendable {
         var t = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         var actorE = [Double](repeating: 0, count: g.vertexCount), actorI = actorE
         var total = 0.0
-        for e in 0 ..< g.edgeCount {
+        for e in 0..<g.edgeCount {
             let u = Int(g.edgeSources[e]), v = Int(g.edgeTargets[e])
             let w = weighted ? g.edgeWeights[e] : 1
             let a = groups[u], b = groups[v]
@@ -53,16 +53,18 @@ public struct GroupMeasures: Sendable {
         ties = t
         var e = [[Double]](repeating: [Double](repeating: 0, count: k), count: k)
         if total > 0 {
-            for a in 0 ..< k {
-                for b in 0 ..< k {
+            for a in 0..<k {
+                for b in 0..<k {
                     e[a][b] = g.isDirected ? t[a][b] / total : (a == b ? 2 * t[a][b] : t[a][b]) / (2 * total)
                 }
             }
         }
         mixing = e
-        density = (0 ..< k).map { a in
-            (0 ..< k).map { b -> Double? in
-                let possible = a == b ? Double(sizes[a] * (sizes[a] - 1)) / (g.isDirected ? 1 : 2)
+        density = (0..<k).map { a in
+            (0..<k).map { b -> Double? in
+                let possible =
+                    a == b
+                    ? Double(sizes[a] * (sizes[a] - 1)) / (g.isDirected ? 1 : 2)
                     : Double(sizes[a] * sizes[b])
                 let observed = g.isDirected || a == b ? t[a][b] : t[a][b]
                 return possible > 0 ? observed / possible : nil
@@ -72,19 +74,19 @@ public struct GroupMeasures: Sendable {
             external + inside > 0 ? (external - inside) / (external + inside) : nil
         }
         var insideTotal = 0.0
-        for a in 0 ..< k { insideTotal += t[a][a] }
+        for a in 0..<k { insideTotal += t[a][a] }
         let externalTotal = total - insideTotal
         self.ei = ei(externalTotal, insideTotal)
         var gE = [Double](repeating: 0, count: k), gI = gE
-        for a in 0 ..< k {
+        for a in 0..<k {
             gI[a] = t[a][a]
-            for b in 0 ..< k where b != a { gE[a] += g.isDirected ? t[a][b] + t[b][a] : t[a][b] }
+            for b in 0..<k where b != a { gE[a] += g.isDirected ? t[a][b] + t[b][a] : t[a][b] }
         }
         groupExternal = gE
         groupInternal = gI
-        let groupEI = (0 ..< k).map { ei(gE[$0], gI[$0]) }
+        let groupEI = (0..<k).map { ei(gE[$0], gI[$0]) }
         self.groupEI = groupEI
-        actorEI = (0 ..< g.vertexCount).map { ei(actorE[$0], actorI[$0]) }
+        actorEI = (0..<g.vertexCount).map { ei(actorE[$0], actorI[$0]) }
 
         // Rescaling: with T ties among P_I possible inside and P_E possible external pairs,
         // E-I ranges from (T − 2·min(T, P_I))/T to (2·min(T, P_E) − T)/T.
@@ -100,16 +102,17 @@ public struct GroupMeasures: Sendable {
         let pairs = n * (n - 1) / 2 * directedFactor
         let possibleInternal = sizes.reduce(0.0) { $0 + Double($1) * Double($1 - 1) / 2 } * directedFactor
         eiRescaled = rescaled(self.ei, ties: total, possibleInternal: possibleInternal, possibleExternal: pairs - possibleInternal)
-        groupEIRescaled = (0 ..< k).map { a in
+        groupEIRescaled = (0..<k).map { a in
             let na = Double(sizes[a])
-            return rescaled(groupEI[a], ties: gE[a] + gI[a], possibleInternal: na * (na - 1) / 2 * directedFactor,
-                            possibleExternal: na * (n - na) * directedFactor)
+            return rescaled(
+                groupEI[a], ties: gE[a] + gI[a], possibleInternal: na * (na - 1) / 2 * directedFactor,
+                possibleExternal: na * (n - na) * directedFactor)
         }
         var trace = 0.0, products = 0.0
-        for a in 0 ..< k {
+        for a in 0..<k {
             trace += e[a][a]
             let row = e[a].reduce(0, +)
-            let column = (0 ..< k).reduce(0.0) { $0 + e[$1][a] }
+            let column = (0..<k).reduce(0.0) { $0 + e[$1][a] }
             products += row * column
         }
         assortativity = total > 0 && products < 1 ? (trace - products) / (1 - products) : nil
@@ -126,7 +129,7 @@ extension Graph {
         var inside = [Double](repeating: 0, count: k)
         var outDegree = inside, inDegree = inside
         var m = 0.0
-        for e in 0 ..< edgeCount {
+        for e in 0..<edgeCount {
             let u = Int(edgeSources[e]), v = Int(edgeTargets[e])
             let w = weighted ? edgeWeights[e] : 1
             m += w
@@ -136,7 +139,7 @@ extension Graph {
         }
         guard m > 0 else { return 0 }
         var q = 0.0
-        for c in 0 ..< k {
+        for c in 0..<k {
             if isDirected {
                 q += inside[c] / m - resolution * outDegree[c] * inDegree[c] / (m * m)
             } else {
@@ -157,9 +160,9 @@ extension Graph {
         let k = (groups.max() ?? -1) + 1
         let observed = GroupMeasures(self, groups: groups)
         func counts(_ labels: [Int], _ external: inout [Int], _ inside: inout [Int]) -> (Int, Int) {
-            for i in 0 ..< k { external[i] = 0; inside[i] = 0 }
+            for i in 0..<k { external[i] = 0; inside[i] = 0 }
             var e = 0, ii = 0
-            for edge in 0 ..< edgeCount {
+            for edge in 0..<edgeCount {
                 let a = labels[Int(edgeSources[edge])], b = labels[Int(edgeTargets[edge])]
                 if a == b { inside[a] += 1; ii += 1 } else { external[a] += 1; external[b] += 1; e += 1 }
             }
@@ -167,19 +170,19 @@ extension Graph {
         }
         func ei(_ e: Int, _ i: Int) -> Double { e + i > 0 ? Double(e - i) / Double(e + i) : 0 }
         let networkObserved = observed.ei ?? 0
-        let groupObserved = (0 ..< k).map { observed.groupEI[$0] ?? 0 }
+        let groupObserved = (0..<k).map { observed.groupEI[$0] ?? 0 }
         var networkCount = 0
         var groupCount = [Int](repeating: 0, count: k)
         var labels = groups
         var external = [Int](repeating: 0, count: k), inside = external
         let tolerance = 1e-12
-        for r in 0 ..< permutations {
+        for r in 0..<permutations {
             var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
             labels = groups
             labels.shuffle(using: &rng)
             let (e, i) = counts(labels, &external, &inside)
             if ei(e, i) <= networkObserved + tolerance { networkCount += 1 }
-            for a in 0 ..< k where ei(external[a], inside[a]) <= groupObserved[a] + tolerance { groupCount[a] += 1 }
+            for a in 0..<k where ei(external[a], inside[a]) <= groupObserved[a] + tolerance { groupCount[a] += 1 }
         }
         let denominator = Double(permutations + 1)
         return (Double(networkCount + 1) / denominator, groupCount.map { Double($0 + 1) / denominator })
@@ -209,7 +212,7 @@ public enum Statistics {
         var term = Foundationless.exp(-lambda)
         var sum = term
         if k == 0 { return sum }
-        for i in 1 ... k {
+        for i in 1...k {
             term *= lambda / Double(i)
             sum += term
         }

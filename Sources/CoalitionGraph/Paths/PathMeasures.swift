@@ -1,9 +1,10 @@
 import Dispatch
 import Synchronization
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif
 
 /// How path lengths are measured.
@@ -79,23 +80,25 @@ extension Graph {
     /// - Complexity: O(K·m) for K sources (hops), O(K·m log n) with inverse-weight lengths;
     ///   memory O(T·(n + m)) for T threads.
     /// - Parameter edgeBetweenness: whether to compute edge betweenness too (a little slower).
-    public func pathMeasures(length: PathLength = .hops, sources: SourceSelection = .all,
-                             edgeBetweenness withEdges: Bool = true,
-                             threads: Int = Graph.defaultThreadCount) -> PathMeasures {
+    public func pathMeasures(
+        length: PathLength = .hops, sources: SourceSelection = .all,
+        edgeBetweenness withEdges: Bool = true,
+        threads: Int = Graph.defaultThreadCount
+    ) -> PathMeasures {
         let n = vertexCount, m = edgeCount
         let sourceList: [Int32]
         var isExact = true
         switch sources {
         case .all:
-            sourceList = (0 ..< n).map(Int32.init)
+            sourceList = (0..<n).map(Int32.init)
         case .sample(let count, let seed):
             if count >= n {
-                sourceList = (0 ..< n).map(Int32.init)
+                sourceList = (0..<n).map(Int32.init)
             } else {
                 var rng = SplitMix64(seed: seed)
-                var all = (0 ..< n).map(Int32.init)
-                for i in 0 ..< count { all.swapAt(i, Int.random(in: i ..< n, using: &rng)) }
-                sourceList = Array(all[0 ..< count]).sorted()
+                var all = (0..<n).map(Int32.init)
+                for i in 0..<count { all.swapAt(i, Int.random(in: i..<n, using: &rng)) }
+                sourceList = Array(all[0..<count]).sorted()
                 isExact = false
             }
         }
@@ -128,8 +131,9 @@ extension Graph {
         eccentricity.initialize(repeating: 0)
         defer { for b in [closeIn, closeOut, harmIn, harmOut, eccentricity] { b.deallocate() } }
 
-        let shared = SharedBuffers(partials: partials, closeIn: closeIn, closeOut: closeOut,
-                                   harmIn: harmIn, harmOut: harmOut, eccentricity: eccentricity)
+        let shared = SharedBuffers(
+            partials: partials, closeIn: closeIn, closeOut: closeOut,
+            harmIn: harmIn, harmOut: harmOut, eccentricity: eccentricity)
         let graph = self
         let list = sourceList
         DispatchQueue.concurrentPerform(iterations: threadCount) { t in
@@ -141,7 +145,7 @@ extension Graph {
                 let lo = block * blockSize, hi = min(k, lo + blockSize)
                 let btw = UnsafeMutableBufferPointer(start: base, count: n)
                 let ebtw = UnsafeMutableBufferPointer(start: base + n, count: m)
-                for i in lo ..< max(lo, hi) {
+                for i in lo..<max(lo, hi) {
                     let s = Int(list[i])
                     // Forward: betweenness, distances from s.
                     walker.run(from: s, reverse: false)
@@ -172,7 +176,7 @@ extension Graph {
                 }
                 // Add this block to the totals once every earlier block is in: block order.
                 while turn.load(ordering: .acquiring) != block { sched_yield() }
-                for j in 0 ..< perBlock where withEdges || j < n || j >= n + m {
+                for j in 0..<perBlock where withEdges || j < n || j >= n + m {
                     totals[j] += base[j]
                     base[j] = 0
                 }
@@ -182,16 +186,16 @@ extension Graph {
         }
 
         let totals = partials
-        var betweenness = Array(totals[0 ..< n])
-        var edgeBetweenness = Array(totals[n ..< n + m])
-        let sampledHarmonicIn = reduceHarmonic ? Array(totals[n + m ..< 2 * n + m]) : []
-        let sampledDistance = reduceHarmonic ? Array(totals[2 * n + m ..< 3 * n + m]) : []
-        let sampledHarmonicOut = reduceHarmonic && isDirected ? Array(totals[3 * n + m ..< 4 * n + m]) : []
+        var betweenness = Array(totals[0..<n])
+        var edgeBetweenness = Array(totals[n..<n + m])
+        let sampledHarmonicIn = reduceHarmonic ? Array(totals[n + m..<2 * n + m]) : []
+        let sampledDistance = reduceHarmonic ? Array(totals[2 * n + m..<3 * n + m]) : []
+        let sampledHarmonicOut = reduceHarmonic && isDirected ? Array(totals[3 * n + m..<4 * n + m]) : []
         let scale = n > 2 ? 1 / (Double(n - 1) * Double(n - 2)) : 0
         let edgeScale = n > 1 ? 1 / (Double(n) * Double(n - 1)) : 0
         let extrapolate = isExact || k == 0 ? 1.0 : Double(n) / Double(k)
-        for v in 0 ..< n { betweenness[v] *= scale * extrapolate }
-        for e in 0 ..< m { edgeBetweenness[e] *= edgeScale * extrapolate }
+        for v in 0..<n { betweenness[v] *= scale * extrapolate }
+        for e in 0..<m { edgeBetweenness[e] *= edgeScale * extrapolate }
 
         var result = PathMeasures(
             betweenness: betweenness, edgeBetweenness: edgeBetweenness,
@@ -205,8 +209,8 @@ extension Graph {
                 let others = k - (inSample.contains(Int32(v)) ? 1 : 0)
                 return others > 0 ? sum * Double(n - 1) / Double(others) : 0
             }
-            result.harmonicIn = (0 ..< n).map { estimate(sampledHarmonicIn[$0], $0) }
-            result.harmonicOut = isDirected ? (0 ..< n).map { estimate(sampledHarmonicOut[$0], $0) } : result.harmonicIn
+            result.harmonicIn = (0..<n).map { estimate(sampledHarmonicIn[$0], $0) }
+            result.harmonicOut = isDirected ? (0..<n).map { estimate(sampledHarmonicOut[$0], $0) } : result.harmonicIn
             if isDirected {
                 result.closenessIn = Array(repeating: nil, count: n)
                 result.closenessOut = result.closenessIn
@@ -214,7 +218,7 @@ extension Graph {
                 // Σd within the component, estimated from the sources that fell in it.
                 var samplesIn = [Int](repeating: 0, count: components.count)
                 for s in sourceList { samplesIn[Int(components.label[Int(s)])] += 1 }
-                result.closenessIn = (0 ..< n).map { v in
+                result.closenessIn = (0..<n).map { v in
                     let c = Int(components.label[v]), size = components.sizes[c]
                     let others = samplesIn[c] - (inSample.contains(Int32(v)) ? 1 : 0)
                     guard size > 1 else { return 0 }

@@ -84,7 +84,7 @@ final class ShortestPathWalker {
     /// Shortest paths from `s` along out-edges, or along in-edges when `reverse` (distances
     /// *to* `s`).
     func run(from s: Int, reverse: Bool) {
-        for k in 0 ..< touchedCount {
+        for k in 0..<touchedCount {
             let i = Int(touched[k])
             state[i] = State(dist: .infinity, sigma: 0, delta: 0); settled[i] = false
         }
@@ -105,7 +105,7 @@ final class ShortestPathWalker {
                 let v = Int(order[head]); head += 1
                 let next = state[v].dist + 1
                 let sv = state[v].sigma
-                for i in offsets[v] ..< offsets[v + 1] {
+                for i in offsets[v]..<offsets[v + 1] {
                     let w = Int(targets[i])
                     let dw = state[w].dist
                     if dw == .infinity {
@@ -118,7 +118,7 @@ final class ShortestPathWalker {
                     }
                 }
             }
-            for k in 0 ..< orderCount { touched[k] = order[k] }
+            for k in 0..<orderCount { touched[k] = order[k] }
             touchedCount = orderCount
         case .inverseWeight:
             let lengths = reverse ? inLengths : outLengths
@@ -131,7 +131,7 @@ final class ShortestPathWalker {
                 order[orderCount] = v32
                 orderCount += 1
                 let dv = state[v].dist, sv = state[v].sigma
-                for i in offsets[v] ..< offsets[v + 1] {
+                for i in offsets[v]..<offsets[v + 1] {
                     let w = Int(targets[i])
                     if settled[w] { continue }
                     let alt = dv + lengths[i]
@@ -172,10 +172,10 @@ final class ShortestPathWalker {
                 idx -= 1
                 let next = state[v].dist + 1
                 var pulled = 0.0
-                for i in outOffsets[v] ..< outOffsets[v + 1] {
+                for i in outOffsets[v]..<outOffsets[v + 1] {
                     let w = Int(outTargets[i])
                     if state[w].dist == next {
-                        let share = state[w].delta // (1 + δ_w)/σ_w, set below when w was done
+                        let share = state[w].delta  // (1 + δ_w)/σ_w, set below when w was done
                         pulled += share
                         if withEdges { edgeShares[Int(outEdges[i])] += state[v].sigma * share }
                     }
@@ -188,7 +188,7 @@ final class ShortestPathWalker {
                 idx -= 1
                 let dv = state[v].dist
                 var pulled = 0.0
-                for i in outOffsets[v] ..< outOffsets[v + 1] {
+                for i in outOffsets[v]..<outOffsets[v + 1] {
                     let w = Int(outTargets[i])
                     let dw = state[w].dist
                     if dv < dw && Self.tied(dv + outLengths[i], dw) {
@@ -215,7 +215,7 @@ final class ShortestPathWalker {
     /// their distances, the sum of inverse distances, and the farthest distance.
     func distanceSummary() -> (reached: Int, sum: Double, harmonic: Double, farthest: Double) {
         var sum = 0.0, harmonic = 0.0, farthest = 0.0
-        for k in 0 ..< orderCount {
+        for k in 0..<orderCount {
             let d = state[Int(order[k])].dist
             if d > 0 {
                 sum += d
@@ -227,11 +227,11 @@ final class ShortestPathWalker {
     }
 
     func addInverseDistances(into buffer: UnsafeMutableBufferPointer<Double>, skip: Int) {
-        for k in 0 ..< orderCount where Int(order[k]) != skip { buffer[Int(order[k])] += 1 / state[Int(order[k])].dist }
+        for k in 0..<orderCount where Int(order[k]) != skip { buffer[Int(order[k])] += 1 / state[Int(order[k])].dist }
     }
 
     func addDistances(into buffer: UnsafeMutableBufferPointer<Double>, skip: Int) {
-        for k in 0 ..< orderCount where Int(order[k]) != skip { buffer[Int(order[k])] += state[Int(order[k])].dist }
+        for k in 0..<orderCount where Int(order[k]) != skip { buffer[Int(order[k])] += state[Int(order[k])].dist }
     }
 }
 

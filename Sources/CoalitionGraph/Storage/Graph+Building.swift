@@ -66,7 +66,7 @@ private struct Rows {
             offsets[Int(from[e]) + 1] += 1
             if both { offsets[Int(to[e]) + 1] += 1 }
         }
-        for v in 0 ..< n { offsets[v + 1] += offsets[v] }
+        for v in 0..<n { offsets[v + 1] += offsets[v] }
         var cursor = Array(offsets.dropLast())
         var targets = [Int32](repeating: 0, count: arcs)
         var edges = [Int32](repeating: 0, count: arcs)
@@ -81,13 +81,13 @@ private struct Rows {
         // walks are ordered and parallel edges sit next to each other.
         targets.withUnsafeMutableBufferPointer { t in
             edges.withUnsafeMutableBufferPointer { ed in
-                for v in 0 ..< n {
+                for v in 0..<n {
                     let lo = offsets[v], hi = offsets[v + 1]
                     if hi - lo < 2 { continue }
                     var isSorted = true
-                    for i in lo + 1 ..< hi where t[i - 1] > t[i] { isSorted = false; break }
+                    for i in lo + 1..<hi where t[i - 1] > t[i] { isSorted = false; break }
                     if isSorted { continue }
-                    var pairs = (lo ..< hi).map { (t[$0], ed[$0]) }
+                    var pairs = (lo..<hi).map { (t[$0], ed[$0]) }
                     pairs.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
                     for (k, p) in pairs.enumerated() { t[lo + k] = p.0; ed[lo + k] = p.1 }
                 }

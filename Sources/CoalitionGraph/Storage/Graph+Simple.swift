@@ -7,13 +7,13 @@ extension Graph {
     /// - Complexity: O(n + m) (rows are already sorted by neighbour).
     public func simplified(includeNegative: Bool = false) -> Graph {
         var builder = GraphBuilder(vertexCount: vertexCount, isDirected: isDirected, expectedEdgeCount: edgeCount)
-        for v in 0 ..< vertexCount {
+        for v in 0..<vertexCount {
             var previous: Int32 = -1
             var weight = 0.0
             func flush() {
                 if previous >= 0 { builder.addEdge(v, Int(previous), weight: weight) }
             }
-            for i in outOffsets[v] ..< outOffsets[v + 1] {
+            for i in outOffsets[v]..<outOffsets[v + 1] {
                 let e = Int(outEdgeIDs[i])
                 if !includeNegative && edgeSigns[e] == .negative { continue }
                 let w = outTargets[i]
@@ -29,9 +29,9 @@ extension Graph {
 
     /// Whether no two edges join the same pair (in the same direction) and none is a loop.
     public var isSimple: Bool {
-        for v in 0 ..< vertexCount {
+        for v in 0..<vertexCount {
             var previous: Int32 = -1
-            for i in outOffsets[v] ..< outOffsets[v + 1] {
+            for i in outOffsets[v]..<outOffsets[v + 1] {
                 let w = outTargets[i]
                 if w == previous || Int(w) == v { return false }
                 previous = w

@@ -67,25 +67,25 @@ public struct Graph: Sendable {
     /// A neighbour appears once per edge, so parallel edges repeat it.
     @inlinable
     public func outNeighbors(of v: Int) -> ArraySlice<Int32> {
-        outTargets[outOffsets[v] ..< outOffsets[v + 1]]
+        outTargets[outOffsets[v]..<outOffsets[v + 1]]
     }
 
     /// Vertices with an edge into `v` (for undirected graphs: all neighbours).
     @inlinable
     public func inNeighbors(of v: Int) -> ArraySlice<Int32> {
-        inTargets[inOffsets[v] ..< inOffsets[v + 1]]
+        inTargets[inOffsets[v]..<inOffsets[v + 1]]
     }
 
     /// The edges leaving `v`, in the same order as ``outNeighbors(of:)``.
     @inlinable
     public func outEdges(of v: Int) -> ArraySlice<Int32> {
-        outEdgeIDs[outOffsets[v] ..< outOffsets[v + 1]]
+        outEdgeIDs[outOffsets[v]..<outOffsets[v + 1]]
     }
 
     /// The edges entering `v`, in the same order as ``inNeighbors(of:)``.
     @inlinable
     public func inEdges(of v: Int) -> ArraySlice<Int32> {
-        inEdgeIDs[inOffsets[v] ..< inOffsets[v + 1]]
+        inEdgeIDs[inOffsets[v]..<inOffsets[v + 1]]
     }
 
     /// Out-degree (undirected: degree), counting parallel edges.

@@ -25,7 +25,7 @@ extension Graph {
         var sizes: [Int] = []
         var queue = [Int32]()
         queue.reserveCapacity(vertexCount)
-        for start in 0 ..< vertexCount where label[start] < 0 {
+        for start in 0..<vertexCount where label[start] < 0 {
             let c = Int32(sizes.count)
             label[start] = c
             queue.removeAll(keepingCapacity: true)
@@ -39,7 +39,7 @@ extension Graph {
             sizes.append(queue.count)
 
             func visit(_ offsets: [Int], _ targets: [Int32], _ edges: [Int32], _ v: Int) {
-                for i in offsets[v] ..< offsets[v + 1] {
+                for i in offsets[v]..<offsets[v + 1] {
                     if !includeNegative && edgeSigns[Int(edges[i])] == .negative { continue }
                     let w = Int(targets[i])
                     if label[w] < 0 { label[w] = c; queue.append(Int32(w)) }
@@ -53,9 +53,9 @@ extension Graph {
     /// For a directed graph, ordered pairs (u→v and v→u count separately).
     public func adjacentPairCount(includeNegative: Bool = true) -> Int {
         var pairs = 0
-        for v in 0 ..< vertexCount {
+        for v in 0..<vertexCount {
             var previous: Int32 = -1
-            for i in outOffsets[v] ..< outOffsets[v + 1] {
+            for i in outOffsets[v]..<outOffsets[v + 1] {
                 if !includeNegative && edgeSigns[Int(outEdgeIDs[i])] == .negative { continue }
                 let w = outTargets[i]
                 if w != previous && Int(w) != v { pairs += 1 }
@@ -77,6 +77,6 @@ extension Graph {
 
     /// Vertices with no edge at all.
     public func isolates() -> [Int] {
-        (0 ..< vertexCount).filter { outDegree(of: $0) == 0 && inDegree(of: $0) == 0 }
+        (0..<vertexCount).filter { outDegree(of: $0) == 0 && inDegree(of: $0) == 0 }
     }
 }

@@ -9,11 +9,11 @@ extension Graph {
         let maxDegree = degree.max() ?? 0
         var binStart = [Int](repeating: 0, count: maxDegree + 2)
         for d in degree { binStart[d + 1] += 1 }
-        for d in 0 ..< maxDegree + 1 { binStart[d + 1] += binStart[d] }
+        for d in 0..<maxDegree + 1 { binStart[d + 1] += binStart[d] }
         var position = [Int](repeating: 0, count: n)
         var vertices = [Int](repeating: 0, count: n)
         var next = binStart
-        for v in 0 ..< n {
+        for v in 0..<n {
             position[v] = next[degree[v]]
             vertices[position[v]] = v
             next[degree[v]] += 1
@@ -29,7 +29,7 @@ extension Graph {
             binStart[du] += 1
             degree[u] -= 1
         }
-        for i in 0 ..< n {
+        for i in 0..<n {
             let v = vertices[i]
             let dv = degree[v]
             for u in outNeighbors(of: v) { lower(Int(u), below: dv) }

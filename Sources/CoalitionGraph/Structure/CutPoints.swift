@@ -12,7 +12,7 @@ extension Graph {
         let n = vertexCount
         // Undirected simple view: sorted distinct neighbours.
         var neighbours = [[Int32]](repeating: [], count: n)
-        for v in 0 ..< n {
+        for v in 0..<n {
             var row = Array(outNeighbors(of: v))
             if isDirected { row += inNeighbors(of: v); row.sort() }
             var unique: [Int32] = []
@@ -26,7 +26,7 @@ extension Graph {
         var bridges: [(Int, Int)] = []
         var time = 0
         var stack: [(v: Int, next: Int)] = []
-        for root in 0 ..< n where discovery[root] < 0 {
+        for root in 0..<n where discovery[root] < 0 {
             discovery[root] = time; low[root] = time; time += 1
             var rootChildren = 0
             stack.append((root, 0))
@@ -56,6 +56,6 @@ extension Graph {
             if rootChildren > 1 { isCut[root] = true }
         }
         bridges.sort { $0.0 != $1.0 ? $0.0 < $1.0 : $0.1 < $1.1 }
-        return ((0 ..< n).filter { isCut[$0] }, bridges)
+        return ((0..<n).filter { isCut[$0] }, bridges)
     }
 }

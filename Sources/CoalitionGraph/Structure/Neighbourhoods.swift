@@ -17,7 +17,7 @@ struct MutualNeighbourhoods {
         var total: [Double] = []
         var largest: [Double] = []
         offsets.reserveCapacity(g.vertexCount + 1)
-        for v in 0 ..< g.vertexCount {
+        for v in 0..<g.vertexCount {
             var merged: [(Int32, Double)] = []
             for (w, e) in zip(g.outNeighbors(of: v), g.outEdges(of: v)) where Int(w) != v {
                 merged.append((w, weighted ? g.edgeWeights[Int(e)] : 1))
@@ -50,7 +50,7 @@ struct MutualNeighbourhoods {
         self.largest = largest
     }
 
-    func range(_ v: Int) -> Range<Int> { offsets[v] ..< offsets[v + 1] }
+    func range(_ v: Int) -> Range<Int> { offsets[v]..<offsets[v + 1] }
     func count(_ v: Int) -> Int { offsets[v + 1] - offsets[v] }
 }
 
@@ -79,7 +79,7 @@ extension Graph {
                 for (w, e) in zip(inNeighbors(of: v), inEdges(of: v)) where Int(w) != v { body(Int(w), edgeWeights[Int(e)]) }
             }
         }
-        for i in 0 ..< n {
+        for i in 0..<n {
             var neighbours: [Int] = []
             var outSet = 0, inSet = 0, both = 0
             arcs(i) { x, w in
@@ -116,13 +116,13 @@ extension Graph {
     /// (the "forward" algorithm, O(m^1.5)), then 2T/(d(d−1)).
     private func undirectedClustering() -> [Double] {
         let n = vertexCount
-        let degree = (0 ..< n).map { outDegree(of: $0) }
+        let degree = (0..<n).map { outDegree(of: $0) }
         // Rank by (degree, vertex) with a counting sort.
         var start = [Int](repeating: 0, count: (degree.max() ?? 0) + 2)
         for d in degree { start[d + 1] += 1 }
-        for d in 1 ..< start.count { start[d] += start[d - 1] }
+        for d in 1..<start.count { start[d] += start[d - 1] }
         var rank = [Int32](repeating: 0, count: n)
-        for v in 0 ..< n {
+        for v in 0..<n {
             rank[v] = Int32(start[degree[v]])
             start[degree[v]] += 1
         }
@@ -130,7 +130,7 @@ extension Graph {
         var forwardOffsets = [Int](repeating: 0, count: n + 1)
         var forward = [Int32]()
         forward.reserveCapacity(outTargets.count / 2)
-        for v in 0 ..< n {
+        for v in 0..<n {
             let rv = rank[v]
             for w in outNeighbors(of: v) where rank[Int(w)] > rv { forward.append(w) }
             forwardOffsets[v + 1] = forward.count
@@ -141,12 +141,12 @@ extension Graph {
             forward.withUnsafeBufferPointer { f in
                 mark.withUnsafeMutableBufferPointer { mark in
                     triangles.withUnsafeMutableBufferPointer { t in
-                        for v in 0 ..< n {
+                        for v in 0..<n {
                             let stamp = Int32(v)
-                            for i in off[v] ..< off[v + 1] { mark[Int(f[i])] = stamp }
-                            for i in off[v] ..< off[v + 1] {
+                            for i in off[v]..<off[v + 1] { mark[Int(f[i])] = stamp }
+                            for i in off[v]..<off[v + 1] {
                                 let u = Int(f[i])
-                                for k in off[u] ..< off[u + 1] where mark[Int(f[k])] == stamp {
+                                for k in off[u]..<off[u + 1] where mark[Int(f[k])] == stamp {
                                     t[v] += 1; t[u] += 1; t[Int(f[k])] += 1
                                 }
                             }
@@ -155,7 +155,7 @@ extension Graph {
                 }
             }
         }
-        return (0 ..< n).map { v in
+        return (0..<n).map { v in
             let d = degree[v]
             return d < 2 ? 0 : 2 * Double(triangles[v]) / Double(d * (d - 1))
         }
@@ -178,10 +178,11 @@ extension Graph {
         let n = vertexCount
         let hood = MutualNeighbourhoods(self, weighted: weighted)
         var stamp = [Int](repeating: -1, count: n)
-        var p = [Double](repeating: 0, count: n) // p_iq for q ∈ N(i)
-        var result = StructuralHoles(constraint: Array(repeating: nil, count: n), effectiveSize: Array(repeating: nil, count: n),
-                                     efficiency: Array(repeating: nil, count: n), hierarchy: Array(repeating: nil, count: n))
-        for i in 0 ..< n where hood.count(i) > 0 {
+        var p = [Double](repeating: 0, count: n)  // p_iq for q ∈ N(i)
+        var result = StructuralHoles(
+            constraint: Array(repeating: nil, count: n), effectiveSize: Array(repeating: nil, count: n),
+            efficiency: Array(repeating: nil, count: n), hierarchy: Array(repeating: nil, count: n))
+        for i in 0..<n where hood.count(i) > 0 {
             let total = hood.total[i]
             for k in hood.range(i) {
                 let q = Int(hood.neighbours[k])

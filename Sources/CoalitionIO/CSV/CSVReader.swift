@@ -36,8 +36,9 @@ public struct CSVFile: Sendable {
             // code page leaves undefined are read as Latin-1, so nothing is dropped or garbled.
             let decoded = String(bytes.map { windows1252[Int($0)] })
             self.bytes = Data(decoded.utf8)
-            diagnostics.warning(.encoding, at: SourceLocation(file: name, line: at.line, column: at.column),
-                                "the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning")
+            diagnostics.warning(
+                .encoding, at: SourceLocation(file: name, line: at.line, column: at.column),
+                "the file is not valid UTF-8; read it as Windows-1252 (Excel's \"CSV\" export). Save as \"CSV UTF-8\" to avoid this warning")
         }
         if self.bytes.allSatisfy({ $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 }) {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file is empty; expected a header row"))
@@ -98,7 +99,8 @@ public struct CSVFile: Sendable {
     /// The characters a multi-valued cell may use between values: `|` always, and `;` when
     /// it is not the delimiter.
     public var conventions: CellConventions {
-        delimiter == 0x3B ? CellConventions(listSeparators: ["|"], decimalComma: true)
+        delimiter == 0x3B
+            ? CellConventions(listSeparators: ["|"], decimalComma: true)
             : CellConventions(listSeparators: ["|", ";"], decimalComma: false)
     }
 }
@@ -239,8 +241,9 @@ private struct Scanner {
                     i += 1
                 }
                 if !closed {
-                    log.error(.badQuoting, at: SourceLocation(file: file, line: openLine, column: Int(openColumn)),
-                              "quoted field is never closed; add the missing \" (a quote inside a quoted field is written \"\")")
+                    log.error(
+                        .badQuoting, at: SourceLocation(file: file, line: openLine, column: Int(openColumn)),
+                        "quoted field is never closed; add the missing \" (a quote inside a quoted field is written \"\")")
                     i = buf.count
                     return .malformed
                 }
@@ -248,16 +251,18 @@ private struct Scanner {
                 // After the closing quote: a delimiter, the end of the line, or (tolerated) spaces.
                 while i < buf.count && (buf[i] == 0x20 || buf[i] == cr) && buf[i] != delimiter { i += 1 }
                 if i < buf.count && buf[i] != delimiter && buf[i] != lf {
-                    log.error(.badQuoting, at: SourceLocation(file: file, line: line, column: Int(column(i))),
-                              "unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter")
+                    log.error(
+                        .badQuoting, at: SourceLocation(file: file, line: line, column: Int(column(i))),
+                        "unexpected text after a closing quote; a field that starts with \" must end with \" right before the delimiter")
                     skipLine()
                     return .malformed
                 }
             } else {
                 while i < buf.count && buf[i] != delimiter && buf[i] != lf {
                     if buf[i] == quote {
-                        log.error(.badQuoting, at: SourceLocation(file: file, line: line, column: Int(column(i))),
-                                  "stray quote in an unquoted field; enclose the field in quotes and double the quote (\"\")")
+                        log.error(
+                            .badQuoting, at: SourceLocation(file: file, line: line, column: Int(column(i))),
+                            "stray quote in an unquoted field; enclose the field in quotes and double the quote (\"\")")
                         skipLine()
                         return .malformed
                     }
@@ -265,7 +270,7 @@ private struct Scanner {
                 }
                 var end = i
                 if end > start && buf[end - 1] == cr && (i == buf.count || buf[i] == lf) { end -= 1 }
-                fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start ..< end]), as: UTF8.self))
+                fields.append(String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self))
             }
             if i < buf.count && buf[i] == delimiter { i += 1; continue }
             // End of row.
@@ -278,11 +283,11 @@ private struct Scanner {
 
 /// Windows-1252 code page: bytes 0x80–0x9F map to typographic characters; the five bytes it
 /// leaves undefined are read as Latin-1 (the C1 control of the same number).
-private let windows1252: [Character] = (0 ..< 256).map { b -> Character in
+private let windows1252: [Character] = (0..<256).map { b -> Character in
     let high: [UInt32] = [
         0x20AC, 0x81, 0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160, 0x2039, 0x0152, 0x8D, 0x017D, 0x8F,
         0x90, 0x2018, 0x2019, 0x201C, 0x201D, 0x2022, 0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0x9D, 0x017E, 0x0178,
     ]
-    let scalar = (0x80 ..< 0xA0).contains(b) ? high[b - 0x80] : UInt32(b)
+    let scalar = (0x80..<0xA0).contains(b) ? high[b - 0x80] : UInt32(b)
     return Character(Unicode.Scalar(scalar)!)
 }

@@ -127,15 +127,19 @@ struct SheetLayout {
         for (i, h) in headers.enumerated() {
             var field = table[ColumnAliases.key(h)] ?? .extra(h)
             if h.isEmpty {
-                problems.append(Diagnostic(.error, .missingColumn, at: header.location(ofField: i, in: file),
-                                           "column \(i + 1) has no name; every column needs a header"))
+                problems.append(
+                    Diagnostic(
+                        .error, .missingColumn, at: header.location(ofField: i, in: file),
+                        "column \(i + 1) has no name; every column needs a header"))
             }
             if let first = seen[field] {
                 // A second alias of the same field (`Label` beside `Name`) is kept as an attribute;
                 // the very same name twice is an error.
                 if ColumnAliases.key(headers[first]) == ColumnAliases.key(h) {
-                    problems.append(Diagnostic(.error, .duplicateColumn, at: header.location(ofField: i, in: file),
-                                               "column \"\(h)\" appears twice (first as column \(first + 1))"))
+                    problems.append(
+                        Diagnostic(
+                            .error, .duplicateColumn, at: header.location(ofField: i, in: file),
+                            "column \"\(h)\" appears twice (first as column \(first + 1))"))
                 }
                 field = .extra(h)
             }
@@ -145,20 +149,26 @@ struct SheetLayout {
         // Gephi `Id`+`Label`: the label is the name. Kumu `Label` alone: the label is the id.
         if role == .ties {
             for (required, names) in [(ColumnField.source, "source (or from)"), (.target, "target (or to)")] where seen[required] == nil {
-                problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
-                                           "the ties sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
+                problems.append(
+                    Diagnostic(
+                        .error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
+                        "the ties sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
             }
         } else if seen[.id] == nil && seen[.name] == nil {
-            problems.append(Diagnostic(.error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
-                                       "the actors sheet has no id (or label) column; columns found: \(headers.joined(separator: ", "))"))
+            problems.append(
+                Diagnostic(
+                    .error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
+                    "the actors sheet has no id (or label) column; columns found: \(headers.joined(separator: ", "))"))
         }
         if !problems.isEmpty { throw InputError(problems) }
         self.fields = fields
     }
 
     /// - Parameter delimiter: the sheet's field separator, as messages name it.
-    mutating func feed(_ row: CSVRow, file: String, conventions: CellConventions, delimiter: String,
-                       into assembler: inout NetworkAssembler) {
+    mutating func feed(
+        _ row: CSVRow, file: String, conventions: CellConventions, delimiter: String,
+        into assembler: inout NetworkAssembler
+    ) {
         if row.fields.count != fields.count {
             // A trailing empty field from a trailing delimiter is harmless.
             let trimmed = row.fields.count > fields.count && row.fields[fields.count...].allSatisfy { $0.trimmingWhitespace().isEmpty }
@@ -166,8 +176,11 @@ struct SheetLayout {
                 // Too many fields: where the first extra one starts; too few: just past the last.
                 var at = row.location(ofField: min(fields.count, row.fields.count - 1), in: file)
                 if row.fields.count < fields.count, at.line == row.line { at.column += row.fields.last?.count ?? 0 }
-                assembler.note(Diagnostic(.error, .raggedRow, at: at,
-                                          "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(fields.count); check for a missing or extra delimiter (\(delimiter)) or an unquoted one inside a value"))
+                assembler.note(
+                    Diagnostic(
+                        .error, .raggedRow, at: at,
+                        "row has \(row.fields.count) field\(row.fields.count == 1 ? "" : "s"), the header has \(fields.count); check for a missing or extra delimiter (\(delimiter)) or an unquoted one inside a value"
+                    ))
                 return
             }
         }
@@ -215,8 +228,11 @@ extension CSVFile {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file has no header row"))
         }
         guard let role = role ?? ColumnAliases.role(of: header.fields) else {
-            throw InputError(Diagnostic(.error, .unknownSheet, at: SourceLocation(file: name, line: header.line, column: 1),
-                                        "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(header.fields.joined(separator: ", "))"))
+            throw InputError(
+                Diagnostic(
+                    .error, .unknownSheet, at: SourceLocation(file: name, line: header.line, column: 1),
+                    "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(header.fields.joined(separator: ", "))"
+                ))
         }
         var layout = try SheetLayout(header: header, role: role, file: name)
         let file = name

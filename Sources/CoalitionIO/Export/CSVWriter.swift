@@ -18,8 +18,9 @@ public enum CSVWriter {
         var lines = [(["source", "target"] + table.tieColumns.map(\.name) + ["direction"]).map(field).joined(separator: ",")]
         let direction = table.directed ? "directed" : "undirected"
         for (e, ends) in table.tieEnds.enumerated() {
-            lines.append(([ends.source, ends.target] + table.tieColumns.map { $0.values[e]?.exportText ?? "" } + [direction])
-                .map(field).joined(separator: ","))
+            lines.append(
+                ([ends.source, ends.target] + table.tieColumns.map { $0.values[e]?.exportText ?? "" } + [direction])
+                    .map(field).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }

@@ -15,8 +15,12 @@ public enum GEXFWriter {
     ///   the file is the same every run.
     public static func write(_ table: ExportTable, version: Version = .v1_3, date: String? = nil) -> String {
         var x = XMLWriter()
-        x.start("gexf", [("xmlns", version.namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                         ("xsi:schemaLocation", "\(version.namespace) \(version.schema)"), ("version", version.rawValue)])
+        x.start(
+            "gexf",
+            [
+                ("xmlns", version.namespace), ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", "\(version.namespace) \(version.schema)"), ("version", version.rawValue),
+            ])
         x.start("meta", date.map { [("lastmodifieddate", $0)] } ?? [])
         x.element("creator", text: "Coalition")
         x.end()

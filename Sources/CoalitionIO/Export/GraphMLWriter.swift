@@ -6,9 +6,13 @@ import Coalition
 public enum GraphMLWriter {
     public static func write(_ table: ExportTable) -> String {
         var x = XMLWriter()
-        x.start("graphml", [("xmlns", "http://graphml.graphdrawing.org/xmlns"),
-                            ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
-                            ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd")])
+        x.start(
+            "graphml",
+            [
+                ("xmlns", "http://graphml.graphdrawing.org/xmlns"),
+                ("xmlns:xsi", "http://www.w3.org/2001/XMLSchema-instance"),
+                ("xsi:schemaLocation", "http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd"),
+            ])
         let nodeKeys = table.actorColumns.enumerated().map { i, c in ("d\(i)", c, c.name == "name" ? "label" : c.name) }
         let edgeKeys = table.tieColumns.enumerated().map { i, c in ("e\(i)", c, c.name == "strength" ? "weight" : c.name) }
         for (id, c, name) in nodeKeys {

@@ -1,7 +1,8 @@
 import CSystem
 import Foundation
+
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #endif
 
 /// Why a file could not be written, in words for the person who asked for it.
@@ -21,7 +22,7 @@ public enum AtomicFiles {
         guard !path.isEmpty else { throw FileWriteError(path: "\"\"", reason: "the path is empty") }
         guard !path.hasSuffix("/") else { throw FileWriteError(path: path, reason: "it names a folder; give a file name") }
         var p = path
-        for _ in 0 ..< 40 {
+        for _ in 0..<40 {
             guard let link = try? FileManager.default.destinationOfSymbolicLink(atPath: p) else { break }
             let folder = split(p).folder
             p = link.hasPrefix("/") || folder.isEmpty ? link : folder + "/" + link
@@ -44,7 +45,7 @@ public enum AtomicFiles {
     /// A new temporary file's path beside `path`, created empty and exclusively.
     static func temporary(beside path: String) throws(FileWriteError) -> (path: String, fd: Int32) {
         let (folder, name) = split(path)
-        for attempt in 0 ..< 100 {
+        for attempt in 0..<100 {
             let candidate = (folder.isEmpty ? "" : folder + "/") + ".\(name).tmp-\(getpid())-\(attempt)"
             let fd = open(candidate, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
             if fd >= 0 { return (candidate, fd) }

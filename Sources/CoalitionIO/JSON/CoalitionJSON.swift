@@ -27,14 +27,16 @@ public enum CoalitionJSON {
             actorColumns: network.actorColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
             tieColumns: network.tieColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
             actors: network.actors.map { a in
-                .init(id: a.id, name: a.name, kind: a.kind?.rawValue, sectors: a.sectors, level: a.level?.rawValue,
-                      influence: a.influence, interest: a.interest, stance: a.stance?.rawValue, voices: a.voices,
-                      commitment: a.commitment?.name, attributes: a.attributes.mapValues(Value.init))
+                .init(
+                    id: a.id, name: a.name, kind: a.kind?.rawValue, sectors: a.sectors, level: a.level?.rawValue,
+                    influence: a.influence, interest: a.interest, stance: a.stance?.rawValue, voices: a.voices,
+                    commitment: a.commitment?.name, attributes: a.attributes.mapValues(Value.init))
             },
             ties: network.ties.map { t in
-                .init(source: network.actors[Int(t.source)].id, target: network.actors[Int(t.target)].id,
-                      relation: t.relation.rawValue, strength: t.strength, commitment: t.commitment?.name,
-                      directed: t.isDirected, attributes: (t.attributes ?? [:]).mapValues(Value.init))
+                .init(
+                    source: network.actors[Int(t.source)].id, target: network.actors[Int(t.target)].id,
+                    relation: t.relation.rawValue, strength: t.strength, commitment: t.commitment?.name,
+                    directed: t.isDirected, attributes: (t.attributes ?? [:]).mapValues(Value.init))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -88,20 +90,26 @@ public enum CoalitionJSON {
         do {
             object = try JSONTree.parse(data)
         } catch {
-            throw InputError(Diagnostic(.error, .malformedJSON, at: syntaxErrorLocation(error, data: data, file: file),
-                                        "malformed JSON: \(syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedJSON, at: syntaxErrorLocation(error, data: data, file: file),
+                    "malformed JSON: \(syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
         }
         let top = SourceLocation(file: file, line: 1, column: 1)
         guard let doc = object as? [String: Any] else {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top, "expected a JSON object with \"format\": \"coalition\""))
         }
         guard doc["format"] as? String == formatName else {
-            throw InputError(Diagnostic(.error, .malformedJSON, at: top,
-                                        "not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedJSON, at: top,
+                    "not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read)"))
         }
         guard let v = (doc["version"] as? Double).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }), v == version else {
-            throw InputError(Diagnostic(.error, .malformedJSON, at: top,
-                                        "unsupported Coalition JSON version \(doc["version"].flatMap { text($0) } ?? "(none)"); this program reads version \(version)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedJSON, at: top,
+                    "unsupported Coalition JSON version \(doc["version"].flatMap { text($0) } ?? "(none)"); this program reads version \(version)"))
         }
         let directed = doc["directed"] as? Bool ?? false
         for (key, owner) in [("actorColumns", NetworkAssembler.ColumnOwner.actors), ("tieColumns", .ties)] {

@@ -19,12 +19,19 @@ enum JSONTree {
 
         init(from decoder: Decoder) throws {
             let c = try decoder.singleValueContainer()
-            if c.decodeNil() { value = NSNull() }
-            else if let b = try? c.decode(Bool.self) { value = b }
-            else if let d = try? c.decode(Double.self) { value = d }
-            else if let s = try? c.decode(String.self) { value = s }
-            else if let list = try? c.decode([Node].self) { value = list.map(\.value) }
-            else { value = try c.decode([String: Node].self).mapValues(\.value) }
+            if c.decodeNil() {
+                value = NSNull()
+            } else if let b = try? c.decode(Bool.self) {
+                value = b
+            } else if let d = try? c.decode(Double.self) {
+                value = d
+            } else if let s = try? c.decode(String.self) {
+                value = s
+            } else if let list = try? c.decode([Node].self) {
+                value = list.map(\.value)
+            } else {
+                value = try c.decode([String: Node].self).mapValues(\.value)
+            }
         }
     }
 }

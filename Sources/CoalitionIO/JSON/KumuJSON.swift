@@ -19,8 +19,10 @@ public enum KumuJSON {
         do {
             object = try JSONTree.parse(data)
         } catch {
-            throw InputError(Diagnostic(.error, .malformedJSON, at: CoalitionJSON.syntaxErrorLocation(error, data: data, file: file),
-                                        "malformed JSON: \(CoalitionJSON.syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedJSON, at: CoalitionJSON.syntaxErrorLocation(error, data: data, file: file),
+                    "malformed JSON: \(CoalitionJSON.syntaxErrorReason(error).lowercased()) (look for a missing comma, quote or bracket just before this point)"))
         }
         try read(object, file: file, into: &assembler)
     }

@@ -25,8 +25,9 @@ public enum MissionFile {
             return (nil, log)
         }
         guard let root, let mapping = root.mapping else {
-            log.error(.badMission, at: SourceLocation(file: file, line: 1, column: 1),
-                      "a mission file is a mapping of keys (name:, actors:, ties:, …); found \(root.map(kindName) ?? "nothing")")
+            log.error(
+                .badMission, at: SourceLocation(file: file, line: 1, column: 1),
+                "a mission file is a mapping of keys (name:, actors:, ties:, …); found \(root.map(kindName) ?? "nothing")")
             return (nil, log)
         }
         var reader = Reader(file: file, log: log)
@@ -48,7 +49,7 @@ public enum MissionFile {
         m.locations = values.mapValues { reader.at($0) }
         m.goal = values["goal"].flatMap { reader.text($0, "goal") }
         m.source = values["source"].flatMap { reader.text($0, "source") }
-        m.targetYear = values["target_year"].flatMap { reader.integer($0, "target_year", in: 1900 ... 2200) }
+        m.targetYear = values["target_year"].flatMap { reader.integer($0, "target_year", in: 1900...2200) }
         if let node = values["data_date"] { m.dataDate = reader.date(node) }
         m.actorsFile = values["actors"].flatMap { reader.text($0, "actors") }
         m.tiesFile = values["ties"].flatMap { reader.text($0, "ties") }
@@ -57,7 +58,9 @@ public enum MissionFile {
         m.personalData = values["personal_data"].flatMap { reader.bool($0, "personal_data") } ?? false
         m.groupBy = values["group_by"].flatMap { reader.text($0, "group_by") }
         if let node = values["merge"], let text = reader.text(node, "merge") {
-            if let policy = MergePolicy(rawValue: text) { m.merge = policy } else {
+            if let policy = MergePolicy(rawValue: text) {
+                m.merge = policy
+            } else {
                 reader.log.error(.badMission, at: reader.at(node), "merge must be one of sum, max, mean; found \"\(text)\"")
             }
         }
@@ -67,8 +70,9 @@ public enum MissionFile {
         if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }
 
         if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil {
-            reader.log.error(.badMission, at: SourceLocation(file: file, line: 1, column: 1),
-                             "the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file)")
+            reader.log.error(
+                .badMission, at: SourceLocation(file: file, line: 1, column: 1),
+                "the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file)")
         }
         if m.networkFile != nil && (m.actorsFile != nil || m.tiesFile != nil), let node = values["network"] {
             reader.log.error(.badMission, at: reader.at(node), "give either `network:` or `actors:`/`ties:`, not both")
@@ -126,7 +130,8 @@ public enum MissionFile {
             return problem
         case .duplicatedKeysInMapping(let duplicates, _):
             let keys = duplicates.sorted()
-            return "the key\(keys.count == 1 ? "" : "s") \(keys.map { "\"\($0)\"" }.joined(separator: ", ")) appear\(keys.count == 1 ? "s" : "") twice in one mapping; keep one of each"
+            return
+                "the key\(keys.count == 1 ? "" : "s") \(keys.map { "\"\($0)\"" }.joined(separator: ", ")) appear\(keys.count == 1 ? "s" : "") twice in one mapping; keep one of each"
         default:
             return "\(error)"
         }
@@ -194,8 +199,9 @@ private struct Reader {
         guard let t = text(node, "data_date") else { return nil }
         let parts = t.split(separator: "-")
         if parts.count == 3, parts[0].count == 4, parts[1].count == 2, parts[2].count == 2,
-           let y = Int(parts[0]), let mo = Int(parts[1]), let d = Int(parts[2]),
-           (1 ... 12).contains(mo), (1 ... daysIn(month: mo, year: y)).contains(d) {
+            let y = Int(parts[0]), let mo = Int(parts[1]), let d = Int(parts[2]),
+            (1...12).contains(mo), (1...daysIn(month: mo, year: y)).contains(d)
+        {
             return t
         }
         log.error(.badMission, at: at(node), "data_date must be a date written YYYY-MM-DD, found \"\(t)\"")
@@ -223,8 +229,11 @@ private struct Reader {
             switch key {
             case "min_commitment":
                 if let t = text(v, key) {
-                    if let c = Commitment(parsing: t) { w.minCommitment = c } else {
-                        log.error(.badCommitment, at: at(v), "unknown commitment level \"\(t)\"; expected one of: \(Commitment.allCases.map(\.name).joined(separator: ", ")), or 0–4")
+                    if let c = Commitment(parsing: t) {
+                        w.minCommitment = c
+                    } else {
+                        log.error(
+                            .badCommitment, at: at(v), "unknown commitment level \"\(t)\"; expected one of: \(Commitment.allCases.map(\.name).joined(separator: ", ")), or 0–4")
                     }
                 }
             case "weights":
@@ -272,10 +281,12 @@ private struct Reader {
                         dimension = (d, d == .sector ? t : t.lowercased())
                     }
                 } else if key == "min_count" {
-                    minCount = integer(v, key, in: 0 ... 1_000_000)
+                    minCount = integer(v, key, in: 0...1_000_000)
                 } else if key == "min_share" {
                     if let x = number(v, key) {
-                        if (0 ... 1).contains(x) { minShare = x } else {
+                        if (0...1).contains(x) {
+                            minShare = x
+                        } else {
                             log.error(.badMission, at: at(v), "min_share is a share from 0 to 1, found \(x)")
                         }
                     }

@@ -31,8 +31,10 @@ public struct Workbook: Sendable {
         do {
             archive = try Archive(url: URL(fileURLWithPath: path), accessMode: .read)
         } catch {
-            throw InputError(Diagnostic(.error, .malformedXLSX, at: here,
-                                        "not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\")"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXLSX, at: here,
+                    "not an Excel workbook: the file is not a ZIP package (save it from the spreadsheet as .xlsx, \"Excel Workbook\")"))
         }
         func part(_ path: String, required: Bool = true) throws(InputError) -> Data? {
             guard let entry = archive[path] else {
@@ -41,8 +43,9 @@ public struct Workbook: Sendable {
                 }
                 return nil
             }
-            let tooLarge = Diagnostic(.error, .malformedXLSX, at: here,
-                                      "\(path) unpacks to more than \(Self.largestPart >> 20) MiB, more than this program reads from one part of a workbook")
+            let tooLarge = Diagnostic(
+                .error, .malformedXLSX, at: here,
+                "\(path) unpacks to more than \(Self.largestPart >> 20) MiB, more than this program reads from one part of a workbook")
             guard entry.uncompressedSize <= Self.largestPart else { throw InputError(tooLarge) }
             var out = Data()
             do {
@@ -54,7 +57,10 @@ public struct Workbook: Sendable {
             } catch is PartTooLarge {
                 throw InputError(tooLarge)
             } catch {
-                throw InputError(Diagnostic(.error, .malformedXLSX, at: here, "the package is damaged: \(path) cannot be unpacked (\(Self.words(error))); save the workbook again from the spreadsheet"))
+                throw InputError(
+                    Diagnostic(
+                        .error, .malformedXLSX, at: here, "the package is damaged: \(path) cannot be unpacked (\(Self.words(error))); save the workbook again from the spreadsheet")
+                )
             }
             return out
         }
@@ -107,9 +113,11 @@ public struct Workbook: Sendable {
             func read(_ row: XMLElement) throws(InputError) {
                 var number = nextRow
                 if let r = row.attributes["r"] {
-                    guard let n = Int(r), (1 ... Self.maxRows).contains(n) else {
-                        throw InputError(Diagnostic(.error, .malformedXLSX, at: row.location(in: partFile),
-                                                    "a row numbered \"\(r.prefix(40))\"; Excel's rows run from 1 to \(Self.maxRows)"))
+                    guard let n = Int(r), (1...Self.maxRows).contains(n) else {
+                        throw InputError(
+                            Diagnostic(
+                                .error, .malformedXLSX, at: row.location(in: partFile),
+                                "a row numbered \"\(r.prefix(40))\"; Excel's rows run from 1 to \(Self.maxRows)"))
                     }
                     number = n
                 }
@@ -123,17 +131,21 @@ public struct Workbook: Sendable {
                     var column = nextColumn
                     if let ref = c.attributes["r"] {
                         guard let (refColumn, refRow) = Self.cell(ofReference: ref), refRow == nil || refRow == number else {
-                            throw InputError(Diagnostic(.error, .malformedXLSX, at: c.location(in: partFile),
-                                                        "a cell reference \"\(ref.prefix(40))\" that is not a cell of row \(number) (columns run from A to XFD, rows from 1 to \(Self.maxRows))"))
+                            throw InputError(
+                                Diagnostic(
+                                    .error, .malformedXLSX, at: c.location(in: partFile),
+                                    "a cell reference \"\(ref.prefix(40))\" that is not a cell of row \(number) (columns run from A to XFD, rows from 1 to \(Self.maxRows))"))
                         }
                         column = refColumn
                     }
                     guard column <= Self.maxColumns else {
-                        throw InputError(Diagnostic(.error, .malformedXLSX, at: c.location(in: partFile), "more than Excel's \(Self.maxColumns) columns (A to XFD) in row \(number)"))
+                        throw InputError(
+                            Diagnostic(.error, .malformedXLSX, at: c.location(in: partFile), "more than Excel's \(Self.maxColumns) columns (A to XFD) in row \(number)"))
                     }
                     nextColumn = column + 1
-                    let value = try Self.value(of: c, shared: shared, dateStyles: dateStyles, date1904: date1904,
-                                               at: SourceLocation(file: sheetFile, line: number, column: column))
+                    let value = try Self.value(
+                        of: c, shared: shared, dateStyles: dateStyles, date1904: date1904,
+                        at: SourceLocation(file: sheetFile, line: number, column: column))
                     if !value.isEmpty { cells[column] = value }
                 }
                 if !cells.isEmpty { rows.append((number, cells)) }
@@ -167,8 +179,10 @@ public struct Workbook: Sendable {
     }
 
     /// A cell's value as text. - Throws: a shared-string index that does not exist.
-    static func value(of c: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool,
-                      at location: SourceLocation) throws(InputError) -> String {
+    static func value(
+        of c: XMLElement, shared: [String], dateStyles: Set<Int>, date1904: Bool,
+        at location: SourceLocation
+    ) throws(InputError) -> String {
         let v = c.child(named: "v")?.text ?? ""
         switch c.attributes["t"] ?? "n" {
         case "s":
@@ -210,9 +224,9 @@ public struct Workbook: Sendable {
             column = column * 26 + Int(u.value & 0x1F)
             rest = rest.dropFirst()
         }
-        guard (1 ... maxColumns).contains(column) else { return nil }
+        guard (1...maxColumns).contains(column) else { return nil }
         if rest.isEmpty { return (column, nil) }
-        guard rest.count <= 7, rest.allSatisfy(\.isASCII), let row = Int(rest), (1 ... maxRows).contains(row) else { return nil }
+        guard rest.count <= 7, rest.allSatisfy(\.isASCII), let row = Int(rest), (1...maxRows).contains(row) else { return nil }
         return (column, row)
     }
 

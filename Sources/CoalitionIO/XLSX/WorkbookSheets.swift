@@ -27,8 +27,11 @@ extension Workbook {
         let actors = try actorsSheet.map { (name: String) throws(InputError) in try named(name, option: "--actors-sheet") } ?? usual(Self.actorSheetNames, role: .actors)
         let ties = try tiesSheet.map { (name: String) throws(InputError) in try named(name, option: "--ties-sheet") } ?? usual(Self.tieSheetNames, role: .ties)
         guard actors != nil || ties != nil else {
-            throw InputError(Diagnostic(.error, .unknownSheet, at: here,
-                                        "no actors or ties sheet found: name them Actors and Ties (or Elements and Connections, Nodes and Edges), or choose them with --actors-sheet and --ties-sheet; the workbook's sheets: \(names)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .unknownSheet, at: here,
+                    "no actors or ties sheet found: name them Actors and Ties (or Elements and Connections, Nodes and Edges), or choose them with --actors-sheet and --ties-sheet; the workbook's sheets: \(names)"
+                ))
         }
         var opts = options
         opts.actorsFromTies = actors == nil
@@ -48,8 +51,9 @@ extension Workbook.Sheet {
     var rowsAsText: [CSVRow] {
         rows.filter { !($0.cells[1]?.hasPrefix("#") ?? false) }.map { row in
             let width = row.cells.keys.max() ?? 0
-            return CSVRow(fields: (1 ... max(width, 1)).map { row.cells[$0] ?? "" }, line: row.number,
-                          starts: (1 ... max(width, 1)).map { (Int32(row.number), Int32($0)) })
+            return CSVRow(
+                fields: (1...max(width, 1)).map { row.cells[$0] ?? "" }, line: row.number,
+                starts: (1...max(width, 1)).map { (Int32(row.number), Int32($0)) })
         }
     }
 
@@ -68,8 +72,10 @@ extension Workbook.Sheet {
         for var row in rows.dropFirst() {
             if row.fields.count > width {
                 if let extra = row.fields[width...].firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {
-                    assembler.note(Diagnostic(.error, .raggedRow, at: SourceLocation(file: file, line: row.line, column: extra + 1),
-                                              "a value beyond the last named column (\(width)); give its column a header or clear it"))
+                    assembler.note(
+                        Diagnostic(
+                            .error, .raggedRow, at: SourceLocation(file: file, line: row.line, column: extra + 1),
+                            "a value beyond the last named column (\(width)); give its column a header or clear it"))
                     continue
                 }
                 row.fields.removeLast(row.fields.count - width)

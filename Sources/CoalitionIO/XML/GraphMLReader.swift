@@ -9,8 +9,10 @@ public enum GraphMLReader {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         let root = try XMLTree.parse(data, file: file)
         guard root.localName == "graphml" else {
-            throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file),
-                                        "expected a <graphml> document, found <\(root.name)>"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML, at: root.location(in: file),
+                    "expected a <graphml> document, found <\(root.name)>"))
         }
         guard let graph = root.child(named: "graph") else {
             throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file), "the GraphML file has no <graph> element"))
@@ -20,9 +22,10 @@ public enum GraphMLReader {
         for k in root.children(named: "key") {
             guard let id = k.attributes["id"] else { continue }
             let name = k.attributes["attr.name"] ?? id
-            keys[id] = Key(name: name, domain: k.attributes["for"] ?? "all",
-                           defaultValue: k.child(named: "default")?.text,
-                           isYEdGraphics: k.attributes["yfiles.type"] == "nodegraphics")
+            keys[id] = Key(
+                name: name, domain: k.attributes["for"] ?? "all",
+                defaultValue: k.child(named: "default")?.text,
+                isYEdGraphics: k.attributes["yfiles.type"] == "nodegraphics")
         }
         let defaultDirected = graph.attributes["edgedefault"] == "directed"
 

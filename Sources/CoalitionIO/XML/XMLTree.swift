@@ -1,7 +1,8 @@
 import Coalition
 import Foundation
+
 #if canImport(FoundationXML)
-import FoundationXML
+    import FoundationXML
 #endif
 
 /// A parsed XML element with its position in the file. GraphML and GEXF are read as a small
@@ -47,25 +48,33 @@ enum XMLTree {
     ///   the element is handed over and dropped from the tree, so that a long list (a
     ///   worksheet's rows) is read one item at a time instead of held whole. An error it
     ///   throws stops the parse and is thrown.
-    static func parse(_ data: Data, file: String,
-                      completed: ((XMLElement) throws(InputError) -> Bool)? = nil) throws(InputError) -> XMLElement {
+    static func parse(
+        _ data: Data, file: String,
+        completed: ((XMLElement) throws(InputError) -> Bool)? = nil
+    ) throws(InputError) -> XMLElement {
         // Foundation's XMLParser traps on element names that are not valid UTF-8 in a document
         // read as UTF-8, so such a document is refused here, at the first bad byte.
         if declaresUTF8(data), !CSVFile.isUTF8(data) {
             let at = CSVFile.firstInvalidUTF8(in: data)
-            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: at.line, column: at.column),
-                                        "malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML, at: SourceLocation(file: file, line: at.line, column: at.column),
+                    "malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding"))
         }
         guard data.count <= largestDocument else {
-            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file),
-                                        "the document is \(data.count) bytes, more than the \(largestDocument >> 20) MiB this program reads as XML"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML, at: SourceLocation(file: file),
+                    "the document is \(data.count) bytes, more than the \(largestDocument >> 20) MiB this program reads as XML"))
         }
         // Entities declared in the document can expand a few kilobytes into gigabytes (the
         // "billion laughs"), and libxml2 expands them before anyone can count. GraphML, GEXF and
         // workbooks never need them, so a document that declares one is refused unread.
         if let at = firstEntityDeclaration(in: data) {
-            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: at.line, column: at.column),
-                                        "malformed XML: the document declares an entity (<!ENTITY …>); entities are not read, as they can expand without bound: write the text itself"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML, at: SourceLocation(file: file, line: at.line, column: at.column),
+                    "malformed XML: the document declares an entity (<!ENTITY …>); entities are not read, as they can expand without bound: write the text itself"))
         }
         let parser = XMLParser(data: data)
         parser.shouldResolveExternalEntities = false
@@ -76,13 +85,17 @@ enum XMLTree {
         if let error = builder.handlerError { throw error }
         // libxml2 recovers from some errors and still reports success: any error counts.
         if let failure = builder.failure {
-            throw InputError(Diagnostic(.error, .malformedXML, at: SourceLocation(file: file, line: failure.line, column: failure.column),
-                                        "malformed XML: \(failure.reason)"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML, at: SourceLocation(file: file, line: failure.line, column: failure.column),
+                    "malformed XML: \(failure.reason)"))
         }
         if !ok || builder.root == nil {
-            throw InputError(Diagnostic(.error, .malformedXML,
-                                        at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
-                                        "malformed XML: no root element"))
+            throw InputError(
+                Diagnostic(
+                    .error, .malformedXML,
+                    at: SourceLocation(file: file, line: max(parser.lineNumber, 1), column: max(parser.columnNumber, 1)),
+                    "malformed XML: no root element"))
         }
         return builder.root!
     }
@@ -104,7 +117,7 @@ private func firstEntityDeclaration(in data: Data) -> (line: Int, column: Int)? 
         let b = raw.bindMemory(to: UInt8.self)
         guard b.count >= needle.count else { return nil }
         var line = 1, lineStart = 0
-        for i in 0 ... (b.count - needle.count) {
+        for i in 0...(b.count - needle.count) {
             if b[i] == 0x0A { line += 1; lineStart = i + 1; continue }
             if b[i] == 0x3C, b[i + 1] == 0x21, needle.indices.allSatisfy({ b[i + $0] == needle[$0] }) {
                 return (line, i - lineStart + 1)
@@ -139,14 +152,19 @@ private final class TreeBuilder: NSObject, XMLParserDelegate {
 
     init(parser: XMLParser) { self.parser = parser }
 
-    func parser(_ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
-                qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]) {
-        let e = XMLElement(name: qName ?? elementName, attributes: attributeDict,
-                           line: parser.lineNumber, column: parser.columnNumber)
+    func parser(
+        _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
+        qualifiedName qName: String?, attributes attributeDict: [String: String] = [:]
+    ) {
+        let e = XMLElement(
+            name: qName ?? elementName, attributes: attributeDict,
+            line: parser.lineNumber, column: parser.columnNumber)
         guard stack.count < deepestNesting else {
             if failure == nil {
-                failure = (max(parser.lineNumber, 1), max(parser.columnNumber, 1),
-                           "elements are nested more than \(deepestNesting) deep; GraphML, GEXF and workbooks need far fewer")
+                failure = (
+                    max(parser.lineNumber, 1), max(parser.columnNumber, 1),
+                    "elements are nested more than \(deepestNesting) deep; GraphML, GEXF and workbooks need far fewer"
+                )
             }
             parser.abortParsing()
             return

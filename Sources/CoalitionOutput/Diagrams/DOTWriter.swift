@@ -78,11 +78,14 @@ public enum DOTWriter {
         for panel in d.panels where !panel.items.isEmpty {
             blocks.append(itemTable(panel.items, columns: 1, title: panel.title, scale: scale))
         }
-        var rows = ["<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(16 * scale))\"><B>\(html(d.title))</B></FONT></TD></TR>",
-                    "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\" COLOR=\"#444444\">\(wrapped(d.caption).map(html).joined(separator: "<BR/>"))</FONT></TD></TR>"]
+        var rows = [
+            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(16 * scale))\"><B>\(html(d.title))</B></FONT></TD></TR>",
+            "<TR><TD ALIGN=\"LEFT\" BALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\" COLOR=\"#444444\">\(wrapped(d.caption).map(html).joined(separator: "<BR/>"))</FONT></TD></TR>",
+        ]
         if !blocks.isEmpty {
-            rows.append("<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR>"
-                        + blocks.map { "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">\($0)</TD>" }.joined() + "</TR></TABLE></TD></TR>")
+            rows.append(
+                "<TR><TD ALIGN=\"LEFT\"><TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"0\"><TR>"
+                    + blocks.map { "<TD VALIGN=\"TOP\" ALIGN=\"LEFT\">\($0)</TD>" }.joined() + "</TR></TABLE></TD></TR>")
         }
         return "<TABLE BORDER=\"0\" CELLBORDER=\"0\" CELLSPACING=\"2\" ALIGN=\"LEFT\">" + rows.joined() + "</TABLE>"
     }
@@ -102,11 +105,14 @@ public enum DOTWriter {
         let perColumn = (items.count + columns - 1) / columns
         var rows: [String] = []
         if let title { rows.append("<TR><TD COLSPAN=\"\(2 * columns)\" ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(11 * scale))\"><B>\(html(title))</B></FONT></TD></TR>") }
-        for r in 0 ..< perColumn {
+        for r in 0..<perColumn {
             var cells = ""
-            for c in 0 ..< columns {
+            for c in 0..<columns {
                 let i = c * perColumn + r
-                cells += i < items.count ? sampleCell(items[i].sample, scale: scale) + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\">\(html(items[i].label))</FONT></TD>" : "<TD></TD><TD></TD>"
+                cells +=
+                    i < items.count
+                    ? sampleCell(items[i].sample, scale: scale) + "<TD ALIGN=\"LEFT\"><FONT POINT-SIZE=\"\(number(10 * scale))\">\(html(items[i].label))</FONT></TD>"
+                    : "<TD></TD><TD></TD>"
             }
             rows.append("<TR>\(cells)</TR>")
         }

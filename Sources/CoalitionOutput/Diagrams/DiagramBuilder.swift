@@ -32,8 +32,10 @@ public struct DiagramBuilder: Sendable {
     /// name in the SVG's tooltip.
     public var labelLimit: Int
 
-    public init(network: StakeholderNetwork, missionName: String? = nil, source: String? = nil, dataDate: String? = nil,
-                labelLimit: Int = DiagramBuilder.defaultLabelLimit) {
+    public init(
+        network: StakeholderNetwork, missionName: String? = nil, source: String? = nil, dataDate: String? = nil,
+        labelLimit: Int = DiagramBuilder.defaultLabelLimit
+    ) {
         self.network = network
         self.missionName = missionName
         self.source = source
@@ -85,8 +87,9 @@ public struct DiagramBuilder: Sendable {
         let style = a.kind.flatMap { Self.kindStyle[$0.rawValue] } ?? Self.otherKind
         var tip = [a.name, a.kind?.rawValue, a.primarySector, a.commitment.map { "commitment: \($0.name)" }].compactMap { $0 }
         if a.stance == .opposed { tip.append("opposed") }
-        return Diagram.Node(id: "n\(v)", label: label ? a.name : "", shape: style.shape, fill: style.fill, size: size,
-                            dashed: a.stance == .opposed, tooltip: tip.joined(separator: " · "))
+        return Diagram.Node(
+            id: "n\(v)", label: label ? a.name : "", shape: style.shape, fill: style.fill, size: size,
+            dashed: a.stance == .opposed, tooltip: tip.joined(separator: " · "))
     }
 
     func edge(_ t: Tie) -> Diagram.Edge {
@@ -95,8 +98,9 @@ public struct DiagramBuilder: Sendable {
             return Diagram.Edge(from: "n\(t.source)", to: "n\(t.target)", width: 1.6, style: "dotted", color: "#D55E00", arrowhead: "tee")
         }
         let tentative = t.commitment == .exploring || t.commitment == .pledged
-        return Diagram.Edge(from: "n\(t.source)", to: "n\(t.target)", width: width, style: tentative ? "dashed" : "solid",
-                            color: "#555555", arrowhead: t.isDirected ? "normal" : nil)
+        return Diagram.Edge(
+            from: "n\(t.source)", to: "n\(t.target)", width: width, style: tentative ? "dashed" : "solid",
+            color: "#555555", arrowhead: t.isDirected ? "normal" : nil)
     }
 
     /// The legend for what the diagram shows: kinds present, tie styles present.

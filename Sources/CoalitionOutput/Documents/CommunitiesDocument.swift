@@ -30,8 +30,10 @@ public struct CommunitiesDocument: Document {
         case method, objective, resolution, seed, count, quality, modularity, nmi, adjustedRand, groupBy, splitDisconnected, membership, communities
     }
 
-    public init(_ found: Communities, settings: CommunitySettings, seed: UInt64, weighted: Bool, grouping: Grouping,
-                network: StakeholderNetwork, graph g: Graph) {
+    public init(
+        _ found: Communities, settings: CommunitySettings, seed: UInt64, weighted: Bool, grouping: Grouping,
+        network: StakeholderNetwork, graph g: Graph
+    ) {
         let ids = network.actors.map(\.id)
         method = settings.method.rawValue
         objective = settings.objective.rawValue
@@ -48,7 +50,7 @@ public struct CommunitiesDocument: Document {
         names = network.actors.map(\.name)
         groupLabels = grouping.labels
         let degree = g.neighbourCounts()
-        communities = (0 ..< found.count).map { c in
+        communities = (0..<found.count).map { c in
             let members = found.membership.indices.filter { found.membership[$0] == c }
             var composition: [String: Int] = [:]
             for v in members { composition[grouping.labels[v], default: 0] += 1 }
@@ -60,19 +62,28 @@ public struct CommunitiesDocument: Document {
     }
 
     public var table: Table? {
-        Table(["id", "name", "community", "group"], membership.indices.map { i in
-            [membership[i].id, names[i], String(membership[i].community), groupLabels[i]]
-        })
+        Table(
+            ["id", "name", "community", "group"],
+            membership.indices.map { i in
+                [membership[i].id, names[i], String(membership[i].community), groupLabels[i]]
+            })
     }
 
     public var text: String {
-        var out = ["\(count) communities by \(method) (\(objective), resolution \(NumberStyle.plain(resolution)), seed \(seed)); modularity \(NumberStyle.fixed(modularity, 4))",
-                   "Agreement with the \(groupBy) groups: NMI \(NumberStyle.fixed(nmi, 3)), adjusted Rand \(NumberStyle.fixed(adjustedRand, 3))"
-                       + (nmi >= 0.6 ? " — the network's structure follows the groups (a silo signal)" : "")]
+        var out = [
+            "\(count) communities by \(method) (\(objective), resolution \(NumberStyle.plain(resolution)), seed \(seed)); modularity \(NumberStyle.fixed(modularity, 4))",
+            "Agreement with the \(groupBy) groups: NMI \(NumberStyle.fixed(nmi, 3)), adjusted Rand \(NumberStyle.fixed(adjustedRand, 3))"
+                + (nmi >= 0.6 ? " — the network's structure follows the groups (a silo signal)" : ""),
+        ]
         if splitDisconnected > 0 { out.append("\(splitDisconnected) disconnected communit\(splitDisconnected == 1 ? "y was" : "ies were") split into connected parts.") }
         out.append("")
-        out.append(Table(["Community", "actors", "main groups", "most central members"],
-                         communities.map { ["\($0.community)", "\($0.size)", $0.groups.prefix(3).map { "\($0.group) \($0.actors)" }.joined(separator: ", "), $0.members.prefix(3).joined(separator: ", ")] }).text)
+        out.append(
+            Table(
+                ["Community", "actors", "main groups", "most central members"],
+                communities.map {
+                    ["\($0.community)", "\($0.size)", $0.groups.prefix(3).map { "\($0.group) \($0.actors)" }.joined(separator: ", "), $0.members.prefix(3).joined(separator: ", ")]
+                }
+            ).text)
         return out.joined(separator: "\n")
     }
 }

@@ -144,12 +144,13 @@ public struct MeasuresDocument: Document {
         return cols
     }
 
-
     public var table: Table? {
         let cols = Self.columns(analysis)
-        return Table(["id", "name"] + cols.map(\.0), analysis.actors.enumerated().map { i, m in
-            [network.actors[i].id, network.actors[i].name] + cols.map { $0.1(m) }
-        })
+        return Table(
+            ["id", "name"] + cols.map(\.0),
+            analysis.actors.enumerated().map { i, m in
+                [network.actors[i].id, network.actors[i].name] + cols.map { $0.1(m) }
+            })
     }
 
     public var text: String {
@@ -159,11 +160,17 @@ public struct MeasuresDocument: Document {
         let ids = network.actors.map(\.id)
         var out: [String] = []
         out.append("\(plural(m.actors, "actor")), \(plural(m.ties, "tie")) (\(m.directed ? "directed" : "undirected")\(m.weighted ? ", weighted" : ""))")
-        out.append("Density \(NumberStyle.fixed(m.density, 4)); \(plural(m.components, "component")), the largest with \(m.largestComponent) actors (\(NumberStyle.percent(m.largestComponentShare)))")
-        out.append("Diameter \(m.weighted ? NumberStyle.fixed(m.diameter, 3) : NumberStyle.plain(m.diameter))\(m.pathsExact ? "" : " or more"); degree centralization \(NumberStyle.fixed(m.degreeCentralization, 3)); betweenness centralization \(NumberStyle.fixed(m.betweennessCentralization, 3))")
+        out.append(
+            "Density \(NumberStyle.fixed(m.density, 4)); \(plural(m.components, "component")), the largest with \(m.largestComponent) actors (\(NumberStyle.percent(m.largestComponentShare)))"
+        )
+        out.append(
+            "Diameter \(m.weighted ? NumberStyle.fixed(m.diameter, 3) : NumberStyle.plain(m.diameter))\(m.pathsExact ? "" : " or more"); degree centralization \(NumberStyle.fixed(m.degreeCentralization, 3)); betweenness centralization \(NumberStyle.fixed(m.betweennessCentralization, 3))"
+        )
         let points = m.articulationPoints.map { ids[$0] }
         out.append("Articulation points (\(points.count)): " + (points.isEmpty ? "none" : points.prefix(top).joined(separator: ", ") + (points.count > top ? ", …" : "")))
-        out.append("Bridges (\(m.bridges.count)): " + (m.bridges.isEmpty ? "none" : m.bridges.prefix(top).map { "\(ids[$0.0])–\(ids[$0.1])" }.joined(separator: ", ") + (m.bridges.count > top ? ", …" : "")))
+        out.append(
+            "Bridges (\(m.bridges.count)): "
+                + (m.bridges.isEmpty ? "none" : m.bridges.prefix(top).map { "\(ids[$0.0])–\(ids[$0.1])" }.joined(separator: ", ") + (m.bridges.count > top ? ", …" : "")))
         struct Measure { let title: String; let value: (NetworkAnalysis.ActorMeasures) -> Double?; let lowestFirst: Bool; let integer: Bool }
         var measures = [
             Measure(title: "degree", value: { Double($0.degree) }, lowestFirst: false, integer: true),

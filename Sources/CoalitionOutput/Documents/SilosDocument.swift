@@ -16,11 +16,14 @@ public struct SilosDocument: Document {
 
     public var table: Table? {
         func num(_ x: Double?) -> String { x.map { String($0) } ?? "" }
-        return Table(["group", "size", "internalTies", "externalTies", "eiIndex", "eiRescaled", "eiPValue", "eiAdjustedPValue", "internalDensity"],
-                     silos.groups.map { g in
-                         [g.group, String(g.size), num(g.internalTies), num(g.externalTies), num(g.eiIndex),
-                          num(g.eiRescaled), num(g.eiPValue), num(g.eiAdjustedPValue), num(g.internalDensity)]
-                     })
+        return Table(
+            ["group", "size", "internalTies", "externalTies", "eiIndex", "eiRescaled", "eiPValue", "eiAdjustedPValue", "internalDensity"],
+            silos.groups.map { g in
+                [
+                    g.group, String(g.size), num(g.internalTies), num(g.externalTies), num(g.eiIndex),
+                    num(g.eiRescaled), num(g.eiPValue), num(g.eiAdjustedPValue), num(g.internalDensity),
+                ]
+            })
     }
 
     public var text: String {
@@ -29,13 +32,22 @@ public struct SilosDocument: Document {
         func opt(_ x: Double?, _ digits: Int = 3) -> String { x.map { NumberStyle.fixed($0, digits) } ?? "–" }
         var out: [String] = []
         out.append("Groups by \(s.grouping.attribute): \(s.groups.count)\(s.grouping.usedFirstOfSeveral ? " (actors with several values counted by their first)" : "")")
-        out.append("E-I index \(opt(s.networkEI)) (−1: all ties inside groups, +1: all between); rescaled \(opt(s.networkEIRescaled)); permutation p = \(NumberStyle.fixed(s.networkEIPValue, 4)) (\(s.permutations) permutations)")
+        out.append(
+            "E-I index \(opt(s.networkEI)) (−1: all ties inside groups, +1: all between); rescaled \(opt(s.networkEIRescaled)); permutation p = \(NumberStyle.fixed(s.networkEIPValue, 4)) (\(s.permutations) permutations)"
+        )
         out.append("Assortativity \(opt(s.assortativity)); modularity of the grouping \(NumberStyle.fixed(s.groupModularity, 3))")
         out.append("")
         let ranked = s.groups.sorted { ($0.eiIndex ?? 2) != ($1.eiIndex ?? 2) ? ($0.eiIndex ?? 2) < ($1.eiIndex ?? 2) : $0.group < $1.group }
-        out.append(Table(["Group (most inward first)", "actors", "inside", "across", "E-I", "rescaled", "p (BH)"],
-                             ranked.map { [$0.group, "\($0.size)", NumberStyle.plain($0.internalTies), NumberStyle.plain($0.externalTies),
-                                           opt($0.eiIndex), opt($0.eiRescaled), NumberStyle.fixed($0.eiAdjustedPValue, 4)] }).text)
+        out.append(
+            Table(
+                ["Group (most inward first)", "actors", "inside", "across", "E-I", "rescaled", "p (BH)"],
+                ranked.map {
+                    [
+                        $0.group, "\($0.size)", NumberStyle.plain($0.internalTies), NumberStyle.plain($0.externalTies),
+                        opt($0.eiIndex), opt($0.eiRescaled), NumberStyle.fixed($0.eiAdjustedPValue, 4),
+                    ]
+                }
+            ).text)
         out.append("")
         if s.missingBridges.isEmpty {
             out.append("Missing bridges: none (no pair of groups has significantly fewer ties than expected).")
@@ -43,9 +55,14 @@ public struct SilosDocument: Document {
             out.append("Missing bridges (\(s.missingBridges.count)):")
             for bridge in s.missingBridges {
                 let a = s.grouping.groups[bridge.groups.0], b = s.grouping.groups[bridge.groups.1]
-                out.append("- \(a) – \(b): \(bridge.ties) tie\(bridge.ties == 1 ? "" : "s") where \(NumberStyle.fixed(bridge.expectedTies, 1)) were expected (p = \(String(format: "%.2g", bridge.adjustedPValue)) after correction)")
+                out.append(
+                    "- \(a) – \(b): \(bridge.ties) tie\(bridge.ties == 1 ? "" : "s") where \(NumberStyle.fixed(bridge.expectedTies, 1)) were expected (p = \(String(format: "%.2g", bridge.adjustedPValue)) after correction)"
+                )
                 if let top = bridge.bridgers.first {
-                    out.append("  bridging today: " + bridge.bridgers.prefix(3).map { "\(name($0.actor)) (\($0.pairs) pair\($0.pairs == 1 ? "" : "s"), \($0.role))" }.joined(separator: "; ") + (top.pairs > 0 ? "" : ""))
+                    out.append(
+                        "  bridging today: "
+                            + bridge.bridgers.prefix(3).map { "\(name($0.actor)) (\($0.pairs) pair\($0.pairs == 1 ? "" : "s"), \($0.role))" }.joined(separator: "; ")
+                            + (top.pairs > 0 ? "" : ""))
                 } else {
                     out.append("  bridging today: nobody is tied to both")
                 }
@@ -53,14 +70,18 @@ public struct SilosDocument: Document {
             }
         }
         out.append("")
-        out.append("Communities (\(s.communities.count), Leiden, modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : "")")
+        out.append(
+            "Communities (\(s.communities.count), Leiden, modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : "")"
+        )
         out.append("")
         let gov = s.government
         out.append("Government coordination (\(gov.publicBodies) public bodies; E-I among them \(opt(gov.eiIndex))):")
         for pair in gov.ministryPairs {
             let (x, y) = pair.ministries
             let via = pair.intermediaries.prefix(3).map(name).joined(separator: ", ") + (pair.intermediaries.count > 3 ? ", …" : "")
-            let text = pair.directTies > 0 ? "direct tie" + (pair.intermediaries.isEmpty ? "" : "; also through \(via)")
+            let text =
+                pair.directTies > 0
+                ? "direct tie" + (pair.intermediaries.isEmpty ? "" : "; also through \(via)")
                 : pair.intermediaries.isEmpty ? "no tie, no shared contact" : "only through \(via)"
             out.append("- \(name(x)) – \(name(y)): \(text)")
         }

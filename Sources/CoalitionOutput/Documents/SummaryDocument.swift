@@ -25,16 +25,21 @@ public struct SummaryDocument: Document {
             if !provenance.isEmpty { out.append(provenance.joined(separator: " · ")) }
             out.append("")
         }
-        out.append("\(plural(s.actors, "actor")), \(plural(s.ties, "tie")) (\(s.isDirected ? "directed" : "undirected"))"
-                   + (s.oppositionTies > 0 ? ", of which \(s.oppositionTies) opposition" : ""))
+        out.append(
+            "\(plural(s.actors, "actor")), \(plural(s.ties, "tie")) (\(s.isDirected ? "directed" : "undirected"))"
+                + (s.oppositionTies > 0 ? ", of which \(s.oppositionTies) opposition" : ""))
         out.append("Density \(NumberStyle.fixed(s.density, 3)) (share of possible pairs joined by a supporting tie)")
         let share = s.actors > 0 ? Double(s.largestComponent) / Double(s.actors) : 0
-        out.append("\(plural(s.components, "component")); the largest holds \(s.largestComponent) actors (\(NumberStyle.percent(share)))"
-                   + (s.isolates > 0 ? "; \(plural(s.isolates, "isolate")) with no tie at all" : ""))
+        out.append(
+            "\(plural(s.components, "component")); the largest holds \(s.largestComponent) actors (\(NumberStyle.percent(share)))"
+                + (s.isolates > 0 ? "; \(plural(s.isolates, "isolate")) with no tie at all" : ""))
         for (title, rows) in [("kind", s.byKind), ("sector (primary)", s.bySector), ("level", s.byLevel)] {
             out.append("")
-            out.append(Table(["By \(title)", "actors", "share", "ties inside", "ties across"],
-                             rows.map { [$0.value, "\($0.actors)", NumberStyle.percent($0.share), "\($0.internalTies)", "\($0.externalTies)"] }).text)
+            out.append(
+                Table(
+                    ["By \(title)", "actors", "share", "ties inside", "ties across"],
+                    rows.map { [$0.value, "\($0.actors)", NumberStyle.percent($0.share), "\($0.internalTies)", "\($0.externalTies)"] }
+                ).text)
         }
         out.append("")
         out.append(Table(["Ties by relation", "ties"], s.tiesByRelation.map { [$0.value, "\($0.ties)"] }).text)
@@ -42,7 +47,6 @@ public struct SummaryDocument: Document {
         out.append(Table(["Ties by commitment", "ties"], s.tiesByCommitment.map { [$0.value, "\($0.ties)"] }).text)
         return out.joined(separator: "\n")
     }
-
 
     struct JSON: Encodable {
         struct MissionInfo: Encodable { var name: String; var goal: String?; var dataDate: String?; var source: String? }

@@ -15,20 +15,29 @@ public struct VoicesDocument: Document {
     public func encode(to encoder: Encoder) throws { try JSON(voices, network.actors.map(\.id)).encode(to: encoder) }
 
     public var table: Table? {
-        Table(["category", "status", "actors", "share", "degreeRatio", "pagerankRatio", "distanceToWillingCore", "reading"], voices.categories.map { c in
-            [c.label, c.status.rawValue, String(c.actors.count), String(c.share), c.degreeRatio.map { String($0) } ?? "",
-             c.pagerankRatio.map { String($0) } ?? "", c.distanceToWillingCore.map(String.init) ?? "", c.reading]
-        })
+        Table(
+            ["category", "status", "actors", "share", "degreeRatio", "pagerankRatio", "distanceToWillingCore", "reading"],
+            voices.categories.map { c in
+                [
+                    c.label, c.status.rawValue, String(c.actors.count), String(c.share), c.degreeRatio.map { String($0) } ?? "",
+                    c.pagerankRatio.map { String($0) } ?? "", c.distanceToWillingCore.map(String.init) ?? "", c.reading,
+                ]
+            })
     }
 
     public var text: String {
         let v = voices, names = network.actors.map(\.name)
         var out = [v.usedDefaultTaxonomy ? "Expected voices: the default set (the mission names none)" : "Expected voices: from the mission file", ""]
-        out.append(Table(["Category", "status", "actors", "share", "ties/actors", "hops to willing core"],
-                             v.categories.map { c in
-                                 [c.label, c.status.rawValue, "\(c.actors.count)", NumberStyle.percent(c.share), c.degreeRatio.map { NumberStyle.fixed($0, 2) } ?? "–",
-                                  c.distanceToWillingCore.map(String.init) ?? "–"]
-                             }).text)
+        out.append(
+            Table(
+                ["Category", "status", "actors", "share", "ties/actors", "hops to willing core"],
+                v.categories.map { c in
+                    [
+                        c.label, c.status.rawValue, "\(c.actors.count)", NumberStyle.percent(c.share), c.degreeRatio.map { NumberStyle.fixed($0, 2) } ?? "–",
+                        c.distanceToWillingCore.map(String.init) ?? "–",
+                    ]
+                }
+            ).text)
         out.append("")
         out += v.categories.filter { $0.status != .present }.map { "- " + $0.reading }
         func list(_ title: String, _ actors: [Int]) {
@@ -59,9 +68,10 @@ public struct VoicesDocument: Document {
         init(_ v: VoicesAnalysis, _ ids: [String]) {
             func entries(_ status: VoicesAnalysis.Status) -> [Entry] {
                 v.categories.filter { $0.status == status }.map { c in
-                    Entry(category: c.label, dimension: c.expected.dimension.rawValue, value: c.expected.value, actors: c.actors.map { ids[$0] },
-                          count: c.actors.count, share: c.share, representationRatio: c.degreeRatio, pagerankRatio: c.pagerankRatio,
-                          distanceToWillingCore: c.distanceToWillingCore, reasons: c.reasons, reading: c.reading)
+                    Entry(
+                        category: c.label, dimension: c.expected.dimension.rawValue, value: c.expected.value, actors: c.actors.map { ids[$0] },
+                        count: c.actors.count, share: c.share, representationRatio: c.degreeRatio, pagerankRatio: c.pagerankRatio,
+                        distanceToWillingCore: c.distanceToWillingCore, reasons: c.reasons, reading: c.reading)
                 }
             }
             missing = entries(.missing)

@@ -25,23 +25,37 @@ public struct WillingDocument: Document {
 
     public var text: String {
         let w = willing, names = network.actors.map(\.name)
-        var out = ["Willing network at \(w.threshold.name) or above: \(plural(w.willingActors.count, "actor")), \(plural(w.willingTies, "tie")); \(plural(w.clusters.count, "cluster"))", "", w.reason, ""]
-        out.append(Table(["#", "actors", "score", "density", "commitment", "sectors", "criteria met", "members (first 4)"],
-                             w.clusters.prefix(8).enumerated().map { i, c in
-                                 ["\(i + 1)", "\(c.size)", NumberStyle.fixed(c.score, 3), NumberStyle.fixed(c.density, 2), c.meanCommitment.map { NumberStyle.fixed($0, 1) } ?? "–",
-                                  "\(c.sectors)", "\(c.criteria.met)/4", c.members.prefix(4).map { names[$0] }.joined(separator: ", ")]
-                             }).text)
+        var out = [
+            "Willing network at \(w.threshold.name) or above: \(plural(w.willingActors.count, "actor")), \(plural(w.willingTies, "tie")); \(plural(w.clusters.count, "cluster"))",
+            "", w.reason, "",
+        ]
+        out.append(
+            Table(
+                ["#", "actors", "score", "density", "commitment", "sectors", "criteria met", "members (first 4)"],
+                w.clusters.prefix(8).enumerated().map { i, c in
+                    [
+                        "\(i + 1)", "\(c.size)", NumberStyle.fixed(c.score, 3), NumberStyle.fixed(c.density, 2), c.meanCommitment.map { NumberStyle.fixed($0, 1) } ?? "–",
+                        "\(c.sectors)", "\(c.criteria.met)/4", c.members.prefix(4).map { names[$0] }.joined(separator: ", "),
+                    ]
+                }
+            ).text)
         if !w.nextToRecruit.isEmpty {
             out.append("")
-            out.append(Table(["Next to recruit", "ties in", "strength", "introduced by"],
-                                 w.nextToRecruit.prefix(8).map { ["\(names[$0.actor])", "\($0.ties)", NumberStyle.plain($0.tieStrength), names[$0.introducedBy]] }).text)
+            out.append(
+                Table(
+                    ["Next to recruit", "ties in", "strength", "introduced by"],
+                    w.nextToRecruit.prefix(8).map { ["\(names[$0.actor])", "\($0.ties)", NumberStyle.plain($0.tieStrength), names[$0.introducedBy]] }
+                ).text)
         }
         out.append("")
-        out.append("Camps: \(w.camps.supporters.count) supporters, \(w.camps.opponents.count) opponents (\(w.camps.opponents.map { names[$0] }.joined(separator: ", ")))"
-                   + (w.camps.between.isEmpty ? "" : "; between them: " + w.camps.between.map { names[$0] }.joined(separator: ", ")))
+        out.append(
+            "Camps: \(w.camps.supporters.count) supporters, \(w.camps.opponents.count) opponents (\(w.camps.opponents.map { names[$0] }.joined(separator: ", ")))"
+                + (w.camps.between.isEmpty ? "" : "; between them: " + w.camps.between.map { names[$0] }.joined(separator: ", ")))
         for (a, b) in w.camps.oppositions.prefix(10) { out.append("  \(names[a]) opposes \(names[b])") }
         out.append("")
-        out.append("Score = Σ weight × part / Σ weights, parts in 0–1: size (over the largest cluster), density, mean commitment / 4, declared influence (over the most), diversity (mean Blau index of kinds and sectors), criteria met / 4. Weights: " + WillingScoreParts.names.map { "\($0) \(NumberStyle.plain(w.weights[$0] ?? 0))" }.joined(separator: ", ") + ".")
+        out.append(
+            "Score = Σ weight × part / Σ weights, parts in 0–1: size (over the largest cluster), density, mean commitment / 4, declared influence (over the most), diversity (mean Blau index of kinds and sectors), criteria met / 4. Weights: "
+                + WillingScoreParts.names.map { "\($0) \(NumberStyle.plain(w.weights[$0] ?? 0))" }.joined(separator: ", ") + ".")
         out += w.notes
         return out.joined(separator: "\n")
     }
@@ -71,17 +85,21 @@ public struct WillingDocument: Document {
             willingActors = w.willingActors.map { ids[$0] }
             willingTies = w.willingTies
             clusters = w.clusters.map { c in
-                Cluster(members: c.members.map { ids[$0] }, size: c.size, score: c.score, parts: c.parts, density: c.density,
-                        meanCommitment: c.meanCommitment, totalInfluence: c.totalInfluence, kindDiversity: c.kindDiversity,
-                        sectorDiversity: c.sectorDiversity, sectors: c.sectors,
-                        criteria: ["crossSector": c.criteria.crossSector, "researchAndInnovation": c.criteria.researchAndInnovation,
-                                   "civilSociety": c.criteria.civilSociety, "noSinglePointOfFailure": c.criteria.noSinglePointOfFailure],
-                        articulationPoints: c.articulationPoints.map { ids[$0] })
+                Cluster(
+                    members: c.members.map { ids[$0] }, size: c.size, score: c.score, parts: c.parts, density: c.density,
+                    meanCommitment: c.meanCommitment, totalInfluence: c.totalInfluence, kindDiversity: c.kindDiversity,
+                    sectorDiversity: c.sectorDiversity, sectors: c.sectors,
+                    criteria: [
+                        "crossSector": c.criteria.crossSector, "researchAndInnovation": c.criteria.researchAndInnovation,
+                        "civilSociety": c.criteria.civilSociety, "noSinglePointOfFailure": c.criteria.noSinglePointOfFailure,
+                    ],
+                    articulationPoints: c.articulationPoints.map { ids[$0] })
             }
             recommended = w.recommended.map { Recommended(members: w.clusters[$0].members.map { ids[$0] }, reason: w.reason) }
             nextToRecruit = w.nextToRecruit.map { Recruit(id: ids[$0.actor], introducedBy: ids[$0.introducedBy], ties: $0.ties, tieStrength: $0.tieStrength) }
-            camps = Camps(supporters: w.camps.supporters.map { ids[$0] }, opponents: w.camps.opponents.map { ids[$0] },
-                          between: w.camps.between.map { ids[$0] }, oppositions: w.camps.oppositions.map { [ids[$0.0], ids[$0.1]] })
+            camps = Camps(
+                supporters: w.camps.supporters.map { ids[$0] }, opponents: w.camps.opponents.map { ids[$0] },
+                between: w.camps.between.map { ids[$0] }, oppositions: w.camps.oppositions.map { [ids[$0.0], ids[$0.1]] })
             weights = w.weights
             notes = w.notes
         }

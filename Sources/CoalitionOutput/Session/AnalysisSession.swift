@@ -1,6 +1,6 @@
 import Coalition
-import CoalitionGraph
 import CoalitionDOT
+import CoalitionGraph
 import CoalitionIO
 import Foundation
 
@@ -29,8 +29,10 @@ public final class AnalysisSession: @unchecked Sendable {
     private let lock = NSRecursiveLock()
     private var cache: [String: Any] = [:]
 
-    public init(network: StakeholderNetwork, mission: Mission? = nil, settings: AnalysisSettings = .init(),
-                diagnostics: [Diagnostic] = [], inputs: [String] = [], files: [String] = []) {
+    public init(
+        network: StakeholderNetwork, mission: Mission? = nil, settings: AnalysisSettings = .init(),
+        diagnostics: [Diagnostic] = [], inputs: [String] = [], files: [String] = []
+    ) {
         self.network = network
         self.mission = mission
         self.settings = settings
@@ -137,8 +139,9 @@ public final class AnalysisSession: @unchecked Sendable {
         cached("communities-\(how.method.rawValue)-\(how.objective.rawValue)-\(how.resolution)-\(how.restarts ?? -1)") {
             let g = supportingGraph
             let objective: CommunityObjective = how.objective == .modularity ? .modularity(resolution: how.resolution) : .cpm(resolution: how.resolution)
-            return g.communities(method: how.method, objective: objective, weighted: settings.weighted, seed: settings.seed,
-                                 restarts: how.restarts ?? (g.vertexCount <= 20_000 ? 10 : 1))
+            return g.communities(
+                method: how.method, objective: objective, weighted: settings.weighted, seed: settings.seed,
+                restarts: how.restarts ?? (g.vertexCount <= 20_000 ? 10 : 1))
         }
     }
 

@@ -39,10 +39,13 @@ extension AnalysisSession {
     ///   - shown: the network as the audience may see it (actors in the same positions); the
     ///     analyses are always of the whole network.
     ///   - date: the date the caption states (default: the mission's `data_date`).
-    public func diagram(_ view: DiagramBuilder.View, style: DiagramStyle = .init(), shown: StakeholderNetwork? = nil,
-                        date: String? = nil) throws(DiagramError) -> Diagram {
-        let builder = DiagramBuilder(network: shown ?? network, missionName: mission?.name, source: mission?.source,
-                                     dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
+    public func diagram(
+        _ view: DiagramBuilder.View, style: DiagramStyle = .init(), shown: StakeholderNetwork? = nil,
+        date: String? = nil
+    ) throws(DiagramError) -> Diagram {
+        let builder = DiagramBuilder(
+            network: shown ?? network, missionName: mission?.name, source: mission?.source,
+            dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
         let measure = style.sizeBy.rawValue
         do {
             switch view {

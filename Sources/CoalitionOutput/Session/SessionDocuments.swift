@@ -13,8 +13,9 @@ extension AnalysisSession {
     public func silosDocument() throws(GroupingError) -> SilosDocument { SilosDocument(try silos(), network) }
 
     public func communitiesDocument(_ how: CommunitySettings = .init()) throws(GroupingError) -> CommunitiesDocument {
-        CommunitiesDocument(communities(how), settings: how, seed: settings.seed, weighted: settings.weighted,
-                            grouping: try grouping(), network: network, graph: supportingGraph)
+        CommunitiesDocument(
+            communities(how), settings: how, seed: settings.seed, weighted: settings.weighted,
+            grouping: try grouping(), network: network, graph: supportingGraph)
     }
 
     public func willingDocument() -> WillingDocument { WillingDocument(willing, network) }

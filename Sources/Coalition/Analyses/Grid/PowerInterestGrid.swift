@@ -47,13 +47,16 @@ public struct PowerInterestGrid: Sendable {
         let position = percentiles(rated.map { structural[$0] })
         entries = rated.enumerated().map { i, v in
             let influence = actors[v].influence!, interest = actors[v].interest!
-            let quadrant: Quadrant = influence >= 2.5 ? (interest >= 2.5 ? .manageClosely : .keepSatisfied)
+            let quadrant: Quadrant =
+                influence >= 2.5
+                ? (interest >= 2.5 ? .manageClosely : .keepSatisfied)
                 : (interest >= 2.5 ? .keepInformed : .monitor)
             var finding: String?
             if position[i] >= 0.75 && position[i] - declared[i] >= 0.4 { finding = "hidden influencer" }
             if declared[i] >= 0.75 && declared[i] - position[i] >= 0.4 { finding = "over-rated" }
-            return Entry(actor: v, influence: influence, interest: interest, quadrant: quadrant,
-                         declaredPercentile: declared[i], structuralPercentile: position[i], finding: finding)
+            return Entry(
+                actor: v, influence: influence, interest: interest, quadrant: quadrant,
+                declaredPercentile: declared[i], structuralPercentile: position[i], finding: finding)
         }
     }
 }

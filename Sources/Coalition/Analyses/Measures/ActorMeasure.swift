@@ -16,9 +16,10 @@ public enum ActorMeasure: String, Sendable, CaseIterable {
         case .coreness: return g.coreNumbers().map(Double.init)
         case .betweenness, .harmonic, .closeness:
             let sampled = g.vertexCount > options.exactLimit && options.samples < g.vertexCount
-            let paths = g.pathMeasures(length: options.weighted ? .inverseWeight : .hops,
-                                       sources: sampled ? .sample(count: options.samples, seed: options.seed) : .all,
-                                       edgeBetweenness: false, threads: options.threads)
+            let paths = g.pathMeasures(
+                length: options.weighted ? .inverseWeight : .hops,
+                sources: sampled ? .sample(count: options.samples, seed: options.seed) : .all,
+                edgeBetweenness: false, threads: options.threads)
             switch self {
             case .betweenness: return paths.betweenness
             case .harmonic: return paths.harmonicIn
@@ -103,8 +104,11 @@ extension NetworkAnalysis {
         let n = network.actors.count
         func key(_ a: Int, _ b: Int) -> Int { network.isDirected ? a * n + b : min(a, b) * n + max(a, b) }
         for p in pairs { byPair[key(p.source, p.target)] = p.edgeBetweenness }
-        return [MeasureColumn(name: "edgeBetweenness", integral: false,
-                              values: network.ties.map { $0.isOpposition ? nil : byPair[key(Int($0.source), Int($0.target))] })]
+        return [
+            MeasureColumn(
+                name: "edgeBetweenness", integral: false,
+                values: network.ties.map { $0.isOpposition ? nil : byPair[key(Int($0.source), Int($0.target))] })
+        ]
     }
 }
 

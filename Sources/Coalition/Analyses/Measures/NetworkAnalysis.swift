@@ -102,9 +102,10 @@ public struct NetworkAnalysis: Sendable {
         let g = full.simplified(includeNegative: false)
         let n = g.vertexCount
         let sampled = n > options.exactLimit && options.samples < n
-        let paths = g.pathMeasures(length: options.weighted ? .inverseWeight : .hops,
-                                   sources: sampled ? .sample(count: options.samples, seed: options.seed) : .all,
-                                   threads: options.threads)
+        let paths = g.pathMeasures(
+            length: options.weighted ? .inverseWeight : .hops,
+            sources: sampled ? .sample(count: options.samples, seed: options.seed) : .all,
+            threads: options.threads)
         let pagerank = g.pageRank(weighted: options.weighted)
         let eigenvector = g.eigenvectorCentrality(weighted: options.weighted)
         let cores = g.coreNumbers()
@@ -115,7 +116,7 @@ public struct NetworkAnalysis: Sendable {
         let inStrength = g.inStrengths(), outStrength = g.outStrengths()
         let strength = g.strengths()
 
-        actors = (0 ..< n).map { v in
+        actors = (0..<n).map { v in
             ActorMeasures(
                 degree: degree[v], inDegree: inDegree[v], outDegree: outDegree[v],
                 strength: strength[v], inStrength: inStrength[v], outStrength: outStrength[v],
@@ -127,9 +128,10 @@ public struct NetworkAnalysis: Sendable {
                 efficiency: holes.efficiency[v], hierarchy: holes.hierarchy[v], brokerage: brokerage[v],
                 group: grouping.labels[v])
         }
-        pairs = (0 ..< g.edgeCount).map { e in
-            PairMeasures(source: Int(g.edgeSources[e]), target: Int(g.edgeTargets[e]),
-                         strength: g.edgeWeights[e], edgeBetweenness: paths.edgeBetweenness[e])
+        pairs = (0..<g.edgeCount).map { e in
+            PairMeasures(
+                source: Int(g.edgeSources[e]), target: Int(g.edgeTargets[e]),
+                strength: g.edgeWeights[e], edgeBetweenness: paths.edgeBetweenness[e])
         }
         let components = g.weakComponents()
         let largest = components.largest.map { components.sizes[$0] } ?? 0
@@ -153,7 +155,8 @@ public struct NetworkAnalysis: Sendable {
 
         var notes: [String] = []
         if network.oppositionTies > 0 {
-            notes.append("\(network.oppositionTies) opposition tie\(network.oppositionTies == 1 ? " is" : "s are") left out of every measure; the measures describe the supporting network.")
+            notes.append(
+                "\(network.oppositionTies) opposition tie\(network.oppositionTies == 1 ? " is" : "s are") left out of every measure; the measures describe the supporting network.")
         }
         if g.edgeCount < net.ties.count - network.oppositionTies {
             notes.append("Ties of several relations between the same pair count as one tie whose strength is the sum of theirs.")
@@ -162,19 +165,28 @@ public struct NetworkAnalysis: Sendable {
             notes.append("Brokerage groups actors by the first value of \"\(grouping.attribute)\" where an actor has several.")
         }
         if !g.isDirected {
-            notes.append("The network is undirected, so brokerage counts each tie both ways: representative and gatekeeper counts are the same number (an actor between its own group and another), not two findings.")
+            notes.append(
+                "The network is undirected, so brokerage counts each tie both ways: representative and gatekeeper counts are the same number (an actor between its own group and another), not two findings."
+            )
         }
         if !paths.isExact {
-            notes.append("Betweenness is estimated from \(paths.sourcesUsed) randomly chosen source actors (seed \(options.seed)) because the network has more than \(options.exactLimit) actors: every actor's value is within ±\(Numbers.shortest((paths.errorBound * 10_000).rounded() / 10_000)) of the exact one with \(Int((1 - paths.confidenceDelta) * 100)) % confidence. Harmonic centrality is estimated from the same sources\(g.isDirected ? "; closeness is not computed" : ", closeness from the distances within each component"), and the diameter is a lower bound.")
+            notes.append(
+                "Betweenness is estimated from \(paths.sourcesUsed) randomly chosen source actors (seed \(options.seed)) because the network has more than \(options.exactLimit) actors: every actor's value is within ±\(Numbers.shortest((paths.errorBound * 10_000).rounded() / 10_000)) of the exact one with \(Int((1 - paths.confidenceDelta) * 100)) % confidence. Harmonic centrality is estimated from the same sources\(g.isDirected ? "; closeness is not computed" : ", closeness from the distances within each component"), and the diameter is a lower bound."
+            )
         }
         if options.weighted {
-            notes.append("Weighted: tie strength is the weight for PageRank, eigenvector, clustering and Burt's measures; path lengths are 1/strength, so strong ties are short paths.")
+            notes.append(
+                "Weighted: tie strength is the weight for PageRank, eigenvector, clustering and Burt's measures; path lengths are 1/strength, so strong ties are short paths.")
         }
         if !eigenvector.converged || !pagerank.converged {
-            notes.append("\(!eigenvector.converged ? "Eigenvector centrality" : "PageRank") did not converge in \(!eigenvector.converged ? eigenvector.iterations : pagerank.iterations) iterations; its values are the last iterate.")
+            notes.append(
+                "\(!eigenvector.converged ? "Eigenvector centrality" : "PageRank") did not converge in \(!eigenvector.converged ? eigenvector.iterations : pagerank.iterations) iterations; its values are the last iterate."
+            )
         }
         if components.count > 1 {
-            notes.append("The network has \(components.count) components; eigenvector centrality concentrates on the component with the largest eigenvalue, and closeness uses Wasserman and Faust's correction.")
+            notes.append(
+                "The network has \(components.count) components; eigenvector centrality concentrates on the component with the largest eigenvalue, and closeness uses Wasserman and Faust's correction."
+            )
         }
         self.notes = notes
     }

@@ -95,7 +95,8 @@ public struct SiloAnalysis: Sendable {
     public var communitiesARI: Double
     public var government: Government
     public var permutations: Int
-    public static let nullModel = "Expected ties between two groups = K_a·K_b/2m, K being the groups' total degree and m the number of ties (the configuration model: ties placed at random, each actor keeping its degree). A pair is a missing bridge when at least 3 ties are expected and the Poisson probability of seeing as few as observed is below 0.05 after Benjamini–Hochberg correction over all pairs of groups."
+    public static let nullModel =
+        "Expected ties between two groups = K_a·K_b/2m, K being the groups' total degree and m the number of ties (the configuration model: ties placed at random, each actor keeping its degree). A pair is a missing bridge when at least 3 ties are expected and the Poisson probability of seeing as few as observed is below 0.05 after Benjamini–Hochberg correction over all pairs of groups."
 
     public init(_ network: StakeholderNetwork, grouping: Grouping, options: Options = .init()) {
         let g = network.graph().simplified(includeNegative: false)
@@ -106,9 +107,10 @@ public struct SiloAnalysis: Sendable {
         let test = g.eiPermutationTest(groups: grouping.index, permutations: options.permutations, seed: options.seed)
         let adjusted = Statistics.benjaminiHochberg(test.groups)
         groups = grouping.groups.indices.map { a in
-            Group(group: grouping.groups[a], size: measures.sizes[a], internalTies: measures.groupInternal[a],
-                  externalTies: measures.groupExternal[a], eiIndex: measures.groupEI[a], eiRescaled: measures.groupEIRescaled[a],
-                  eiPValue: test.groups[a], eiAdjustedPValue: adjusted[a], internalDensity: measures.density[a][a])
+            Group(
+                group: grouping.groups[a], size: measures.sizes[a], internalTies: measures.groupInternal[a],
+                externalTies: measures.groupExternal[a], eiIndex: measures.groupEI[a], eiRescaled: measures.groupEIRescaled[a],
+                eiPValue: test.groups[a], eiAdjustedPValue: adjusted[a], internalDensity: measures.density[a][a])
         }
         networkEI = measures.ei
         networkEIRescaled = measures.eiRescaled
@@ -120,14 +122,16 @@ public struct SiloAnalysis: Sendable {
         blockDensity = measures.density
         actorEI = measures.actorEI
 
-        let paths = g.pathMeasures(length: options.weighted ? .inverseWeight : .hops,
-                                   sources: n > 25_000 ? .sample(count: 1_000, seed: options.seed) : .all,
-                                   edgeBetweenness: false)
+        let paths = g.pathMeasures(
+            length: options.weighted ? .inverseWeight : .hops,
+            sources: n > 25_000 ? .sample(count: 1_000, seed: options.seed) : .all,
+            edgeBetweenness: false)
         let neighbours = Self.undirectedNeighbours(g)
         missingBridges = Self.missingBridges(g, neighbours, grouping, measures, paths.betweenness, network, options)
         let restarts = options.restarts ?? (n <= 20_000 ? 10 : 1)
-        communities = g.communities(method: options.communityMethod, objective: .modularity(resolution: options.resolution),
-                                    weighted: options.weighted, seed: options.seed, restarts: restarts)
+        communities = g.communities(
+            method: options.communityMethod, objective: .modularity(resolution: options.resolution),
+            weighted: options.weighted, seed: options.seed, restarts: restarts)
         communitiesNMI = PartitionComparison.normalizedMutualInformation(communities.membership, grouping.index)
         communitiesARI = PartitionComparison.adjustedRandIndex(communities.membership, grouping.index)
         government = Self.government(network, g, neighbours, grouping)
@@ -135,7 +139,7 @@ public struct SiloAnalysis: Sendable {
 
     /// Each vertex's distinct neighbours in either direction, sorted.
     static func undirectedNeighbours(_ g: Graph) -> [[Int]] {
-        (0 ..< g.vertexCount).map { v in
+        (0..<g.vertexCount).map { v in
             var all = (Array(g.outNeighbors(of: v)) + (g.isDirected ? Array(g.inNeighbors(of: v)) : [])).map(Int.init)
             all.sort()
             var unique: [Int] = []
@@ -144,14 +148,16 @@ public struct SiloAnalysis: Sendable {
         }
     }
 
-    static func missingBridges(_ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping, _ measures: GroupMeasures,
-                               _ betweenness: [Double], _ network: StakeholderNetwork, _ options: Options) -> [MissingBridge] {
+    static func missingBridges(
+        _ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping, _ measures: GroupMeasures,
+        _ betweenness: [Double], _ network: StakeholderNetwork, _ options: Options
+    ) -> [MissingBridge] {
         let k = grouping.groups.count
         // Undirected view: ties between groups and total degree per group.
         var between = [[Int]](repeating: [Int](repeating: 0, count: k), count: k)
         var degree = [Double](repeating: 0, count: k)
         var ties = 0
-        for v in 0 ..< g.vertexCount {
+        for v in 0..<g.vertexCount {
             for w in neighbours[v] where w > v {
                 let a = grouping.index[v], b = grouping.index[w]
                 between[a][b] += 1
@@ -163,8 +169,8 @@ public struct SiloAnalysis: Sendable {
         }
         guard ties > 0 else { return [] }
         var pairs: [(Int, Int, Double, Double)] = []
-        for a in 0 ..< k {
-            for b in a + 1 ..< k {
+        for a in 0..<k {
+            for b in a + 1..<k {
                 let expected = degree[a] * degree[b] / Double(2 * ties)
                 pairs.append((a, b, expected, Statistics.poissonLowerTail(between[a][b], mean: expected)))
             }
@@ -172,10 +178,12 @@ public struct SiloAnalysis: Sendable {
         let adjusted = Statistics.benjaminiHochberg(pairs.map(\.3))
         var result: [MissingBridge] = []
         for (i, (a, b, expected, p)) in pairs.enumerated() where expected >= options.minimumExpected && adjusted[i] < options.alpha {
-            result.append(MissingBridge(groups: (a, b), ties: between[a][b], expectedTies: expected, pValue: p,
-                                        adjustedPValue: adjusted[i],
-                                        bridgers: bridgers(a, b, neighbours, grouping, betweenness),
-                                        candidates: candidates(a, b, neighbours, grouping, betweenness, network, options.candidates)))
+            result.append(
+                MissingBridge(
+                    groups: (a, b), ties: between[a][b], expectedTies: expected, pValue: p,
+                    adjustedPValue: adjusted[i],
+                    bridgers: bridgers(a, b, neighbours, grouping, betweenness),
+                    candidates: candidates(a, b, neighbours, grouping, betweenness, network, options.candidates)))
         }
         // Most surprising first.
         return result.sorted { x, y in
@@ -200,8 +208,10 @@ public struct SiloAnalysis: Sendable {
 
     /// Actors one new tie away from bridging a and b: tied to one side (or a member of it) and
     /// with contacts who work with the other. Score: (direct + ½·via) on each side, multiplied.
-    static func candidates(_ a: Int, _ b: Int, _ neighbours: [[Int]], _ grouping: Grouping, _ betweenness: [Double],
-                           _ network: StakeholderNetwork, _ limit: Int) -> [Candidate] {
+    static func candidates(
+        _ a: Int, _ b: Int, _ neighbours: [[Int]], _ grouping: Grouping, _ betweenness: [Double],
+        _ network: StakeholderNetwork, _ limit: Int
+    ) -> [Candidate] {
         let nameA = grouping.groups[a], nameB = grouping.groups[b]
         func touches(_ u: Int, _ side: Int) -> Bool { neighbours[u].contains { grouping.index[$0] == side } }
         var out: [Candidate] = []
@@ -209,7 +219,7 @@ public struct SiloAnalysis: Sendable {
             let own = grouping.index[v]
             let directA = neighbours[v].count { grouping.index[$0] == a }
             let directB = neighbours[v].count { grouping.index[$0] == b }
-            if directA > 0 && directB > 0 { continue } // already a bridge
+            if directA > 0 && directB > 0 { continue }  // already a bridge
             let viaA = neighbours[v].count { grouping.index[$0] != a && touches($0, a) }
             let viaB = neighbours[v].count { grouping.index[$0] != b && touches($0, b) }
             let sideA = Double(directA) + 0.5 * Double(viaA) + (own == a ? 1 : 0)
@@ -221,16 +231,18 @@ public struct SiloAnalysis: Sendable {
             if directB > 0 { parts.append("tied to \(directB) actor\(directB == 1 ? "" : "s") in \(nameB)") }
             if viaA > 0 && directA == 0 { parts.append("\(viaA) of its contacts work\(viaA == 1 ? "s" : "") with \(nameA)") }
             if viaB > 0 && directB == 0 { parts.append("\(viaB) of its contacts work\(viaB == 1 ? "s" : "") with \(nameB)") }
-            let reason = "\(network.actors[v].name) (\(grouping.groups[own])): " + parts.joined(separator: "; ")
+            let reason =
+                "\(network.actors[v].name) (\(grouping.groups[own])): " + parts.joined(separator: "; ")
                 + " — one introduction would join the two sides."
             out.append(Candidate(actor: v, score: score, reason: reason, betweenness: betweenness[v]))
         }
-        return Array(out.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.betweenness != $1.betweenness ? $0.betweenness > $1.betweenness : $0.actor < $1.actor) }.prefix(limit))
+        return Array(
+            out.sorted { $0.score != $1.score ? $0.score > $1.score : ($0.betweenness != $1.betweenness ? $0.betweenness > $1.betweenness : $0.actor < $1.actor) }.prefix(limit))
     }
 
     static func government(_ network: StakeholderNetwork, _ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping) -> Government {
         let isPublic = network.actors.map { $0.kind?.isPublicBody == true }
-        let publicBodies = (0 ..< network.actors.count).filter { isPublic[$0] }
+        let publicBodies = (0..<network.actors.count).filter { isPublic[$0] }
         // E-I among public bodies only.
         var builder = GraphBuilder(vertexCount: publicBodies.count, isDirected: false)
         var position = [Int: Int]()
@@ -266,8 +278,9 @@ public struct SiloAnalysis: Sendable {
                 if direct == 0 && intermediaries.isEmpty { unconnected.append((x, y)) }
             }
         }
-        return Government(publicBodies: publicBodies.count, eiIndex: ei, ministryPairs: pairs,
-                          unconnectedMinistryPairs: unconnected,
-                          tiesByLevel: levelTies.map { ($0.key, $0.value) }.sorted { $0.levels < $1.levels })
+        return Government(
+            publicBodies: publicBodies.count, eiIndex: ei, ministryPairs: pairs,
+            unconnectedMinistryPairs: unconnected,
+            tiesByLevel: levelTies.map { ($0.key, $0.value) }.sorted { $0.levels < $1.levels })
     }
 }

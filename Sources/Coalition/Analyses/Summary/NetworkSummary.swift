@@ -60,12 +60,15 @@ public struct NetworkSummary: Sendable {
             if a == b { inside[a, default: 0] += 1 } else { outside[a, default: 0] += 1; outside[b, default: 0] += 1 }
         }
         let n = Double(max(network.actors.count, 1))
-        return count.map { Category(value: $0.key, actors: $0.value, share: Double($0.value) / n,
-                                    internalTies: inside[$0.key] ?? 0, externalTies: outside[$0.key] ?? 0) }
-            .sorted { a, b in
-                if (a.value == none) != (b.value == none) { return b.value == none }
-                return a.actors != b.actors ? a.actors > b.actors : a.value < b.value
-            }
+        return count.map {
+            Category(
+                value: $0.key, actors: $0.value, share: Double($0.value) / n,
+                internalTies: inside[$0.key] ?? 0, externalTies: outside[$0.key] ?? 0)
+        }
+        .sorted { a, b in
+            if (a.value == none) != (b.value == none) { return b.value == none }
+            return a.actors != b.actors ? a.actors > b.actors : a.value < b.value
+        }
     }
 
     static func tally(_ values: [String]) -> [(value: String, ties: Int)] {

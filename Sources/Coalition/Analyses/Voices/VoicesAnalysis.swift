@@ -70,8 +70,9 @@ public struct VoicesAnalysis: Sendable {
         categories = expected.map { e in
             let members = actors.indices.filter { matches(actors[$0], e) }
             let share = n > 0 ? Double(members.count) / Double(n) : 0
-            var c = Category(expected: e, actors: members, share: share, degreeRatio: nil, pagerankRatio: nil,
-                             distanceToWillingCore: nil, status: .present, reasons: [], reading: "")
+            var c = Category(
+                expected: e, actors: members, share: share, degreeRatio: nil, pagerankRatio: nil,
+                distanceToWillingCore: nil, status: .present, reasons: [], reading: "")
             let what = Self.describe(e)
             guard !members.isEmpty else {
                 c.status = .missing
@@ -94,7 +95,9 @@ public struct VoicesAnalysis: Sendable {
             let lowRatio = [c.degreeRatio, c.pagerankRatio].compactMap { $0 }.contains { $0 < 0.5 }
             if lowRatio {
                 if members.count >= 3 {
-                    c.reasons.append("its share of ties is \(Self.twoDecimals(c.degreeRatio ?? 0)) of its share of actors (PageRank \(Self.twoDecimals(c.pagerankRatio ?? 0)); below 0.5 means it is heard less than its numbers)")
+                    c.reasons.append(
+                        "its share of ties is \(Self.twoDecimals(c.degreeRatio ?? 0)) of its share of actors (PageRank \(Self.twoDecimals(c.pagerankRatio ?? 0)); below 0.5 means it is heard less than its numbers)"
+                    )
                 } else if c.reasons.isEmpty {
                     c.status = .tooFewToJudge
                     c.reading = "Only \(members.count) \(what) \(members.count == 1 ? "is" : "are") in the coalition: too few to judge whether they are heard."
@@ -119,24 +122,26 @@ public struct VoicesAnalysis: Sendable {
             relations[Int(t.target)].append(t.relation)
             if t.isDirected { outgoing[Int(t.source)] += 1; incoming[Int(t.target)] += 1 }
         }
-        consultedOnly = (0 ..< n).filter { v in
+        consultedOnly = (0..<n).filter { v in
             let byDirection = network.isDirected && incoming[v] > 0 && outgoing[v] == 0
             let byRelation = !consultation.isEmpty && !relations[v].isEmpty && relations[v].allSatisfy { consultation.contains($0) }
             return byDirection || byRelation
         }
-        isolated = (0 ..< n).filter { degree[$0] == 0 }
+        isolated = (0..<n).filter { degree[$0] == 0 }
         let components = g.weakComponents()
         let main = components.largest ?? -1
-        outsideMainComponent = (0 ..< n).filter { Int(components.label[$0]) != main && degree[$0] > 0 }
+        outsideMainComponent = (0..<n).filter { Int(components.label[$0]) != main && degree[$0] > 0 }
     }
 
     static func describe(_ e: Mission.ExpectedVoice) -> String {
         switch e.dimension {
         case .kind:
-            let names = ["ministry": "ministry", "agency": "agency", "regional-government": "regional government",
-                         "local-government": "local government", "business": "business", "research": "research body or university",
-                         "university": "university", "cso": "civil-society organisation", "community": "community group",
-                         "funder": "funder", "international": "international body"]
+            let names = [
+                "ministry": "ministry", "agency": "agency", "regional-government": "regional government",
+                "local-government": "local government", "business": "business", "research": "research body or university",
+                "university": "university", "cso": "civil-society organisation", "community": "community group",
+                "funder": "funder", "international": "international body",
+            ]
             return names[e.value] ?? e.value
         case .sector: return "actor in the \(e.value) sector"
         case .level: return "actor at \(e.value) level"

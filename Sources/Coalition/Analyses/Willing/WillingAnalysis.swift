@@ -92,17 +92,19 @@ public struct WillingAnalysis: Sendable {
         }
         let willing = builder.build().simplified()
         self.willingTies = willingTies
-        willingActors = (0 ..< actors.count).filter { willing.outDegree(of: $0) > 0 }
+        willingActors = (0..<actors.count).filter { willing.outDegree(of: $0) > 0 }
 
         // Clusters: components, split only where the split is clearly better than chance.
         var notes: [String] = []
         var groups: [[Int]] = []
         let components = willing.weakComponents()
-        for c in 0 ..< components.count where components.sizes[c] > 1 {
-            let members = (0 ..< actors.count).filter { components.label[$0] == c }
+        for c in 0..<components.count where components.sizes[c] > 1 {
+            let members = (0..<actors.count).filter { components.label[$0] == c }
             let parts = Self.split(willing, members, seed: seed)
             if parts.count > 1 {
-                notes.append("A willing component of \(members.count) actors was split into \(parts.count) clusters: its communities are far more modular than those of random networks with the same degrees.")
+                notes.append(
+                    "A willing component of \(members.count) actors was split into \(parts.count) clusters: its communities are far more modular than those of random networks with the same degrees."
+                )
             }
             groups += parts
         }
@@ -135,7 +137,9 @@ public struct WillingAnalysis: Sendable {
             strengths.append("it spans \(best.sectors) sector\(best.sectors == 1 ? "" : "s")")
             if best.criteria.researchAndInnovation { strengths.append("research and innovation are in it") }
             if best.criteria.civilSociety { strengths.append("civil society or communities are in it") }
-            strengths.append(best.criteria.noSinglePointOfFailure ? "no single actor holds it together" : "but \(best.articulationPoints.count) actor\(best.articulationPoints.count == 1 ? " holds" : "s hold") it together")
+            strengths.append(
+                best.criteria.noSinglePointOfFailure
+                    ? "no single actor holds it together" : "but \(best.articulationPoints.count) actor\(best.articulationPoints.count == 1 ? " holds" : "s hold") it together")
             reason = "Start with the \(best.size)-actor cluster around \(core.joined(separator: ", ")): " + strengths.joined(separator: ", ") + "."
         } else {
             reason = "No actors are committed at \(threshold.name) or above with a tie between them: there is no community of the willing yet."
@@ -144,7 +148,7 @@ public struct WillingAnalysis: Sendable {
         var recruits: [Recruit] = []
         if let best = clusters.first {
             let inside = Set(best.members)
-            var strength: [Int: (Double, Int, Int, Double)] = [:] // actor → (total, ties, best member, best strength)
+            var strength: [Int: (Double, Int, Int, Double)] = [:]  // actor → (total, ties, best member, best strength)
             for t in network.ties where !t.isOpposition {
                 for (a, b) in [(Int(t.source), Int(t.target)), (Int(t.target), Int(t.source))] where inside.contains(a) && !inside.contains(b) && !opposed[b] {
                     var e = strength[b] ?? (0, 0, a, 0)
@@ -175,7 +179,7 @@ public struct WillingAnalysis: Sendable {
         var index = [Int: Int]()
         for (i, v) in members.enumerated() { index[v] = i }
         var edges: [(Int, Int, Double)] = []
-        for e in 0 ..< g.edgeCount {
+        for e in 0..<g.edgeCount {
             if let a = index[Int(g.edgeSources[e])], let b = index[Int(g.edgeTargets[e])] { edges.append((a, b, g.edgeWeights[e])) }
         }
         func build(_ list: [(Int, Int, Double)]) -> Graph {
@@ -191,15 +195,15 @@ public struct WillingAnalysis: Sendable {
         guard sizes.allSatisfy({ $0 >= 3 }) else { return [members] }
         // Degree-preserving rewiring by double edge swaps (seeded).
         var rng = SplitMix64(seed: seed &+ 77)
-        for _ in 0 ..< 20 {
+        for _ in 0..<20 {
             var list = edges.map { ($0.0, $0.1) }
             // A pair as one integer: a set of two-element arrays hashed each array, and was
             // most of the time this analysis took on 10,000 actors.
             let n = members.count
             func pair(_ x: Int, _ y: Int) -> Int { min(x, y) * n + max(x, y) }
             var present = Set(list.map { pair($0.0, $0.1) })
-            for _ in 0 ..< 10 * list.count {
-                let i = Int.random(in: 0 ..< list.count, using: &rng), j = Int.random(in: 0 ..< list.count, using: &rng)
+            for _ in 0..<10 * list.count {
+                let i = Int.random(in: 0..<list.count, using: &rng), j = Int.random(in: 0..<list.count, using: &rng)
                 let (a, b) = list[i], (c, d) = list[j]
                 guard a != d, c != b, a != c, b != d else { continue }
                 let e1 = pair(a, d), e2 = pair(c, b)
@@ -253,7 +257,7 @@ public struct WillingAnalysis: Sendable {
         let actors = network.actors
         let inside = Set(members)
         var ties = 0
-        for e in 0 ..< g.edgeCount where inside.contains(Int(g.edgeSources[e])) && inside.contains(Int(g.edgeTargets[e])) { ties += 1 }
+        for e in 0..<g.edgeCount where inside.contains(Int(g.edgeSources[e])) && inside.contains(Int(g.edgeTargets[e])) { ties += 1 }
         let n = members.count
         let stated = members.compactMap { actors[$0].commitment?.rawValue }
         func blau(_ labels: [String]) -> Double {
@@ -269,7 +273,7 @@ public struct WillingAnalysis: Sendable {
         var position = [Int: Int]()
         for (i, v) in members.enumerated() { position[v] = i }
         var b = GraphBuilder(vertexCount: n, isDirected: false)
-        for e in 0 ..< g.edgeCount {
+        for e in 0..<g.edgeCount {
             if let x = position[Int(g.edgeSources[e])], let y = position[Int(g.edgeTargets[e])] { b.addEdge(x, y) }
         }
         let points = b.build().cutPoints().articulationPoints.map { members[$0] }
@@ -277,16 +281,18 @@ public struct WillingAnalysis: Sendable {
             crossSector: Set(sectors.filter { $0 != Grouping.none }).count > 1,
             researchAndInnovation: members.contains { v in
                 let a = actors[v]
-                return a.kind == .university || a.kind == .research || a.kind == .funder || a.sectors.contains { $0.lowercased().contains("research") || $0.lowercased().contains("innovation") }
+                return a.kind == .university || a.kind == .research || a.kind == .funder
+                    || a.sectors.contains { $0.lowercased().contains("research") || $0.lowercased().contains("innovation") }
             },
             civilSociety: members.contains { actors[$0].kind == .cso || actors[$0].kind == .community },
             noSinglePointOfFailure: points.isEmpty)
-        return Cluster(members: members, size: n, density: n > 1 ? 2 * Double(ties) / Double(n * (n - 1)) : 0,
-                       meanCommitment: stated.isEmpty ? nil : Double(stated.reduce(0, +)) / Double(stated.count),
-                       totalInfluence: members.reduce(0.0) { $0 + (actors[$1].influence ?? 0) },
-                       kindDiversity: blau(kinds), sectorDiversity: blau(sectors),
-                       sectors: Set(sectors.filter { $0 != Grouping.none }).count, criteria: criteria,
-                       articulationPoints: points, parts: [:], score: 0)
+        return Cluster(
+            members: members, size: n, density: n > 1 ? 2 * Double(ties) / Double(n * (n - 1)) : 0,
+            meanCommitment: stated.isEmpty ? nil : Double(stated.reduce(0, +)) / Double(stated.count),
+            totalInfluence: members.reduce(0.0) { $0 + (actors[$1].influence ?? 0) },
+            kindDiversity: blau(kinds), sectorDiversity: blau(sectors),
+            sectors: Set(sectors.filter { $0 != Grouping.none }).count, criteria: criteria,
+            articulationPoints: points, parts: [:], score: 0)
     }
 
     static func camps(_ network: StakeholderNetwork) -> Camps {

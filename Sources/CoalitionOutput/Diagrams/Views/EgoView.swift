@@ -23,9 +23,10 @@ extension DiagramBuilder {
         let chosen = engine ?? (members.count <= 150 ? .neato : .sfdp)
         let size = sizes(members.map { values[$0] })
         let named = labelled(members, values: values, keep: [actor])
-        var d = Diagram(title: title("\(network.actors[actor].name) and its ties within \(depth) step\(depth == 1 ? "" : "s")"),
-                        caption: caption(measure: measure, engine: chosen, extra: labelNote(named.count, of: members.count)),
-                        directed: network.isDirected, engine: chosen)
+        var d = Diagram(
+            title: title("\(network.actors[actor].name) and its ties within \(depth) step\(depth == 1 ? "" : "s")"),
+            caption: caption(measure: measure, engine: chosen, extra: labelNote(named.count, of: members.count)),
+            directed: network.isDirected, engine: chosen)
         d.nodes = members.enumerated().map { i, v in
             var x = node(v, size: size[i], label: named.contains(v))
             x.bold = v == actor

@@ -8,13 +8,14 @@ extension DiagramBuilder {
         let n = network.actors.count
         let chosen = engine ?? (n <= 150 ? .neato : .sfdp)
         let size = sizes(values)
-        let named = labelled(Array(0 ..< n), values: values)
-        var d = Diagram(title: title("all actors"),
-                        caption: caption(measure: measure, engine: chosen, extra: labelNote(named.count, of: n, "actors, the most central")),
-                        directed: network.isDirected, engine: chosen)
-        d.nodes = (0 ..< n).map { node($0, size: size[$0], label: named.contains($0)) }
+        let named = labelled(Array(0..<n), values: values)
+        var d = Diagram(
+            title: title("all actors"),
+            caption: caption(measure: measure, engine: chosen, extra: labelNote(named.count, of: n, "actors, the most central")),
+            directed: network.isDirected, engine: chosen)
+        d.nodes = (0..<n).map { node($0, size: size[$0], label: named.contains($0)) }
         d.edges = network.ties.map(edge)
-        d.legend = legend(nodes: Array(0 ..< n), ties: network.ties)
+        d.legend = legend(nodes: Array(0..<n), ties: network.ties)
         return d
     }
 }

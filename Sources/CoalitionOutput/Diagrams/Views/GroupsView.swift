@@ -6,12 +6,15 @@ extension DiagramBuilder {
     /// One node per group, sized by members; ties between groups as weighted edges.
     public func groups(_ grouping: Grouping, engine: LayoutEngine?) -> Diagram {
         let chosen = engine ?? .neato
-        var d = Diagram(title: title("\(grouping.attribute) groups"),
-                        caption: caption(measure: "actors per group", engine: chosen, extra: ["edges: supporting ties between groups"]),
-                        directed: false, engine: chosen)
+        var d = Diagram(
+            title: title("\(grouping.attribute) groups"),
+            caption: caption(measure: "actors per group", engine: chosen, extra: ["edges: supporting ties between groups"]),
+            directed: false, engine: chosen)
         (d.nodes, d.edges) = groupNodesAndEdges(grouping) { _ in nil }
-        d.legend = [.init(label: "group (size: actors)", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)),
-                    .init(label: "ties between groups (width: count)", sample: .edge(style: "solid", color: "#555555", arrowhead: nil))]
+        d.legend = [
+            .init(label: "group (size: actors)", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)),
+            .init(label: "ties between groups (width: count)", sample: .edge(style: "solid", color: "#555555", arrowhead: nil)),
+        ]
         return d
     }
 
@@ -28,15 +31,17 @@ extension DiagramBuilder {
             if a == b { inside[a] += 1 } else { between[[min(a, b), max(a, b)], default: 0] += 1 }
         }
         let most = Double(counts.max() ?? 1)
-        let nodes = (0 ..< k).map { i in
-            Diagram.Node(id: "g\(i)", label: ["\(grouping.groups[i])", "\(counts[i]) actors, \(inside[i]) ties inside", note(i)].compactMap { $0 }.joined(separator: "\n"),
-                         shape: "ellipse", fill: Self.groupColours[i % Self.groupColours.count],
-                         size: 0.8 + 1.4 * (Double(counts[i]) / most).squareRoot(), tooltip: grouping.groups[i])
+        let nodes = (0..<k).map { i in
+            Diagram.Node(
+                id: "g\(i)", label: ["\(grouping.groups[i])", "\(counts[i]) actors, \(inside[i]) ties inside", note(i)].compactMap { $0 }.joined(separator: "\n"),
+                shape: "ellipse", fill: Self.groupColours[i % Self.groupColours.count],
+                size: 0.8 + 1.4 * (Double(counts[i]) / most).squareRoot(), tooltip: grouping.groups[i])
         }
         let top = Double(between.values.max() ?? 1)
         let edges = between.keys.sorted { $0.lexicographicallyPrecedes($1) }.map { pair in
-            Diagram.Edge(from: "g\(pair[0])", to: "g\(pair[1])", width: 0.8 + 5 * Double(between[pair]!) / top, style: "solid",
-                         color: "#555555", arrowhead: nil)
+            Diagram.Edge(
+                from: "g\(pair[0])", to: "g\(pair[1])", width: 0.8 + 5 * Double(between[pair]!) / top, style: "solid",
+                color: "#555555", arrowhead: nil)
         }
         return (nodes, edges)
     }

@@ -23,21 +23,26 @@ extension DiagramBuilder {
         // Names are shared out between the groups, so every box says who is in it.
         let k = max(grouping.groups.count, 1)
         var named = Set<Int>()
-        for g in 0 ..< k {
+        for g in 0..<k {
             let members = network.actors.indices.filter { grouping.index[$0] == g }
             let share = labelLimit == 0 ? members.count : max(2, (labelLimit + k - 1) / k)
             let keep = Set(ghosts.flatMap { [$0.0, $0.1] }.filter { grouping.index[$0] == g })
-            named.formUnion(members.count <= share ? Set(members)
-                            : Set(members.sorted { a, b in
-                                  if keep.contains(a) != keep.contains(b) { return keep.contains(a) }
-                                  return values[a] != values[b] ? values[a] > values[b] : a < b
-                              }.prefix(max(share, keep.count))))
+            named.formUnion(
+                members.count <= share
+                    ? Set(members)
+                    : Set(
+                        members.sorted { a, b in
+                            if keep.contains(a) != keep.contains(b) { return keep.contains(a) }
+                            return values[a] != values[b] ? values[a] > values[b] : a < b
+                        }.prefix(max(share, keep.count))))
         }
         let n = network.actors.count
-        var d = Diagram(title: title("silos by \(grouping.attribute)"),
-                        caption: caption(measure: measure, engine: chosen,
-                                         extra: ["bold: ties across groups", "grey dashed: missing bridges"] + labelNote(named.count, of: n, "actors, the most central of each group")),
-                        directed: network.isDirected, engine: chosen)
+        var d = Diagram(
+            title: title("silos by \(grouping.attribute)"),
+            caption: caption(
+                measure: measure, engine: chosen,
+                extra: ["bold: ties across groups", "grey dashed: missing bridges"] + labelNote(named.count, of: n, "actors, the most central of each group")),
+            directed: network.isDirected, engine: chosen)
         d.clusters = grouping.groups.enumerated().map { i, g in Diagram.Cluster(label: g, color: Self.groupColours[i % Self.groupColours.count]) }
         // The group boxes spread wider than the other views, so the page shrinks them more.
         d.textScale = n > 40 ? 1.2 : 1
@@ -52,8 +57,7 @@ extension DiagramBuilder {
         }
         d.edges = network.ties.map { t in
             var e = edge(t)
-            if !t.isOpposition && grouping.index[Int(t.source)] != grouping.index[Int(t.target)] { e.width += 1; e.color = "#000000" }
-            else if !t.isOpposition { e.faded = true }
+            if !t.isOpposition && grouping.index[Int(t.source)] != grouping.index[Int(t.target)] { e.width += 1; e.color = "#000000" } else if !t.isOpposition { e.faded = true }
             return e
         }
         for (a, b) in ghosts {
@@ -69,19 +73,25 @@ extension DiagramBuilder {
     func groupSilos(_ silos: SiloAnalysis, engine: LayoutEngine?) -> Diagram {
         let grouping = silos.grouping
         let chosen = engine ?? (grouping.groups.count <= 150 ? .neato : .sfdp)
-        var d = Diagram(title: title("silos by \(grouping.attribute)"),
-                        caption: caption(measure: "actors per group", engine: chosen,
-                                         extra: ["one node per group: \(network.actors.count) actors are too many to draw one by one",
-                                                 "E-I: −1 all ties inside, +1 all across", "grey dashed: missing bridges"]),
-                        directed: false, engine: chosen)
+        var d = Diagram(
+            title: title("silos by \(grouping.attribute)"),
+            caption: caption(
+                measure: "actors per group", engine: chosen,
+                extra: [
+                    "one node per group: \(network.actors.count) actors are too many to draw one by one",
+                    "E-I: −1 all ties inside, +1 all across", "grey dashed: missing bridges",
+                ]),
+            directed: false, engine: chosen)
         (d.nodes, d.edges) = groupNodesAndEdges(grouping) { i in
             silos.groups[i].eiIndex.map { "E-I \(Numbers.shortest(($0 * 100).rounded() / 100))" }
         }
         for b in silos.missingBridges {
             d.edges.append(Diagram.Edge(from: "g\(b.groups.0)", to: "g\(b.groups.1)", width: 3, style: "dashed", color: "#BBBBBB", arrowhead: nil))
         }
-        d.legend = [.init(label: "group (size: actors)", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)),
-                    .init(label: "ties between groups (width: count)", sample: .edge(style: "solid", color: "#555555", arrowhead: nil))]
+        d.legend = [
+            .init(label: "group (size: actors)", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)),
+            .init(label: "ties between groups (width: count)", sample: .edge(style: "solid", color: "#555555", arrowhead: nil)),
+        ]
         if !silos.missingBridges.isEmpty {
             d.legend.append(.init(label: "missing bridge (\(silos.missingBridges.count))", sample: .edge(style: "dashed", color: "#BBBBBB", arrowhead: nil)))
         }

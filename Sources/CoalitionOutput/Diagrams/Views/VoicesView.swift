@@ -14,21 +14,25 @@ extension DiagramBuilder {
         let consulted = Set(v.consultedOnly), isolated = Set(v.isolated), cutOff = Set(v.outsideMainComponent)
         // With nobody to pick out, nobody is faded: the drawing is then the full view.
         let nothingToShow = thin.isEmpty && consulted.isEmpty && isolated.isEmpty && cutOff.isEmpty
-        let shown = nothingToShow ? Set(0 ..< n) : thin.union(consulted).union(isolated).union(cutOff)
+        let shown = nothingToShow ? Set(0..<n) : thin.union(consulted).union(isolated).union(cutOff)
         let named = labelled(shown.sorted(), values: values, keep: consulted.union(isolated))
-        var d = Diagram(title: title("whose voices are heard"),
-                        caption: caption(measure: measure, engine: chosen,
-                                         extra: [v.usedDefaultTaxonomy ? "expected voices: the default set" : "expected voices: from the mission file"]
-                                             + (nothingToShow ? ["no actor is in an underrepresented category, only consulted or cut off"] : [])
-                                             + labelNote(named.count, of: shown.count, nothingToShow ? "actors, the most central" : "highlighted actors")),
-                        directed: network.isDirected, engine: chosen)
-        d.nodes = (0 ..< n).map { a in
+        var d = Diagram(
+            title: title("whose voices are heard"),
+            caption: caption(
+                measure: measure, engine: chosen,
+                extra: [v.usedDefaultTaxonomy ? "expected voices: the default set" : "expected voices: from the mission file"]
+                    + (nothingToShow ? ["no actor is in an underrepresented category, only consulted or cut off"] : [])
+                    + labelNote(named.count, of: shown.count, nothingToShow ? "actors, the most central" : "highlighted actors")),
+            directed: network.isDirected, engine: chosen)
+        d.nodes = (0..<n).map { a in
             var x = node(a, size: size[a], label: named.contains(a))
             x.bold = thin.contains(a)
             x.faded = !shown.contains(a)
             if named.contains(a) {
-                let notes = [consulted.contains(a) ? "only consulted" : nil, isolated.contains(a) ? "isolated" : nil,
-                             cutOff.contains(a) && !isolated.contains(a) ? "cut off" : nil].compactMap { $0 }
+                let notes = [
+                    consulted.contains(a) ? "only consulted" : nil, isolated.contains(a) ? "isolated" : nil,
+                    cutOff.contains(a) && !isolated.contains(a) ? "cut off" : nil,
+                ].compactMap { $0 }
                 if !notes.isEmpty { x.label += " (" + notes.joined(separator: ", ") + ")" }
             }
             return x
@@ -38,24 +42,28 @@ extension DiagramBuilder {
             e.faded = !(shown.contains(Int(t.source)) || shown.contains(Int(t.target)))
             return e
         }
-        d.legend = legend(nodes: Array(0 ..< n), ties: network.ties)
+        d.legend = legend(nodes: Array(0..<n), ties: network.ties)
         if !thin.isEmpty {
             d.legend.append(.init(label: "bold: in an underrepresented or small category", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false)))
         }
         if !nothingToShow {
             d.legend.append(.init(label: "faded: voices well represented", sample: .node(shape: "ellipse", fill: "#EEEEEE", dashed: false)))
         }
-        d.panels = [Diagram.Panel(title: "Expected voices", items: v.categories.map { c in
-            let count = "\(c.actors.count) actor\(c.actors.count == 1 ? "" : "s")"
-            switch c.status {
-            case .missing: return .init(label: "\(c.label): missing, no actor", sample: .placeholder)
-            case .underrepresented:
-                let ratio = c.degreeRatio.map { ", ties/actors \(Numbers.shortest(($0 * 100).rounded() / 100))" } ?? ""
-                return .init(label: "\(c.label): underrepresented, \(count)\(ratio)", sample: .mark("!"))
-            case .tooFewToJudge: return .init(label: "\(c.label): \(count), too few to judge", sample: .mark("?"))
-            case .present: return .init(label: "\(c.label): \(count)", sample: .mark("✓"))
-            }
-        })]
+        d.panels = [
+            Diagram.Panel(
+                title: "Expected voices",
+                items: v.categories.map { c in
+                    let count = "\(c.actors.count) actor\(c.actors.count == 1 ? "" : "s")"
+                    switch c.status {
+                    case .missing: return .init(label: "\(c.label): missing, no actor", sample: .placeholder)
+                    case .underrepresented:
+                        let ratio = c.degreeRatio.map { ", ties/actors \(Numbers.shortest(($0 * 100).rounded() / 100))" } ?? ""
+                        return .init(label: "\(c.label): underrepresented, \(count)\(ratio)", sample: .mark("!"))
+                    case .tooFewToJudge: return .init(label: "\(c.label): \(count), too few to judge", sample: .mark("?"))
+                    case .present: return .init(label: "\(c.label): \(count)", sample: .mark("✓"))
+                    }
+                })
+        ]
         return d
     }
 }

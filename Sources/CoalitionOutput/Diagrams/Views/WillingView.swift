@@ -14,11 +14,13 @@ extension DiagramBuilder {
         let recruits = Set(w.nextToRecruit.prefix(5).map(\.actor))
         let shown = recommended.union(otherWilling).union(recruits)
         let named = labelled(shown.sorted(), values: values, keep: recommended.union(recruits))
-        var d = Diagram(title: title("community of the willing"),
-                        caption: caption(measure: measure, engine: chosen,
-                                         extra: ["willing: commitment \(w.threshold.name) or above"] + labelNote(named.count, of: shown.count, "willing actors and recruits")),
-                        directed: network.isDirected, engine: chosen)
-        d.nodes = (0 ..< n).map { v in
+        var d = Diagram(
+            title: title("community of the willing"),
+            caption: caption(
+                measure: measure, engine: chosen,
+                extra: ["willing: commitment \(w.threshold.name) or above"] + labelNote(named.count, of: shown.count, "willing actors and recruits")),
+            directed: network.isDirected, engine: chosen)
+        d.nodes = (0..<n).map { v in
             var x = node(v, size: size[v], label: named.contains(v))
             x.bold = recommended.contains(v)
             x.faded = !shown.contains(v)
@@ -30,9 +32,10 @@ extension DiagramBuilder {
             e.faded = !(recommended.contains(Int(t.source)) && recommended.contains(Int(t.target)))
             return e
         }
-        d.legend = legend(nodes: Array(0 ..< n), ties: network.ties) + [
-            .init(label: "bold: the cluster to start with (\(recommended.count))", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false)),
-        ]
+        d.legend =
+            legend(nodes: Array(0..<n), ties: network.ties) + [
+                .init(label: "bold: the cluster to start with (\(recommended.count))", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false))
+            ]
         if !otherWilling.isEmpty {
             d.legend.append(.init(label: "coloured: other willing clusters (\(otherWilling.count))", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)))
         }
