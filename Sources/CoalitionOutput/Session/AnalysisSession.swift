@@ -42,7 +42,7 @@ public final class AnalysisSession: @unchecked Sendable {
     }
 
     /// Reads `inputs` (a mission file, sheets, a workbook, GraphML, GEXF, JSON or DOT).
-    /// - Throws: ``InputError`` with every problem found, sorted, when any is an error.
+    /// - Throws: `InputError` with every problem found, sorted, when any is an error.
     public static func open(_ inputs: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init()) throws(InputError) -> AnalysisSession {
         let loaded = InputLoader.load(inputs, options: loading.dotReader == nil ? loading.readingDOT : loading)
         let sorted = loaded.diagnostics.sorted()

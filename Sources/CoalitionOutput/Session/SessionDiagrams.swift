@@ -36,6 +36,8 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
 extension AnalysisSession {
     /// The one place a view becomes a diagram, for `render`, `convert --to dot` and the pack.
     /// - Parameters:
+    ///   - view: which picture: full, ego, groups, silos, willing or voices.
+    ///   - style: what sizes the actors, the ego view's centre, names, engine.
     ///   - shown: the network as the audience may see it (actors in the same positions); the
     ///     analyses are always of the whole network.
     ///   - date: the date the caption states (default: the mission's `data_date`).

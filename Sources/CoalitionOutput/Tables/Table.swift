@@ -24,7 +24,7 @@ public struct Table: Sendable, Equatable {
         return ([line(header)] + rows.map(line)).joined(separator: "\n")
     }
 
-    /// RFC 4180 CSV through ``CSVWriter/field(_:)``, LF line ends, no final line end.
+    /// RFC 4180 CSV through `CSVWriter.field(_:)`, LF line ends, no final line end.
     public var csv: String {
         ([header] + rows).map { $0.map(CSVWriter.field).joined(separator: ",") }.joined(separator: "\n")
     }
