@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionTestSupport
 import Foundation
 import XCTest
 
@@ -131,5 +132,36 @@ final class CSVTests: XCTestCase {
         let (n, _) = try sheet("source,target,type\na,b,funding\n")
         XCTAssertEqual(n.ties.first?.relation, .funding)
         XCTAssertFalse(n.isDirected)
+    }
+}
+
+extension CSVTests {
+    /// Excel writes an empty row of a `;` sheet as `;;;`: a blank line, not a row with an empty id.
+    func testRowsOfOnlySeparatorsAreBlankLines() throws {
+        XCTAssertEqual(try rows("a;b;c\n1;2;3\n;;\n ; ;\n4;5;6\n;;").0, [["a", "b", "c"], ["1", "2", "3"], ["4", "5", "6"]])
+        // A row that starts with an empty field is still a row.
+        XCTAssertEqual(try rows("a;b\n;2\n").0, [["a", "b"], ["", "2"]])
+        let n = try XCTUnwrap(loadValid([fixture("warnings/actors-unicode-text.txt"), fixture("warnings/ties-blank-rows.csv")]))
+        XCTAssertEqual(n.ties.count, 2)
+    }
+
+    /// Excel's "Unicode text" (UTF-16 with its byte-order mark, tabs) is decoded, not read as
+    /// Windows-1252 ("ÿþi d").
+    func testUTF16IsDecodedFromItsByteOrderMark() throws {
+        let data = try Data(contentsOf: URL(fileURLWithPath: fixture("warnings/actors-unicode-text.txt")))
+        var file = try CSVFile(name: "actors.txt", data: data)
+        var out: [[String]] = []
+        file.forEachRow { out.append($0.fields) }
+        XCTAssertEqual(out, [["id", "name", "kind"], ["moh", "Ministère de la Santé", "ministry"], ["cso-1", "健康 Network", "cso"]])
+        XCTAssertTrue(file.diagnostics.entries.isEmpty, "\(file.diagnostics.entries)")
+        var big = Data([0xFE, 0xFF])
+        big.append("id,name\nx,Y\n".data(using: .utf16BigEndian)!)
+        var be = try CSVFile(name: "be.csv", data: big)
+        var rowsBE: [[String]] = []
+        be.forEachRow { rowsBE.append($0.fields) }
+        XCTAssertEqual(rowsBE, [["id", "name"], ["x", "Y"]])
+        XCTAssertThrowsError(try CSVFile(name: "odd.csv", data: Data([0xFF, 0xFE, 0x41]))) { error in
+            XCTAssertEqual("\(error)", "odd.csv:1:1: error: the file starts as UTF-16 but is not valid UTF-16; save it as \"CSV UTF-8\" [encoding]")
+        }
     }
 }

@@ -28,6 +28,16 @@ public struct CSVFile: Sendable {
         }
         var bytes = data
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
+        // Excel's "Unicode text" is UTF-16 (little-endian, with its byte-order mark): decoded from
+        // the mark, not read byte by byte as Windows-1252.
+        for (mark, encoding) in [([UInt8]([0xFF, 0xFE]), String.Encoding.utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian)]
+        where bytes.starts(with: mark) {
+            guard bytes.count % 2 == 0, let text = String(data: bytes.dropFirst(2), encoding: encoding) else {
+                throw InputError(Diagnostic(.error, .encoding, at: SourceLocation(file: name, line: 1, column: 1),
+                                            "the file starts as UTF-16 but is not valid UTF-16; save it as \"CSV UTF-8\""))
+            }
+            bytes = Data(text.utf8)
+        }
         if Self.isUTF8(bytes) {
             self.bytes = bytes
         } else {
@@ -207,10 +217,11 @@ private struct Scanner {
     enum Outcome { case row(CSVRow), malformed, end }
 
     mutating func scanRow(file: String, log: inout DiagnosticLog) -> Outcome {
-        // Skip blank and comment lines.
+        // Skip blank and comment lines. A line of nothing but separators (`;;;;`, what Excel
+        // writes for an empty row) is blank too.
         while i < buf.count {
             var k = i
-            while k < buf.count && (buf[k] == 0x20 || buf[k] == 0x09 || buf[k] == cr) { k += 1 }
+            while k < buf.count && (buf[k] == 0x20 || buf[k] == 0x09 || buf[k] == cr || buf[k] == delimiter) { k += 1 }
             if k < buf.count && buf[k] == lf { i = k + 1; line += 1; lineStart = i; continue }
             if k == buf.count { i = k; return .end }
             if buf[i] == UInt8(ascii: "#") { skipLine(); continue }
