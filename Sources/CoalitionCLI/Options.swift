@@ -34,15 +34,26 @@ struct InputOptions: ParsableArguments {
 
     /// Opens a session on the inputs, printing every problem; stops on errors.
     func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
-        do {
-            let session = try AnalysisSession.open(inputs, loading: loading, settings: settings)
-            session.diagnostics.forEach { printError($0.description) }
-            return session
-        } catch {
-            error.diagnostics.forEach { printError($0.description) }
-            printError("stopped: \(plural(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` for the full list")
-            throw ExitCode(inputErrorExitCode)
-        }
+        try openSession(inputs, loading: loading, settings: settings)
+    }
+}
+
+/// Opens a session, printing every problem found (after `before`, which clears a progress line);
+/// stops with the input-error exit code when any is an error.
+func openSession(
+    _ inputs: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init(),
+    before: () -> Void = {}
+) throws -> AnalysisSession {
+    do {
+        let session = try AnalysisSession.open(inputs, loading: loading, settings: settings)
+        before()
+        session.diagnostics.forEach { printError($0.description) }
+        return session
+    } catch {
+        before()
+        error.diagnostics.forEach { printError($0.description) }
+        printError("stopped: \(NumberStyle.count(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` for the full list")
+        throw ExitCode(inputErrorExitCode)
     }
 }
 
@@ -108,8 +119,6 @@ let inputErrorExitCode: Int32 = 1
 func printError(_ line: String) {
     FileHandle.standardError.write(Data((line + "\n").utf8))
 }
-
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
 
 /// Prints `text` or writes it (with a final newline) atomically to `path`.
 func emit(_ text: String, to path: String?) throws {

@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionOutput
 import Mustache
 
 /// One finding of the briefing pack: a code that says what kind of finding it is, the numbers
@@ -71,17 +72,11 @@ public enum FindingTemplates {
 
 /// Numbers as findings print them.
 enum Words {
-    static func percent(_ x: Double) -> String {
-        let p = x * 100
-        return (p < 10 && p != p.rounded() ? String(format: "%.1f", p) : String(format: "%.0f", p)) + "%"
-    }
+    static func percent(_ x: Double) -> String { NumberStyle.Prose.percent(x) }
 
-    static func fixed(_ x: Double, _ digits: Int = 2) -> String {
-        let s = String(format: "%.\(digits)f", x)
-        return s.hasPrefix("-") ? "−" + s.dropFirst() : s
-    }
+    static func fixed(_ x: Double, _ digits: Int = 2) -> String { NumberStyle.Prose.fixed(x, digits) }
 
-    static func pValue(_ p: Double) -> String { p < 0.001 ? "p < 0.001" : "p = " + fixed(p, 3) }
+    static func pValue(_ p: Double) -> String { NumberStyle.Prose.pValue(p) }
 
     /// A voice category as a sentence names it: "community groups", "youth", "the health sector".
     static func category(_ e: Mission.ExpectedVoice) -> String {

@@ -15,15 +15,10 @@ public enum TestSupport {
     /// A built executable of this package (`coalition`, `SilosExample`): the build products
     /// folder holds it beside the test bundle.
     public static func executable(_ name: String = "coalition") -> URL {
-        var dir = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
-        for candidate in [Bundle.main.bundleURL] + Bundle.allBundles.map(\.bundleURL) {
-            var d = candidate
-            while d.path != "/" {
-                if FileManager.default.isExecutableFile(atPath: d.appendingPathComponent(name).path) { return d.appendingPathComponent(name) }
-                d.deleteLastPathComponent()
-            }
+        var dir = Bundle.main.bundleURL
+        while !FileManager.default.isExecutableFile(atPath: dir.appendingPathComponent(name).path) && dir.path != "/" {
+            dir.deleteLastPathComponent()
         }
-        while !FileManager.default.fileExists(atPath: dir.appendingPathComponent(name).path) && dir.path != "/" { dir.deleteLastPathComponent() }
         return dir.appendingPathComponent(name)
     }
 

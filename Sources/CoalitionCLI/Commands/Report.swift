@@ -55,17 +55,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
-        let session: AnalysisSession
-        do {
-            session = try AnalysisSession.open([mission])
-            progress.clear()
-            session.diagnostics.forEach { printError($0.description) }
-        } catch {
-            progress.clear()
-            error.diagnostics.forEach { printError($0.description) }
-            printError("stopped: \(plural(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` for the full list")
-            throw ExitCode(inputErrorExitCode)
-        }
+        let session = try openSession([mission], before: progress.clear)
         let briefing: Briefing
         do {
             briefing = try Briefing(session: session, audience: audience, date: date, progress: progress.say)

@@ -33,8 +33,10 @@ public struct CSVFile: Sendable {
         for (mark, encoding) in [([UInt8]([0xFF, 0xFE]), String.Encoding.utf16LittleEndian), ([0xFE, 0xFF], .utf16BigEndian)]
         where bytes.starts(with: mark) {
             guard bytes.count % 2 == 0, let text = String(data: bytes.dropFirst(2), encoding: encoding) else {
-                throw InputError(Diagnostic(.error, .encoding, at: SourceLocation(file: name, line: 1, column: 1),
-                                            "the file starts as UTF-16 but is not valid UTF-16; save it as \"CSV UTF-8\""))
+                throw InputError(
+                    Diagnostic(
+                        .error, .encoding, at: SourceLocation(file: name, line: 1, column: 1),
+                        "the file starts as UTF-16 but is not valid UTF-16; save it as \"CSV UTF-8\""))
             }
             bytes = Data(text.utf8)
         }

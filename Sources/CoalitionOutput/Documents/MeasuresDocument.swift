@@ -159,9 +159,9 @@ public struct MeasuresDocument: Document {
         let m = a.network
         let ids = network.actors.map(\.id)
         var out: [String] = []
-        out.append("\(plural(m.actors, "actor")), \(plural(m.ties, "tie")) (\(m.directed ? "directed" : "undirected")\(m.weighted ? ", weighted" : ""))")
+        out.append("\(NumberStyle.count(m.actors, "actor")), \(NumberStyle.count(m.ties, "tie")) (\(m.directed ? "directed" : "undirected")\(m.weighted ? ", weighted" : ""))")
         out.append(
-            "Density \(NumberStyle.fixed(m.density, 4)); \(plural(m.components, "component")), the largest with \(m.largestComponent) actors (\(NumberStyle.percent(m.largestComponentShare)))"
+            "Density \(NumberStyle.fixed(m.density, 4)); \(NumberStyle.count(m.components, "component")), the largest with \(m.largestComponent) actors (\(NumberStyle.percent(m.largestComponentShare)))"
         )
         out.append(
             "Diameter \(m.weighted ? NumberStyle.fixed(m.diameter, 3) : NumberStyle.plain(m.diameter))\(m.pathsExact ? "" : " or more"); degree centralization \(NumberStyle.fixed(m.degreeCentralization, 3)); betweenness centralization \(NumberStyle.fixed(m.betweennessCentralization, 3))"

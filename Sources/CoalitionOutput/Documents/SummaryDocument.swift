@@ -26,13 +26,13 @@ public struct SummaryDocument: Document {
             out.append("")
         }
         out.append(
-            "\(plural(s.actors, "actor")), \(plural(s.ties, "tie")) (\(s.isDirected ? "directed" : "undirected"))"
+            "\(NumberStyle.count(s.actors, "actor")), \(NumberStyle.count(s.ties, "tie")) (\(s.isDirected ? "directed" : "undirected"))"
                 + (s.oppositionTies > 0 ? ", of which \(s.oppositionTies) opposition" : ""))
         out.append("Density \(NumberStyle.fixed(s.density, 3)) (share of possible pairs joined by a supporting tie)")
         let share = s.actors > 0 ? Double(s.largestComponent) / Double(s.actors) : 0
         out.append(
-            "\(plural(s.components, "component")); the largest holds \(s.largestComponent) actors (\(NumberStyle.percent(share)))"
-                + (s.isolates > 0 ? "; \(plural(s.isolates, "isolate")) with no tie at all" : ""))
+            "\(NumberStyle.count(s.components, "component")); the largest holds \(s.largestComponent) actors (\(NumberStyle.percent(share)))"
+                + (s.isolates > 0 ? "; \(NumberStyle.count(s.isolates, "isolate")) with no tie at all" : ""))
         for (title, rows) in [("kind", s.byKind), ("sector (primary)", s.bySector), ("level", s.byLevel)] {
             out.append("")
             out.append(

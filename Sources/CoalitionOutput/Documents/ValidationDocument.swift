@@ -51,9 +51,9 @@ public struct ValidationDocument: Document {
     /// Each problem as `file:line:column: severity: message [code]`, then a one-line verdict.
     public var text: String {
         var line = valid ? "valid: " : "invalid: "
-        line += "\(plural(errors, "error")), \(plural(warnings, "warning"))"
+        line += "\(NumberStyle.count(errors, "error")), \(NumberStyle.count(warnings, "warning"))"
         if let actors, let ties {
-            line += "; \(plural(actors, "actor")), \(plural(ties, "tie"))\(directed == true ? " (directed)" : "")"
+            line += "; \(NumberStyle.count(actors, "actor")), \(NumberStyle.count(ties, "tie"))\(directed == true ? " (directed)" : "")"
         }
         return (lines + [line]).joined(separator: "\n")
     }

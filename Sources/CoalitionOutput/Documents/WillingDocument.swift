@@ -26,7 +26,7 @@ public struct WillingDocument: Document {
     public var text: String {
         let w = willing, names = network.actors.map(\.name)
         var out = [
-            "Willing network at \(w.threshold.name) or above: \(plural(w.willingActors.count, "actor")), \(plural(w.willingTies, "tie")); \(plural(w.clusters.count, "cluster"))",
+            "Willing network at \(w.threshold.name) or above: \(NumberStyle.count(w.willingActors.count, "actor")), \(NumberStyle.count(w.willingTies, "tie")); \(NumberStyle.count(w.clusters.count, "cluster"))",
             "", w.reason, "",
         ]
         out.append(

@@ -61,7 +61,7 @@ public final class AnalysisSession: @unchecked Sendable {
         AnalysisSession(network: network, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
     }
 
-    private func cached<T>(_ key: String, _ make: () throws -> T) rethrows -> T {
+    private func cached<T, E: Error>(_ key: String, _ make: () throws(E) -> T) throws(E) -> T {
         lock.lock()
         defer { lock.unlock() }
         if let value = cache[key] as? T { return value }
@@ -77,12 +77,8 @@ public final class AnalysisSession: @unchecked Sendable {
     /// The groups of `settings.groupBy`, else the mission's `group_by`, else `sector`.
     public func grouping() throws(GroupingError) -> Grouping {
         let attribute = settings.groupBy ?? mission?.groupBy ?? "sector"
-        do {
-            return try cached("grouping") { try Grouping(network, by: attribute, requireSingle: settings.requireSingleGroup) }
-        } catch let error as GroupingError {
-            throw error
-        } catch {
-            fatalError("Grouping throws only GroupingError")
+        return try cached("grouping") { () throws(GroupingError) in
+            try Grouping(network, by: attribute, requireSingle: settings.requireSingleGroup)
         }
     }
 

@@ -49,26 +49,25 @@ extension AnalysisSession {
             network: shown ?? network, missionName: mission?.name, source: mission?.source,
             dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
         let measure = style.sizeBy.rawValue
-        do {
+        var ego = 0
+        if view == .ego {
+            guard let id = style.actor else { throw .noActor }
+            guard let index = network.actors.firstIndex(where: { $0.id == id }) else {
+                throw .unknownActor(id, suggestion: Suggestions.closest(to: id, in: network.actors.map(\.id)))
+            }
+            ego = index
+        }
+        do throws(GroupingError) {
             switch view {
             case .full: return builder.full(sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            case .ego:
-                guard let id = style.actor else { throw DiagramError.noActor }
-                guard let index = network.actors.firstIndex(where: { $0.id == id }) else {
-                    throw DiagramError.unknownActor(id, suggestion: Suggestions.closest(to: id, in: network.actors.map(\.id)))
-                }
-                return builder.ego(index, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+            case .ego: return builder.ego(ego, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
             case .groups: return builder.groups(try grouping(), engine: style.engine)
             case .silos: return builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
             case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
             case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
             }
-        } catch let error as GroupingError {
-            throw .grouping(error)
-        } catch let error as DiagramError {
-            throw error
         } catch {
-            fatalError("unexpected \(error)")
+            throw .grouping(error)
         }
     }
 }

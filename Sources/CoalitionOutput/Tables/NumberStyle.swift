@@ -41,5 +41,7 @@ public enum NumberStyle {
     }
 }
 
-/// "1 actor", "3 actors".
-func plural(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+extension NumberStyle {
+    /// A count with its noun: "1 actor", "3 actors".
+    public static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+}
