@@ -26,6 +26,9 @@ struct InputOptions: ParsableArguments {
     @Option(name: .customLong("ties-sheet"), help: "The workbook's ties sheet (default: Ties, Connections, Edges or Relationships, else told by its columns).")
     var tiesSheet: String?
 
+    @Flag(help: "Print no warnings, notes or progress: only errors (and the requested output).")
+    var quiet = false
+
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
     }
@@ -34,20 +37,21 @@ struct InputOptions: ParsableArguments {
 
     /// Opens a session on the inputs, printing every problem; stops on errors.
     func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
-        try openSession(inputs, loading: loading, settings: settings)
+        try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
     }
 }
 
-/// Opens a session, printing every problem found (after `before`, which clears a progress line);
-/// stops with the input-error exit code when any is an error.
+/// Opens a session, printing every problem found — only the errors when `quiet` — (after
+/// `before`, which clears a progress line); stops with the input-error exit code when any is an
+/// error.
 func openSession(
     _ inputs: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init(),
-    before: () -> Void = {}
+    quiet: Bool = false, before: () -> Void = {}
 ) throws -> AnalysisSession {
     do {
         let session = try AnalysisSession.open(inputs, loading: loading, settings: settings)
         before()
-        session.diagnostics.forEach { printError($0.description) }
+        session.diagnostics.filter { !quiet || $0.severity == .error }.forEach { printError($0.description) }
         return session
     } catch {
         before()

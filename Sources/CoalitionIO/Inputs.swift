@@ -127,6 +127,16 @@ public enum InputLoader {
                 let roles: [SheetRole?] = [mission.actorsFile.map { _ in .actors }, mission.tiesFile.map { _ in .ties }].compactMap { $0 }
                 try loadData(files, roles: roles, options: opts, into: &result)
             }
+            // An expected voice no sheet can match is the mission file's mistake, found here.
+            if let network = result.network {
+                for e in mission.expectedVoices {
+                    guard let problem = VoicesAnalysis.mismatch(e, in: network) else { continue }
+                    result.diagnostics.append(
+                        Diagnostic(
+                            .warning, .expectedVoice, at: e.location ?? mission.locations["expected_voices"] ?? SourceLocation(file: paths[0]),
+                            "expected_voices: \(problem); as written it would be reported missing, so it is not checked"))
+                }
+            }
             // A group_by naming no column of the sheets is the mission file's mistake, found here.
             if let key = mission.groupBy, let network = result.network, !result.diagnostics.hasErrors {
                 do throws(GroupingError) {
@@ -197,10 +207,10 @@ public enum InputLoader {
                 do throws(InputError) {
                     let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
                     guard let detected = role ?? file.detectedRole() else {
-                        let columns = file.headerRow()?.fields.joined(separator: ", ") ?? ""
+                        let columns = file.headerRow()?.row.fields.joined(separator: ", ") ?? ""
                         throw InputError(
                             Diagnostic(
-                                .error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.line ?? 1, column: 1),
+                                .error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.row.line ?? 1, column: 1),
                                 "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"
                             ))
                     }

@@ -17,9 +17,9 @@ public enum StarterMission {
 
             # The mission's name and goal, as you would say them to a minister.
             name: \(yamlQuoted(name))
-            goal: "Write the mission's goal here, with its measurable target."
+            goal: "\(placeholderGoal)"
             # The year the goal should be met.
-            target_year: 2040
+            target_year: \(targetYear(in: name) ?? 2040)
             # When the sheets were true (YYYY-MM-DD). Reports print it.
             data_date: \(isoDate(Date()))
             # Where the data comes from (a survey, a workshop, desk research).
@@ -56,8 +56,8 @@ public enum StarterMission {
               - voice: youth
                 min_count: 1
 
-            # Relations that only consult an actor (asked, not involved).
-            consultation_relations: [consultation]
+            # Relations that only consult an actor (asked, not involved); ties of other relations commit it.
+            consultation_relations: [information, consultation]
             # Columns that must not leave the organisation (dropped from external reports).
             sensitive_columns: [stance, influence, notes]
             # true if actors include named people (pseudonymised in external reports).
@@ -71,7 +71,7 @@ public enum StarterMission {
         # Actors sheet: one row per organisation or group. Lines starting with # are comments.
         # id: unique short code (no spaces needed), used by the ties sheet. name: full name.
         # kind: \(ActorKind.known.map(\.rawValue).joined(separator: ", ")) (others are kept, with a warning).
-        # sector: one or more, separated by | ; the first is the primary sector (used for silos).
+        # sector: one or more, separated by | (as in health|housing); the first is the primary sector (used for silos).
         # level: \(Level.allCases.map(\.rawValue).joined(separator: ", ")).
         # influence, interest: 0-5. stance: \(Stance.allCases.map(\.rawValue).joined(separator: ", ")).
         # voices: whom the actor speaks for (youth|patients|rural ...).
@@ -91,6 +91,16 @@ public enum StarterMission {
         source,target,relation,strength,commitment,directed
 
         """
+    }
+
+    /// The goal the template writes; `validate` warns while it is still there.
+    public static let placeholderGoal = "Write the mission's goal here, with its measurable target."
+
+    /// The year a mission's name ends on ("Net-Zero Neighbourhoods 2035" → 2035): the last
+    /// four-digit number from 2000 to 2199 in it.
+    static func targetYear(in name: String) -> Int? {
+        let words = name.split { !$0.isNumber }.compactMap { $0.count == 4 ? Int($0) : nil }
+        return words.last { (2000...2199).contains($0) }
     }
 
     static func yamlQuoted(_ s: String) -> String {

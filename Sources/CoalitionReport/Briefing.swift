@@ -72,10 +72,10 @@ public struct Briefing: Sendable {
                     sha256: SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined())
             }
         }
-        progress("measuring \(network.actors.count) actors and \(network.ties.count) ties")
+        progress("measuring \(Wording.count(network.actors.count, "actor")) and \(Wording.count(network.writtenTies.count, "tie"))")
         grouping = try session.grouping()
         analysis = try session.measures()
-        progress("looking for silos across \(grouping.groups.count) \(grouping.attribute) groups")
+        progress("looking for silos across \(Wording.count(grouping.groups.count, "\(grouping.attribute) group"))")
         silos = try session.silos()
         progress("finding the community of the willing and the missing voices")
         willing = session.willing
@@ -159,7 +159,7 @@ public struct Briefing: Sendable {
         }
         let net = analysis.network
         // The shown network has no opposition ties when the audience may not see them.
-        let opposition = shown.ties.count(where: \.isOpposition)
+        let opposition = shown.writtenTies.count(where: \.isOpposition)
         var overview = [
             "actors": Double(net.actors), "supportingTies": Double(net.supportingPairs),
             "largestComponentShare": net.largestComponentShare, "density": net.density,
@@ -223,7 +223,7 @@ public struct Briefing: Sendable {
             add(
                 "silos.unconnected-ministries", .silos, key: true,
                 [
-                    "count": "\(unconnected.count)", "pairWord": unconnected.count == 1 ? "pair" : "pairs",
+                    "count": "\(unconnected.count)",
                     "pairs": Words.list(unconnected.map { "\(names[$0.0]) and \(names[$0.1])" }, limit: 3, separator: "; "),
                 ],
                 numbers: ["pairs": Double(unconnected.count)], actors: Array(Set(unconnected.flatMap { [$0.0, $0.1] })).sorted())
@@ -243,7 +243,7 @@ public struct Briefing: Sendable {
                 "willing.recommended", .willing, key: true,
                 [
                     "core": Words.list(core.map { names[$0] }), "size": "\(c.size)", "threshold": willing.threshold.name,
-                    "sectors": "\(c.sectors) sector\(c.sectors == 1 ? "" : "s")", "density": Words.fixed(c.density),
+                    "sectors": Wording.count(c.sectors, "sector"), "density": Words.fixed(c.density),
                     "criteria": "\(c.criteria.met)", "score": Words.fixed(c.score),
                 ],
                 numbers: ["size": Double(c.size), "density": c.density, "score": c.score, "criteriaMet": Double(c.criteria.met)],
@@ -252,7 +252,7 @@ public struct Briefing: Sendable {
                 add(
                     "willing.recruit", .willing, key: rank < 3,
                     [
-                        "name": names[recruit.actor], "ties": "\(recruit.ties)", "tieWord": recruit.ties == 1 ? "tie" : "ties",
+                        "name": names[recruit.actor], "ties": "\(recruit.ties)",
                         "introducer": names[recruit.introducedBy],
                     ],
                     numbers: ["ties": Double(recruit.ties), "tieStrength": recruit.tieStrength], actors: [recruit.actor, recruit.introducedBy])
@@ -286,7 +286,10 @@ public struct Briefing: Sendable {
         for e in grid.entries where e.finding != nil {
             add(
                 e.finding == "hidden influencer" ? "grid.hidden-influencer" : "grid.over-rated", .grid, sensitive: true,
-                ["name": names[e.actor], "declared": Words.ordinal(e.declaredPercentile), "structural": Words.ordinal(e.structuralPercentile)],
+                [
+                    "name": names[e.actor], "declared": Words.ordinal(e.declaredPercentile), "structural": Words.ordinal(e.structuralPercentile),
+                    "measure": e.foundBy.map { $0 == .pagerank ? "PageRank" : "betweenness" }.joined(separator: " and "),
+                ],
                 numbers: ["declaredPercentile": e.declaredPercentile, "structuralPercentile": e.structuralPercentile], actors: [e.actor])
         }
         if !willing.camps.oppositions.isEmpty {
@@ -294,7 +297,8 @@ public struct Briefing: Sendable {
                 "camps.opposition", .camps, sensitive: true,
                 [
                     "count": "\(willing.camps.oppositions.count)", "opponents": Words.list(willing.camps.opponents.map { names[$0] }),
-                    "between": Words.list(willing.camps.between.map { names[$0] }),
+                    "opponentCount": "\(willing.camps.opponents.count)", "between": Words.list(willing.camps.between.map { names[$0] }),
+                    "betweenCount": "\(willing.camps.between.count)",
                 ],
                 numbers: ["oppositionTies": Double(willing.camps.oppositions.count)], actors: willing.camps.opponents)
         }

@@ -27,39 +27,43 @@ public struct Finding: Sendable, Encodable {
 }
 
 /// The sentence template of every finding code (English). Values are filled in already
-/// formatted; `{{#x}}…{{/x}}` parts appear only when `x` is given.
+/// formatted; `{{#x}}…{{/x}}` parts appear only when `x` is given; `[one|many]` takes the
+/// form agreeing with the value just before it (`{{count}} [actor is|actors are]`), or with a
+/// named count (`{{names}} [opposes|oppose:nameCount]`), so that no sentence says "1 actors are".
 public enum FindingTemplates {
     public static let english: [String: String] = [
         "network.overview":
-            "The coalition has {{actors}} actors and {{ties}} supporting ties{{#opposition}}, and {{opposition}} opposition ties{{/opposition}}; {{largest}} of the actors are in one connected network.",
+            "The coalition has {{actors}} [actor|actors] and {{ties}} supporting [tie|ties]{{#opposition}}, and {{opposition}} opposition [tie|ties]{{/opposition}}; {{largest}} of the actors are in one connected network.",
         "network.empty": "The sheets hold no actors yet: there is nothing to measure until actors and their ties are entered.",
         "holders.broker": "{{name}} holds the coalition together: {{share}} of the shortest paths between other actors pass through it (betweenness {{betweenness}}).",
-        "holders.cut-points": "{{count}} actors are single points of failure, each holding part of the network to the rest: {{names}}.",
+        "holders.cut-points": "{{count}} [actor is a single point|actors are single points] of failure, each holding part of the network to the rest: {{names}}.",
         "silos.inward": "{{group}} works inward: E-I index {{ei}} (−1 means every tie stays inside the group), {{p}} against chance.",
         "silos.missing-bridge":
-            "{{a}} and {{b}} are barely connected: {{ties}} ties where {{expected}} would be expected from their size.{{#bridgers}} Today {{bridgers}} bridge them.{{/bridgers}}{{#candidate}} {{candidate}} could build it: {{reason}}.{{/candidate}}",
-        "silos.unconnected-ministries": "{{count}} {{pairWord}} of ministries share neither a tie nor a contact: {{pairs}}.",
+            "{{a}} and {{b}} are barely connected: {{ties}} [tie|ties] where {{expected}} would be expected from their size.{{#bridgers}} Today {{bridgers}} bridge them.{{/bridgers}}{{#candidate}} {{candidate}} could build it: {{reason}}.{{/candidate}}",
+        "silos.unconnected-ministries": "{{count}} [pair|pairs] of ministries share neither a tie nor a contact: {{pairs}}.",
         "silos.communities-follow-groups": "The clusters the network really has follow the {{attribute}} lines (NMI {{nmi}}): people work with their own.",
         "willing.recommended":
-            "Start with the community of the willing around {{core}}: {{size}} actors committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
+            "Start with the community of the willing around {{core}}: {{size}} [actor|actors] committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
         "willing.none": "No actors are committed at “{{threshold}}” or above with a tie between them: there is no community of the willing yet.",
-        "willing.recruit": "Recruit {{name}} next: {{ties}} supporting {{tieWord}} into that cluster; {{introducer}} can introduce.",
+        "willing.recruit": "Recruit {{name}} next: {{ties}} supporting [tie|ties] into that cluster; {{introducer}} can introduce.",
         "voices.missing": "No actor speaks for {{category}}: this voice is missing.",
         "voices.underrepresented":
-            "{{category}} — underrepresented: {{count}} of {{actors}} actors ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
-        "voices.consulted-only": "{{count}} actors are only consulted, with no say back: {{names}}.",
-        "voices.isolated": "{{count}} actors have no supporting tie at all: {{names}}.",
-        "voices.cut-off": "{{count}} actors are cut off from the main network: {{names}}.",
+            "{{category}} — underrepresented: {{count}} of {{actors}} [actor|actors] ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
+        "voices.consulted-only": "{{count}} [actor is|actors are] only consulted, with no say back: {{names}}.",
+        "voices.isolated": "{{count}} [actor has|actors have] no supporting tie at all: {{names}}.",
+        "voices.cut-off": "{{count}} [actor is|actors are] cut off from the main network: {{names}}.",
         "grid.hidden-influencer":
-            "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
+            "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}} by {{measure}}.",
         "grid.over-rated":
-            "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}}.",
-        "camps.opposition": "{{count}} opposition ties divide the coalition; {{opponents}} oppose the mission{{#between}}, and {{between}} sit between the camps{{/between}}.",
+            "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position no higher than the {{structural}} by {{measure}}.",
+        "camps.opposition": "{{count}} opposition [tie divides|ties divide] the coalition; {{opponents}} [opposes|oppose:opponentCount] the mission{{#between}}, and {{between}} [sits|sit:betweenCount] between the camps{{/between}}.",
     ]
 
     /// The sentence for `code` with `values`. - Precondition: the code has a template.
     static func sentence(_ code: String, _ values: [String: String]) -> String {
-        guard let text = english[code], let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text) else {
+        guard let text = english[code].map({ agreeing($0, values) }),
+            let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
+        else {
             preconditionFailure("no template for finding \(code)")
         }
         // An empty value leaves its {{#x}}…{{/x}} part out (Mustache counts "" as present).
@@ -68,6 +72,36 @@ public enum FindingTemplates {
         guard let first = sentence.first, first.isLowercase else { return sentence }
         return first.uppercased() + sentence.dropFirst()
     }
+}
+
+/// The template with each `[one|many]` resolved by the value of the nearest `{{key}}` before
+/// it: "1" takes `one`, anything else `many`. Done on the template, never on the rendered
+/// sentence, so that a bracket in an actor's name is left alone. `[one|many:key]` agrees with
+/// the value of `key` instead.
+func agreeing(_ template: String, _ values: [String: String]) -> String {
+    var out = "", lastKey: String?
+    var rest = template[...]
+    while let c = rest.first {
+        if rest.hasPrefix("{{"), let close = rest.range(of: "}}") {
+            let tag = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
+            if let f = tag.first, f != "#", f != "/", f != "%" { lastKey = String(tag) }
+            out += rest[..<close.upperBound]
+            rest = rest[close.upperBound...]
+        } else if c == "[", let bar = rest.firstIndex(of: "|"), let end = rest.firstIndex(of: "]"), bar < end {
+            let one = rest[rest.index(after: rest.startIndex)..<bar]
+            var many = rest[rest.index(after: bar)..<end], key = lastKey
+            if let colon = many.lastIndex(of: ":") {
+                key = String(many[many.index(after: colon)...])
+                many = many[..<colon]
+            }
+            out += key.flatMap { values[$0] } == "1" ? one : many
+            rest = rest[rest.index(after: end)...]
+        } else {
+            out.append(c)
+            rest = rest.dropFirst()
+        }
+    }
+    return out
 }
 
 /// Numbers as findings print them.

@@ -86,7 +86,7 @@ enum Page {
                     "actors": members.map { e in ["name": names[e.actor], "note": opt(e.finding)] as [String: Any] },
                 ] as [String: Any]
             }
-            context["unrated"] = opt(b.grid.unrated.isEmpty ? nil : "\(b.grid.unrated.count) actors have no influence or interest rating and are not placed.")
+            context["unrated"] = opt(b.grid.unrated.isEmpty ? nil : "\(Wording.count(b.grid.unrated.count, "actor")) \(Wording.verb(b.grid.unrated.count, "has", "have")) no influence or interest rating and \(Wording.verb(b.grid.unrated.count, "is", "are")) not placed.")
         }
         return try! MustacheTemplate(string: template).render(context)
     }

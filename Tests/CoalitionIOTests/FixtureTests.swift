@@ -127,7 +127,7 @@ final class FixtureTests: XCTestCase {
             (
                 ["../invalid/actors.csv", "mixed-direction.csv"],
                 [
-                    "mixed-direction.csv:3:1: warning: the network is directed, so 2 undirected ties became two reciprocal arcs each (degree counts them twice, as networkx does) [mixed-direction]"
+                    "mixed-direction.csv:2:1: warning: this tie is marked directed, so the whole network is directed (1 directed tie, 2 undirected ties): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]"
                 ]
             ),
             (

@@ -57,10 +57,29 @@ final class MissionTests: XCTestCase {
         let files = StarterMission.files(name: "Every \"Street\" Liveable")
         let yaml = try XCTUnwrap(files.first { $0.name == "mission.yaml" }?.text)
         let (m, messages) = parse(yaml)
-        XCTAssertEqual(messages, [])
+        // The only complaint is the goal the user has yet to write.
+        XCTAssertEqual(messages, ["m.yaml:6:7: warning: the goal is still the template's placeholder; write the mission's goal, with its measurable target — reports print it [placeholder]"])
         XCTAssertEqual(m?.name, "Every \"Street\" Liveable")
+        XCTAssertEqual(m?.targetYear, 2040, "no year in the name: the template's 2040")
         for key in MissionFile.keys {
             XCTAssertTrue(yaml.contains("\n\(key):") || yaml.contains("# \(key):"), "starter mission documents \(key)")
         }
+    }
+
+    func testStarterMissionTakesTheTargetYearFromItsName() throws {
+        let yaml = try XCTUnwrap(StarterMission.files(name: "Net-Zero Neighbourhoods 2035").first { $0.name == "mission.yaml" }?.text)
+        XCTAssertEqual(parse(yaml).0?.targetYear, 2035)
+        let odd = try XCTUnwrap(StarterMission.files(name: "Route 1984 to 2050, phase 2").first { $0.name == "mission.yaml" }?.text)
+        XCTAssertEqual(parse(odd).0?.targetYear, 2050, "the last year from 2000 on")
+    }
+
+    func testColonInAnUnquotedValueGetsAHintToQuoteIt() {
+        let (m, messages) = parse("name: Liveable\ngoal: Every street liveable: by 2035\nactors: a.csv\n")
+        XCTAssertNil(m)
+        XCTAssertEqual(
+            messages,
+            [
+                "m.yaml:2:28: error: malformed YAML: mapping values are not allowed in this context; a value holding a colon must be quoted: goal: \"Every street liveable: by 2035\" [malformed-yaml]"
+            ])
     }
 }

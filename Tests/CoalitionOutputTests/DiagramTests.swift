@@ -52,8 +52,8 @@ extension DiagramTests {
         XCTAssertEqual(
             panel.items.map(\.label),
             [
-                "kind: cso: 23 actors", "kind: community: underrepresented, 8 actors, ties/actors 0.32",
-                "voice: youth: missing, no actor", "voice: patients: 15 actors", "level: local: 21 actors",
+                "kind: cso: 23 actors (1 isolated)", "kind: community: underrepresented, 8 actors (4 only consulted), ties/actors 0.32",
+                "voice: youth: missing, no actor", "voice: patients: 15 actors", "level: local: 21 actors (4 only consulted)",
             ])
         XCTAssertEqual(panel.items[2].sample, .placeholder)
         // The community groups are highlighted and named; those only consulted say so.
@@ -69,7 +69,11 @@ extension DiagramTests {
     func testAVoicesViewWithNobodyToPickOutFadesNobody() throws {
         let loaded = InputLoader.load([TestSupport.fixture("fixtures/liveable-streets/mission.yaml").path])
         let n = try XCTUnwrap(loaded.network)
-        let v = VoicesAnalysis(n, mission: loaded.mission, willingCore: [])
+        // Information ties would make five actors only consulted; here only `consultation` does,
+        // and the sheets have none.
+        var mission = try XCTUnwrap(loaded.mission)
+        mission.consultationRelations = ["consultation"]
+        let v = VoicesAnalysis(n, mission: mission, willingCore: [])
         XCTAssertTrue(v.consultedOnly.isEmpty && v.isolated.isEmpty && v.outsideMainComponent.isEmpty)
         XCTAssertFalse(v.categories.contains { $0.status == .underrepresented || $0.status == .tooFewToJudge })
         let d = DiagramBuilder(network: n).voices(v, sizeBy: "degree", values: n.actors.map { _ in 1 }, engine: nil)

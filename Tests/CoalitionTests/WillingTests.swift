@@ -99,7 +99,10 @@ final class WillingTests: XCTestCase {
         mission.consultationRelations = ["consultation"]
         let core = [0, 1, 2, 3]
         let v = VoicesAnalysis(n, mission: mission, willingCore: core)
-        XCTAssertEqual(v.categories.map(\.status), [.tooFewToJudge, .missing, .underrepresented, .present])
+        // The one community group is only consulted: present in number, not heard.
+        XCTAssertEqual(v.categories.map(\.status), [.underrepresented, .missing, .underrepresented, .present])
+        XCTAssertEqual(v.categories[0].reasons, ["its one actor is only consulted"])
+        XCTAssertEqual(v.categories[0].consultedOnly, 1)
         XCTAssertEqual(v.categories[1].reading, "No actor speaking for youth is in the coalition: this voice is missing.")
         XCTAssertEqual(v.categories[2].reasons.first, "25 % of actors against at least 50 % expected")
         // Social sector: cso, town, residents. 11 supporting pairs = 22 tie ends; the sector holds

@@ -46,6 +46,13 @@ public struct NetworkAssembler {
     private var files: [String] = []
     private var fileNumbers: [String: Int32] = [:]
     private var unknownActorReports = 0
+    private var kindSynonymsSeen: Set<String> = []
+    private var misusedSeparatorColumns: Set<String> = []
+    /// Actor names to indices, built when a tie end is not an id (-1: a name several actors share).
+    private var nameIndex: [String: Int32]?
+    /// Tie ends given as a unique actor name: how many, and the first.
+    private var endsByName = 0
+    private var firstEndByName: (name: String, id: String, at: SourceLocation)?
 
     public init(options: AssemblyOptions = .init()) {
         self.options = options
@@ -111,7 +118,7 @@ public struct NetworkAssembler {
         var actor = Actor(id: id)
         if let name = r.name?.text.trimmingWhitespace(), !name.isEmpty { actor.name = name }
         if let cell = r.kind { actor.kind = kind(cell) }
-        if let cell = r.sector { actor.sectors = splitList(cell.text, r.conventions.listSeparators) }
+        if let cell = r.sector { actor.sectors = list(cell, r.conventions, column: "sector") }
         if let cell = nonEmpty(r.level) {
             actor.level = vocabulary(cell, { Level(parsing: $0) }, Level.allCases.map(\.rawValue), "level", .badLevel)
         }
@@ -121,7 +128,7 @@ public struct NetworkAssembler {
             actor.stance = vocabulary(cell, { Stance(parsing: $0) }, Stance.allCases.map(\.rawValue), "stance", .badStance)
         }
         if let cell = r.voices {
-            actor.voices = splitList(cell.text, r.conventions.listSeparators).map(normalizedToken)
+            actor.voices = list(cell, r.conventions, column: "voices").map(normalizedToken)
         }
         if let cell = nonEmpty(r.commitment) { actor.commitment = commitment(cell) }
         for (column, cell) in r.extra {
@@ -135,14 +142,39 @@ public struct NetworkAssembler {
     private mutating func kind(_ cell: Cell) -> ActorKind? {
         let kind = ActorKind(parsing: cell.text)
         if kind.rawValue.isEmpty { return nil }
-        if !kind.isKnown {
-            let known = ActorKind.known.map(\.rawValue)
-            let hint =
-                Suggestions.closest(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
-                ?? "known kinds: \(known.joined(separator: ", "))"
-            diagnostics.warning(.unknownKind, at: cell.location, "unknown kind \"\(kind.rawValue)\", kept as written; \(hint)")
+        if kind.isKnown { return kind }
+        if let known = ActorKind.synonyms[kind.rawValue] {
+            // One warning per word: a sheet that says "NGO" says it on every CSO's row.
+            if kindSynonymsSeen.insert(kind.rawValue).inserted {
+                diagnostics.warning(
+                    .unknownKind, at: cell.location,
+                    "kind \"\(cell.text.trimmingWhitespace())\" is not one of Coalition's kinds; read as \"\(known.rawValue)\" here and wherever the sheets say it (did you mean \"\(known.rawValue)\"? write that to silence this)"
+                )
+            }
+            return known
         }
+        let known = ActorKind.known.map(\.rawValue)
+        let hint =
+            Suggestions.closest(to: kind.rawValue, in: known).map { "did you mean \"\($0)\"?" }
+            ?? "known kinds: \(known.joined(separator: ", "))"
+        diagnostics.warning(.unknownKind, at: cell.location, "unknown kind \"\(kind.rawValue)\", kept as written; \(hint)")
         return kind
+    }
+
+    /// A list cell (sectors, voices). In a `;`-separated sheet lists take `|`, but a quoted
+    /// "governance; housing" is plainly a list: it is read as one, with a warning per column.
+    private mutating func list(_ cell: Cell, _ conventions: CellConventions, column: String) -> [String] {
+        let misused = conventions.misusedListSeparators.filter { cell.text.contains($0) }
+        guard !misused.isEmpty else { return splitList(cell.text, conventions.listSeparators) }
+        let values = splitList(cell.text, conventions.listSeparators + misused)
+        if values.count > 1, misusedSeparatorColumns.insert("\(cell.location.file)\u{0}\(column)").inserted {
+            let written = values.joined(separator: "|")
+            diagnostics.warning(
+                .listSeparator, at: cell.location,
+                "\(column) \"\(cell.text.trimmingWhitespace())\" looks like a list written with \"\(misused[0])\", which separates the fields of this sheet; read as \(values.count) values, here and in every such cell of the column — write lists with | (\"\(written)\")"
+            )
+        }
+        return values
     }
 
     private mutating func score(_ cell: Cell, _ what: String, _ conventions: CellConventions) -> Double? {
@@ -215,10 +247,14 @@ public struct NetworkAssembler {
             }
         }
         let origin = origin(of: r.location)
-        for s in sources {
-            guard let u = resolve(s, sourceCell) else { continue }
-            for t in targets {
-                guard let v = resolve(t, targetCell) else { continue }
+        // Every end is resolved before any tie is made, so that a row naming two unknown
+        // actors reports both.
+        let us = sources.map { resolve($0, sourceCell) }
+        let vs = targets.map { resolve($0, targetCell) }
+        for (s, u) in zip(sources, us) {
+            guard let u else { continue }
+            for v in vs {
+                guard let v else { continue }
                 if u == v {
                     diagnostics.error(.selfLoop, at: r.location, "tie from \"\(s)\" to itself; a tie must join two different actors")
                     continue
@@ -256,11 +292,38 @@ public struct NetworkAssembler {
             actorLocations.append(cell.location)
             return i
         }
+        // Kumu's habit: ties that give the actor's name. A name only one actor has is read as
+        // that actor; a name several share is an error that lists them.
+        let byName = nameIndex ?? buildNameIndex()
+        if let i = byName[id] ?? byName[id.lowercased()] {
+            if i >= 0 {
+                endsByName += 1
+                if firstEndByName == nil { firstEndByName = (id, actors[Int(i)].id, cell.location) }
+                return i
+            }
+            let sharing = actors.filter { $0.name == id || $0.name.lowercased() == id.lowercased() }.map { "\"\($0.id)\"" }
+            diagnostics.error(
+                .unknownActor, at: cell.location,
+                "tie names \"\(id)\", which is no actor's id but the name of \(sharing.count) actors (\(sharing.joined(separator: ", "))); use the id of the one meant")
+            return nil
+        }
         unknownActorReports += 1
         // Suggestions cost O(actors) each: give them for the first hundred problems only.
         let hint = unknownActorReports <= 100 ? Suggestions.closest(to: id, in: actors.lazy.map(\.id)).map { "; did you mean \"\($0)\"?" } : nil
         diagnostics.error(.unknownActor, at: cell.location, "tie names unknown actor \"\(id)\"\(hint ?? "")")
         return nil
+    }
+
+    /// Names (as written, and lower-cased) to actors; -1 marks a name several actors share.
+    private mutating func buildNameIndex() -> [String: Int32] {
+        var names: [String: Int32] = [:]
+        for (i, a) in actors.enumerated() where a.name != a.id {
+            for key in Set([a.name, a.name.lowercased()]) {
+                if let other = names[key], other != Int32(i) { names[key] = -1 } else { names[key] = Int32(i) }
+            }
+        }
+        nameIndex = names
+        return names
     }
 
     private mutating func origin(of location: SourceLocation) -> Origin {
@@ -286,6 +349,13 @@ public struct NetworkAssembler {
     /// The network, and every diagnostic found. Errors do not stop assembly: the network holds
     /// everything that could be read, so that all problems are reported in one run.
     public mutating func finish() -> (network: StakeholderNetwork, diagnostics: DiagnosticLog) {
+        if let first = firstEndByName {
+            let others = endsByName - 1
+            diagnostics.warning(
+                .actorByName, at: first.at,
+                "tie end \"\(first.name)\" is the name of actor \"\(first.id)\", not an id; read as that actor\(others > 0 ? ", as are \(Wording.count(others, "other tie end")) that give a unique name" : "") (ids are safer: names change)"
+            )
+        }
         let directed = options.forceDirected || tieDirections.contains(.directed)
         if directed { addReciprocalArcs() }
         mergeRepeatedTies(directed: directed)
@@ -305,17 +375,21 @@ public struct NetworkAssembler {
 
     /// In a directed network every tie is an arc; a tie not marked directed becomes two
     /// reciprocal arcs (unless `--directed` asked for source → target and the sheet said
-    /// nothing), placed next to each other.
+    /// nothing), placed next to each other, the second marked as the reverse arc.
     private mutating func addReciprocalArcs() {
         func reciprocal(_ i: Int) -> Bool {
             let d = tieDirections[i]
             return d != .directed && (d != nil || !options.forceDirected)
         }
         let count = ties.indices.count(where: reciprocal)
-        guard let first = ties.indices.first(where: reciprocal) else {
+        guard count > 0 else {
             for i in ties.indices { ties[i].isDirected = true }
             return
         }
+        // The warning points at what made the network directed: the first row marked so, or
+        // the first tie the sheet left undirected when the network was asked to be directed.
+        let cause = ties.indices.first { tieDirections[$0] == .directed }
+        let at = location(of: tieOrigins[cause ?? ties.indices.first(where: reciprocal)!])
         var arcs: [Tie] = [], codes: [Int32] = [], origins: [Origin] = []
         arcs.reserveCapacity(ties.count + count)
         for i in ties.indices {
@@ -324,15 +398,26 @@ public struct NetworkAssembler {
             arcs.append(t); codes.append(tieRelationCodes[i]); origins.append(tieOrigins[i])
             if reciprocal(i) {
                 swap(&t.source, &t.target)
+                t.isReverseArc = true
                 arcs.append(t); codes.append(tieRelationCodes[i]); origins.append(tieOrigins[i])
             }
         }
         ties = arcs
         tieRelationCodes = codes
         tieOrigins = origins
-        diagnostics.warning(
-            .mixedDirection, at: location(of: tieOrigins[first]),
-            "the network is directed, so \(count) undirected tie\(count == 1 ? "" : "s") became two reciprocal arcs each (degree counts them twice, as networkx does)")
+        let others = Wording.count(count, "undirected tie")
+        let directedTies = ties.count - 2 * count
+        if cause != nil {
+            diagnostics.warning(
+                .mixedDirection, at: at,
+                "this tie is marked directed, so the whole network is directed (\(Wording.count(directedTies, "directed tie")), \(others)): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them"
+            )
+        } else {
+            diagnostics.warning(
+                .mixedDirection, at: at,
+                "the network was asked to be directed, but the sheet marks \(others) as undirected or mutual: directed measures count each as two reciprocal arcs, as networkx does"
+            )
+        }
     }
 
     /// Merges repeated ties between the same pair with the same relation, in place.
@@ -341,6 +426,7 @@ public struct NetworkAssembler {
         slot.reserveCapacity(ties.count)
         var merges: [Int: Int] = [:]  // slot → ties merged into it, for the mean
         var kept = 0
+        var mergedPrevious = false
         for i in ties.indices {
             let t = ties[i]
             let key =
@@ -352,12 +438,14 @@ public struct NetworkAssembler {
                 ties[kept] = t
                 tieOrigins[kept] = tieOrigins[i]
                 kept += 1
+                mergedPrevious = false
                 continue
             }
             let k = Int(existing)
             let before = ties[k].strength
             let n = Double(merges[k, default: 1])
             let a = actors[Int(t.source)].id, b = actors[Int(t.target)].id
+            let arrow = directed && !(t.isReverseArc || (i + 1 < ties.count && ties[i + 1].isReverseArc)) ? "→" : "—"
             let merged: Double
             switch options.merge {
             case .sum: merged = before + t.strength
@@ -367,23 +455,35 @@ public struct NetworkAssembler {
                 let m = (before * n + t.strength) / (n + 1)
                 merged = m.isFinite ? m : before + (t.strength - before) / (n + 1)
             }
+            // The reverse arc of an undirected tie repeats its first arc's merge: one warning.
+            let repeatsWarning = t.isReverseArc && mergedPrevious
+            mergedPrevious = true
             guard merged.isFinite else {
-                diagnostics.error(
-                    .badStrength, at: location(of: tieOrigins[i]),
-                    "this repeats the tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (\(t.relation), first at \(location(of: tieOrigins[k]))) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers"
-                )
+                if !repeatsWarning {
+                    diagnostics.error(
+                        .badStrength, at: location(of: tieOrigins[i]),
+                        "this repeats the tie \"\(a)\" \(arrow) \"\(b)\" (\(Self.relationWords(t.relation)), first at \(location(of: tieOrigins[k]))) and the merged strength would be too large to hold (above 1.8e308); merge by max or mean, or use smaller numbers"
+                    )
+                }
                 continue
             }
             ties[k].strength = merged
             merges[k, default: 1] += 1
             if let c = t.commitment { ties[k].commitment = Swift.max(ties[k].commitment ?? c, c) }
-            diagnostics.warning(
-                .duplicateTie, at: location(of: tieOrigins[i]),
-                "duplicate \(t.relation) tie \"\(a)\" \(directed ? "→" : "—") \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(Numbers.shortest(ties[k].strength))"
-            )
+            if !repeatsWarning {
+                let what = t.relation == .unspecified ? "duplicate tie" : "duplicate \(t.relation) tie"
+                diagnostics.warning(
+                    .duplicateTie, at: location(of: tieOrigins[i]),
+                    "\(what) \"\(a)\" \(arrow) \"\(b)\" (first at \(location(of: tieOrigins[k]))); merged by \(options.merge.rawValue): strength \(Numbers.shortest(ties[k].strength))"
+                )
+            }
         }
         ties.removeLast(ties.count - kept)
         tieOrigins.removeLast(tieOrigins.count - kept)
+    }
+
+    private static func relationWords(_ r: Relation) -> String {
+        r == .unspecified ? "no relation given" : r.rawValue
     }
 
     private static func retype(_ actors: inout [Actor], _ columns: [AttributeColumn]) {

@@ -101,6 +101,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case badMission = "bad-mission"
         case unknownKey = "unknown-key"
         case badInput = "bad-input"
+        case listSeparator = "list-separator"
+        case actorByName = "actor-by-name"
+        case headerRow = "header-row"
+        case noRows = "no-rows"
+        case placeholder = "placeholder"
+        case expectedVoice = "expected-voice"
     }
 }
 

@@ -19,8 +19,10 @@ public struct Mission: Sendable {
     public var locations: [String: SourceLocation] = [:]
     public var willing = Willing()
     public var expectedVoices: [ExpectedVoice] = []
-    /// Relations that only consult (the actor is asked, not involved).
+    /// Relations that only consult (the actor is asked, not involved); empty means
+    /// ``defaultConsultationRelations``.
     public var consultationRelations: [String] = []
+    public static let defaultConsultationRelations: [Relation] = [.information, .consultation]
     /// Columns that must not leave the organisation (dropped from external reports).
     public var sensitiveColumns: [String] = []
     /// Whether actors include named people (pseudonymised in external reports).
@@ -44,11 +46,25 @@ public struct Mission: Sendable {
         public var value: String
         public var minCount: Int?
         public var minShare: Double?
-        public init(dimension: Dimension, value: String, minCount: Int? = nil, minShare: Double? = nil) {
+        /// Where the mission file names the value, for warnings about it.
+        public var location: SourceLocation?
+        public init(dimension: Dimension, value: String, minCount: Int? = nil, minShare: Double? = nil, location: SourceLocation? = nil) {
             self.dimension = dimension
             self.value = value
             self.minCount = minCount
             self.minShare = minShare
+            self.location = location
+        }
+
+        /// The same voice wherever the mission file names it.
+        public static func == (a: Self, b: Self) -> Bool {
+            (a.dimension, a.value, a.minCount, a.minShare) == (b.dimension, b.value, b.minCount, b.minShare)
+        }
+        public func hash(into h: inout Hasher) {
+            h.combine(dimension)
+            h.combine(value)
+            h.combine(minCount)
+            h.combine(minShare)
         }
     }
 

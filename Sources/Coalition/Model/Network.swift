@@ -51,6 +51,9 @@ public struct Tie: Hashable, Sendable {
     public var strength: Double
     public var commitment: Commitment?
     public var isDirected: Bool
+    /// In a directed network an undirected tie of the sheet is held as two arcs, the second
+    /// right after the first: this marks the second, so that counts see the tie once.
+    public var isReverseArc: Bool = false
     /// Other columns of the ties sheet, typed per column; nil when there are none.
     public var attributes: [String: AttributeValue]?
 
@@ -101,6 +104,17 @@ public struct StakeholderNetwork: Sendable {
         self.isDirected = isDirected
         self.actorColumns = actorColumns
         self.tieColumns = tieColumns
+    }
+
+    /// The ties as the sheets have them: an undirected tie held as two arcs counts once.
+    public var writtenTies: LazyFilterSequence<[Tie]> { ties.lazy.filter { !$0.isReverseArc } }
+
+    /// How many ties the sheets give with a direction and without one (in a directed network
+    /// each undirected tie is held as two arcs, counted here once).
+    public var tieCounts: (directed: Int, undirected: Int) {
+        guard isDirected else { return (0, ties.count) }
+        let reverse = ties.count { $0.isReverseArc }
+        return (max(0, ties.count - 2 * reverse), reverse)
     }
 
     /// Id → index, built on demand (O(n)).

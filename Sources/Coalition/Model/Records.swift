@@ -14,9 +14,14 @@ public struct Cell: Sendable {
 public struct CellConventions: Sendable, Hashable {
     public var listSeparators: [Character]
     public var decimalComma: Bool
-    public init(listSeparators: [Character] = ["|"], decimalComma: Bool = false) {
+    /// Characters that are not list separators here but that users write as one (`;` in a
+    /// `;`-separated sheet, inside a quoted cell): a list cell holding one is read as a list,
+    /// with a warning.
+    public var misusedListSeparators: [Character]
+    public init(listSeparators: [Character] = ["|"], decimalComma: Bool = false, misusedListSeparators: [Character] = []) {
         self.listSeparators = listSeparators
         self.decimalComma = decimalComma
+        self.misusedListSeparators = misusedListSeparators
     }
 }
 

@@ -24,6 +24,20 @@ public struct ActorKind: RawRepresentable, Hashable, Comparable, Sendable, Custo
     ]
 
     public var isKnown: Bool { Self.known.contains(self) }
+
+    /// Words sheets use for a known kind ("NGO", "think tank"), read as that kind with a warning.
+    public static let synonyms: [String: ActorKind] = [
+        "ngo": .cso, "ngos": .cso, "charity": .cso, "non-profit": .cso, "nonprofit": .cso, "civil-society": .cso,
+        "civil-society-organisation": .cso, "civil-society-organization": .cso,
+        "foundation": .funder, "philanthropy": .funder,
+        "think-tank": .research, "thinktank": .research, "research-institute": .research, "institute": .research,
+        "community-group": .community, "community-organisation": .community, "community-organization": .community,
+        "residents": .community, "citizens": .community,
+        "company": .business, "firm": .business, "sme": .business, "startup": .business,
+        "municipality": .localGovernment, "city": .localGovernment, "council": .localGovernment,
+        "region": .regionalGovernment, "province": .regionalGovernment,
+        "department": .ministry,
+    ]
     /// Ministries, agencies, regional and local government.
     public var isPublicBody: Bool {
         self == .ministry || self == .agency || self == .regionalGovernment || self == .localGovernment
@@ -118,8 +132,11 @@ public struct Relation: RawRepresentable, Hashable, Comparable, Sendable, Custom
     public static let mandate = Relation(rawValue: "mandate")
     public static let partnership = Relation(rawValue: "partnership")
     public static let opposition = Relation(rawValue: "opposition")
+    /// The actor is asked for its view, not involved: with `information`, what makes an actor
+    /// "only consulted" unless the mission names its own consultation relations.
+    public static let consultation = Relation(rawValue: "consultation")
 
-    public static let known: [Relation] = [.commitment, .funding, .information, .mandate, .partnership, .opposition]
+    public static let known: [Relation] = [.commitment, .funding, .information, .mandate, .partnership, .consultation, .opposition]
     /// The relation of a tie whose sheet names none.
     public static let unspecified = Relation(rawValue: "tie")
 
@@ -131,6 +148,7 @@ public struct Relation: RawRepresentable, Hashable, Comparable, Sendable, Custom
         let token = normalizedToken(text)
         switch token {
         case "opposes", "opposed", "conflict", "negative": self = .opposition
+        case "consulted", "consults", "consult": self = .consultation
         case "": self = .unspecified
         default: self.rawValue = token
         }

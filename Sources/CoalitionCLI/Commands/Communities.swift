@@ -35,7 +35,7 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "Seed for the random order and choices.")
     var seed: UInt64 = 1
 
-    @Option(help: "Runs from different seeds, keeping the best (default 10 up to 20,000 actors, else 1).")
+    @Option(help: "Runs from different seeds, keeping the best (default 100 below 1,000 actors, 10 up to 20,000, else 1).")
     var restarts: Int?
 
     @Flag(help: "Weight ties by strength.")

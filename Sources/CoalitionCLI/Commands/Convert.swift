@@ -77,7 +77,7 @@ struct Convert: ParsableCommand {
                 printError("error: \(error)")
                 throw ExitCode(inputErrorExitCode)
             }
-            for f in files { printError("wrote \(f.path)") }
+            if !input.quiet { for f in files { printError("wrote \(f.path)") } }
         case .dot, .json: break
         }
     }
@@ -91,7 +91,7 @@ struct Convert: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(inputErrorExitCode)
         }
-        printError("wrote \(path)")
+        if !input.quiet { printError("wrote \(path)") }
     }
 }
 

@@ -24,6 +24,9 @@ struct Init: ParsableCommand {
     @Flag(help: "Overwrite existing files.")
     var force = false
 
+    @Flag(help: "Print nothing but errors.")
+    var quiet = false
+
     func run() throws {
         let fm = FileManager.default
         let files = StarterMission.files(name: name)
@@ -44,6 +47,7 @@ struct Init: ParsableCommand {
             printError("error: cannot write to \(directory): \((error as NSError).localizedDescription)")
             throw ExitCode(inputErrorExitCode)
         }
+        if quiet { return }
         print("wrote \(files.map { (directory as NSString).appendingPathComponent($0.name) }.joined(separator: ", "))")
         print("next: fill in the sheets, then run  coalition validate \((directory as NSString).appendingPathComponent("mission.yaml"))")
     }

@@ -86,7 +86,7 @@ struct Render: ParsableCommand {
     func run() throws {
         let session = try input.session(viewOptions.settings)
         let network = session.network
-        if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork {
+        if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork && !input.quiet {
             printError(
                 "note: \(network.actors.count) actors is too many to draw one by one legibly; drawing with sfdp and naming the \(viewOptions.labels == 0 ? network.actors.count : viewOptions.labels) most central (try --view groups)"
             )
@@ -99,7 +99,7 @@ struct Render: ParsableCommand {
             let rendering = try orStop {
                 try Renderer.inProcess.render(dot: dot, engine: diagram.engine, formats: [image], pdfDate: session.mission?.dataDate ?? "2000-01-01")[0]
             }
-            for w in rendering.warnings { printError("graphviz: \(w)") }
+            if !input.quiet { for w in rendering.warnings { printError("graphviz: \(w)") } }
             data = rendering.data
         }
         let path = output ?? "output/\(session.mission?.slug ?? "network")-\(viewOptions.view.rawValue).\(format.rawValue)"
@@ -111,6 +111,6 @@ struct Render: ParsableCommand {
             printError("error: \(error)")
             throw ExitCode(inputErrorExitCode)
         }
-        print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine.rawValue))")
+        if !input.quiet { print("wrote \(path) (\(diagram.nodes.count) nodes, \(diagram.edges.count) edges, \(diagram.engine.rawValue))") }
     }
 }

@@ -36,7 +36,7 @@ struct Report: ParsableCommand {
     @Option(help: "The date the pack states, YYYY-MM-DD (default: the mission's data_date).")
     var date: String?
 
-    @Flag(help: "Print nothing but errors.")
+    @Flag(help: "Print no warnings, notes or progress: only errors.")
     var quiet = false
 
     func validate() throws {
@@ -55,7 +55,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
-        let session = try openSession([mission], before: progress.clear)
+        let session = try openSession([mission], quiet: quiet, before: progress.clear)
         let briefing: Briefing
         do {
             briefing = try Briefing(session: session, audience: audience, date: date, progress: progress.say)
@@ -72,7 +72,8 @@ struct Report: ParsableCommand {
             written = try BriefingPack.write(
                 briefing, to: folder, renderer: .freshProcess, progress: progress.say,
                 note: {
-                    progress.clear(); printError("note: " + $0)
+                    progress.clear()
+                    if !quiet { printError("note: " + $0) }
                 })
         } catch {
             progress.clear()

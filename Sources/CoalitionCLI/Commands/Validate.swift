@@ -22,7 +22,8 @@ struct Validate: ParsableCommand {
     var format: TextOrJSON = .text
 
     func run() throws {
-        let document = AnalysisSession.validate(input.inputs, loading: input.loading)
+        var document = AnalysisSession.validate(input.inputs, loading: input.loading)
+        document.showsWarnings = !input.quiet
         print(try document.rendered(format.format) ?? "")
         if !document.valid { throw ExitCode(inputErrorExitCode) }
     }

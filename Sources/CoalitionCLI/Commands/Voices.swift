@@ -44,8 +44,8 @@ struct Grid: ParsableCommand {
 
     @OptionGroup var input: InputOptions
 
-    @Option(help: "Structural influence: pagerank or betweenness.")
-    var measure: PowerInterestGrid.Measure = .pagerank
+    @Option(help: "Structural influence: both (PageRank and betweenness; a finding by either), pagerank or betweenness.")
+    var measure: PowerInterestGrid.Measure = .both
 
     @OptionGroup var out: OutputOptions
 

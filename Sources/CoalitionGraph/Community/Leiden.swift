@@ -35,6 +35,7 @@ extension Graph {
             let result = Communities(membership: canonicalMembership, count: count, quality: quality, splitDisconnected: split)
             if best == nil || quality > best!.quality + 1e-12 { best = result }
         }
+        best!.runs = max(1, restarts)
         return best!
     }
 
@@ -289,7 +290,7 @@ private struct CommunityDetector {
             touched.removeAll(keepingCapacity: true)
             guard !candidates.isEmpty else { continue }
             // Random choice ∝ exp(gain/θ), gains in units of the total weight.
-            let unit = max(g.totalWeight, 1e-300)
+            let unit = 1.0
             var weightsSum = 0.0
             var cumulative: [Double] = []
             for cand in candidates {

@@ -112,7 +112,7 @@ public struct CSVFile: Sendable {
     /// it is not the delimiter.
     public var conventions: CellConventions {
         delimiter == 0x3B
-            ? CellConventions(listSeparators: ["|"], decimalComma: true)
+            ? CellConventions(listSeparators: ["|"], decimalComma: true, misusedListSeparators: [";"])
             : CellConventions(listSeparators: ["|", ";"], decimalComma: false)
     }
 }
@@ -134,13 +134,13 @@ public struct CSVRow {
 extension CSVFile {
     /// Calls `body` for every row that is not blank or a comment, in order. Malformed rows are
     /// reported in ``diagnostics`` and skipped; reading goes on with the next line.
-    public mutating func forEachRow(skippingFirst: Bool = false, _ body: (CSVRow) -> Void) {
+    public mutating func forEachRow(skipping: Int = 0, _ body: (CSVRow) -> Void) {
         var log = DiagnosticLog()
         let file = name
         let delimiter = self.delimiter
         bytes.withUnsafeBytes { raw in
             var scanner = Scanner(buf: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
-            if skippingFirst { _ = scanner.nextRow(file: file, log: &log) }
+            for _ in 0..<skipping { _ = scanner.nextRow(file: file, log: &log) }
             while let row = scanner.nextRow(file: file, log: &log) {
                 body(row)
             }
@@ -148,15 +148,17 @@ extension CSVFile {
         diagnostics.append(contentsOf: log)
     }
 
-    /// The first row that is not blank or a comment (the header); its problems are reported
+    /// The first `count` rows that are not blank or comments; their problems are reported
     /// when the whole file is read.
-    func firstRow() -> CSVRow? {
+    func firstRows(_ count: Int) -> [CSVRow] {
         var log = DiagnosticLog()
         let file = name
         let delimiter = self.delimiter
         return bytes.withUnsafeBytes { raw in
             var scanner = Scanner(buf: raw.bindMemory(to: UInt8.self), delimiter: delimiter)
-            return scanner.nextRow(file: file, log: &log)
+            var rows: [CSVRow] = []
+            while rows.count < count, let row = scanner.nextRow(file: file, log: &log) { rows.append(row) }
+            return rows
         }
     }
 }

@@ -211,20 +211,49 @@ struct SheetLayout {
     }
 }
 
+/// Finds a sheet's header: the first row, or — when a title sits above it — the first of the
+/// top rows whose cells name known columns.
+enum HeaderSearch {
+    /// How far down a header is looked for.
+    static let rows = 20
+
+    /// The header's position among `rows` (blank and comment rows already left out), or nil
+    /// when no row names known columns; the first row when it already does.
+    static func find(in rows: [CSVRow], role: SheetRole?) -> Int? {
+        rows.firstIndex { row in
+            guard let found = ColumnAliases.role(of: row.fields) else { return false }
+            return role == nil || found == role
+        }
+    }
+
+    /// The warning for rows skipped above the header.
+    static func skipped(_ count: Int, header: CSVRow, file: String, unit: String) -> Diagnostic {
+        Diagnostic(
+            .warning, .headerRow, at: SourceLocation(file: file, line: header.line, column: 1),
+            "the header is on \(unit) \(header.line), the first row whose cells name known columns; \(count == 1 ? "the row" : "the \(count) rows") above it (a title?) \(Wording.verb(count, "is", "are")) skipped")
+    }
+}
+
 extension CSVFile {
-    /// The first row that is not blank or a comment.
-    func headerRow() -> CSVRow? { firstRow() }
+    /// The header row and how many rows above it are skipped: the first row that is not blank
+    /// or a comment, unless a later one among the first 20 names the columns and it does not.
+    func headerRow(for role: SheetRole? = nil) -> (row: CSVRow, skipped: Int)? {
+        let top = firstRows(HeaderSearch.rows)
+        guard let first = top.first else { return nil }
+        guard let i = HeaderSearch.find(in: top, role: role) else { return (first, 0) }
+        return (top[i], i)
+    }
 
     /// The sheet's role told from its header, or nil when it cannot be told.
     public func detectedRole() -> SheetRole? {
-        headerRow().flatMap { ColumnAliases.role(of: $0.fields) }
+        headerRow().flatMap { ColumnAliases.role(of: $0.row.fields) }
     }
 
     /// Reads every row after the header into `assembler`.
     /// - Parameter role: the sheet's role when the caller knows it (a mission file says which
     ///   sheet is which); otherwise told from the columns.
     public mutating func read(as role: SheetRole? = nil, into assembler: inout NetworkAssembler) throws(InputError) {
-        guard let header = headerRow() else {
+        guard let (header, skipped) = headerRow(for: role) else {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: name), "the file has no header row"))
         }
         guard let role = role ?? ColumnAliases.role(of: header.fields) else {
@@ -235,12 +264,21 @@ extension CSVFile {
                 ))
         }
         var layout = try SheetLayout(header: header, role: role, file: name)
+        if skipped > 0 { assembler.note(HeaderSearch.skipped(skipped, header: header, file: name, unit: "line")) }
         let file = name
         let conventions = self.conventions
         let delimiterName = delimiter == 0x09 ? "a tab" : "\"\(Character(Unicode.Scalar(delimiter)))\""
-        forEachRow(skippingFirst: true) { row in
+        var rows = 0
+        forEachRow(skipping: skipped + 1) { row in
+            rows += 1
             layout.feed(row, file: file, conventions: conventions, delimiter: delimiterName, into: &assembler)
         }
         for d in diagnostics.entries { assembler.note(d) }
+        if rows == 0 {
+            assembler.note(
+                Diagnostic(
+                    .warning, .noRows, at: SourceLocation(file: name, line: header.line, column: 1),
+                    "the \(role.rawValue) sheet has a header but no rows: \(role == .actors ? "no actor is declared" : "no tie is given")"))
+        }
     }
 }

@@ -18,7 +18,8 @@ public enum MissionFile {
         do {
             root = try Yams.compose(yaml: text)
         } catch let error as YamlError {
-            log.error(.malformedYAML, at: location(of: error, file: file, text: text), "malformed YAML: \(describe(error))")
+            let at = location(of: error, file: file, text: text)
+            log.error(.malformedYAML, at: at, "malformed YAML: \(describe(error))\(colonHint(at: at, in: text, error: error))")
             return (nil, log)
         } catch {
             log.error(.malformedYAML, at: SourceLocation(file: file), "malformed YAML: \(error)")
@@ -48,6 +49,11 @@ public enum MissionFile {
         var m = Mission(name: name)
         m.locations = values.mapValues { reader.at($0) }
         m.goal = values["goal"].flatMap { reader.text($0, "goal") }
+        if m.goal == StarterMission.placeholderGoal, let node = values["goal"] {
+            reader.log.warning(
+                .placeholder, at: reader.at(node),
+                "the goal is still the template's placeholder; write the mission's goal, with its measurable target — reports print it")
+        }
         m.source = values["source"].flatMap { reader.text($0, "source") }
         m.targetYear = values["target_year"].flatMap { reader.integer($0, "target_year", in: 1900...2200) }
         if let node = values["data_date"] { m.dataDate = reader.date(node) }
@@ -118,6 +124,20 @@ public enum MissionFile {
             if !seen.insert(name).inserted { return (i + 1, indent + 1) }
         }
         return (mark.line, mark.column)
+    }
+
+    /// `goal: Every street liveable: by 2035` is the commonest YAML mistake: a value holding
+    /// ": " must be quoted. The hint quotes the line's value for the user.
+    static func colonHint(at location: SourceLocation, in text: String, error: YamlError) -> String {
+        guard describe(error).contains("mapping values are not allowed"), location.line > 0 else { return "" }
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        guard location.line <= lines.count else { return "" }
+        let line = lines[location.line - 1].trimmingCharacters(in: CharacterSet(charactersIn: "\r"))
+        guard let colon = line.range(of: ": ") else { return "" }
+        let key = line[..<colon.lowerBound], value = line[colon.upperBound...].trimmingCharacters(in: .whitespaces)
+        guard !value.hasPrefix("\""), !value.hasPrefix("'"), value.contains(": ") || value.hasSuffix(":") else { return "" }
+        let escaped = value.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\"", with: "\\\"")
+        return "; a value holding a colon must be quoted: \(key.trimmingCharacters(in: .whitespaces)): \"\(escaped)\""
     }
 
     static func describe(_ error: YamlError) -> String {
@@ -258,6 +278,19 @@ private struct Reader {
         return w
     }
 
+    /// A value as the sheets' cells are read: kinds and voices as tokens ("Local Government" →
+    /// "local-government", "NGO" → "cso"), sectors as written.
+    static func expectedValue(_ text: String, _ d: Mission.ExpectedVoice.Dimension) -> String {
+        switch d {
+        case .sector: return text
+        case .kind:
+            let kind = ActorKind(parsing: text)
+            return (ActorKind.synonyms[kind.rawValue] ?? kind).rawValue
+        case .level: return Level(parsing: text)?.rawValue ?? text.lowercased()
+        case .voice: return ActorKind(parsing: text).rawValue
+        }
+    }
+
     mutating func expectedVoices(_ node: Node) -> [Mission.ExpectedVoice] {
         guard case .sequence(let seq) = node else {
             log.error(.badMission, at: at(node), "expected_voices must be a list of entries such as `- kind: cso` with `min_count: 3`")
@@ -269,7 +302,7 @@ private struct Reader {
                 log.error(.badMission, at: at(entry), "each expected voice is a mapping such as `{kind: cso, min_count: 3}`")
                 continue
             }
-            var dimension: (Mission.ExpectedVoice.Dimension, String)?
+            var dimension: (Mission.ExpectedVoice.Dimension, String, SourceLocation)?
             var minCount: Int?
             var minShare: Double?
             for (k, v) in mapping {
@@ -278,7 +311,7 @@ private struct Reader {
                     if dimension != nil {
                         log.error(.badMission, at: at(k), "an expected voice names one of kind, sector, level or voice, not two")
                     } else if let t = text(v, key) {
-                        dimension = (d, d == .sector ? t : t.lowercased())
+                        dimension = (d, Self.expectedValue(t, d), at(v))
                     }
                 } else if key == "min_count" {
                     minCount = integer(v, key, in: 0...1_000_000)
@@ -296,12 +329,12 @@ private struct Reader {
                     log.warning(.unknownKey, at: at(k), "unknown key \"\(key)\" in an expected voice is ignored; \(hint)")
                 }
             }
-            guard let (d, value) = dimension else {
+            guard let (d, value, location) = dimension else {
                 log.error(.badMission, at: at(entry), "an expected voice needs one of kind, sector, level or voice")
                 continue
             }
             if minCount == nil && minShare == nil { minCount = 1 }
-            out.append(.init(dimension: d, value: value, minCount: minCount, minShare: minShare))
+            out.append(.init(dimension: d, value: value, minCount: minCount, minShare: minShare, location: location))
         }
         return out
     }

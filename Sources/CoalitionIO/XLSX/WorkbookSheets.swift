@@ -22,7 +22,7 @@ extension Workbook {
         }
         func usual(_ candidates: [String], role: SheetRole) -> Sheet? {
             for c in candidates { if let s = sheets.first(where: { ColumnAliases.key($0.name) == c }) { return s } }
-            return sheets.first { s in s.header.flatMap { ColumnAliases.role(of: $0.fields) } == role }
+            return sheets.first { s in s.header(for: role) != nil }
         }
         let actors = try actorsSheet.map { (name: String) throws(InputError) in try named(name, option: "--actors-sheet") } ?? usual(Self.actorSheetNames, role: .actors)
         let ties = try tiesSheet.map { (name: String) throws(InputError) in try named(name, option: "--ties-sheet") } ?? usual(Self.tieSheetNames, role: .ties)
@@ -57,18 +57,34 @@ extension Workbook.Sheet {
         }
     }
 
-    var header: CSVRow? { rowsAsText.first }
+    /// Where the header of a sheet in `role` is among ``rowsAsText``: the first of the top rows
+    /// whose cells name that role's columns (a title may sit above it); nil when none does.
+    func header(for role: SheetRole) -> Int? {
+        HeaderSearch.find(in: Array(rowsAsText.prefix(HeaderSearch.rows)), role: role)
+    }
 
     func read(as role: SheetRole, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
-        let rows = rowsAsText
-        guard var header = rows.first else {
+        let all = rowsAsText
+        guard !all.isEmpty else {
             throw InputError(Diagnostic(.error, .emptyFile, at: SourceLocation(file: file), "the sheet is empty; its first row should name the columns"))
         }
+        // The header is the first row unless a title sits above it; when no top row names the
+        // columns, the first row is taken and its missing columns are what the error reports.
+        let skipped = header(for: role) ?? 0
+        let rows = all[skipped...]
+        var header = rows.first!
+        if skipped > 0 { assembler.note(HeaderSearch.skipped(skipped, header: header, file: file, unit: "row")) }
         // A header cell left empty after the last named column is not a column.
         while header.fields.count > 1, header.fields.last?.isEmpty == true { header.fields.removeLast(); header.starts.removeLast() }
         var layout = try SheetLayout(header: header, role: role, file: file)
         let conventions = CellConventions(listSeparators: ["|", ";"], decimalComma: false)
         let width = header.fields.count
+        if rows.count == 1 {
+            assembler.note(
+                Diagnostic(
+                    .warning, .noRows, at: SourceLocation(file: file, line: header.line, column: 1),
+                    "the \(role.rawValue) sheet has a header but no rows: \(role == .actors ? "no actor is declared" : "no tie is given")"))
+        }
         for var row in rows.dropFirst() {
             if row.fields.count > width {
                 if let extra = row.fields[width...].firstIndex(where: { !$0.trimmingWhitespace().isEmpty }) {

@@ -14,6 +14,8 @@ public struct CommunitiesDocument: Document {
     public var objective: String
     public var resolution: Double
     public var seed: UInt64
+    /// Runs from different seeds, the best kept.
+    public var runs: Int
     public var count: Int
     public var quality: Double
     public var modularity: Double
@@ -25,9 +27,10 @@ public struct CommunitiesDocument: Document {
     public var communities: [Summary]
     private var names: [String]
     private var groupLabels: [String]
+    private var directed: Bool
 
     enum CodingKeys: String, CodingKey {
-        case method, objective, resolution, seed, count, quality, modularity, nmi, adjustedRand, groupBy, splitDisconnected, membership, communities
+        case method, objective, resolution, seed, runs, count, quality, modularity, nmi, adjustedRand, groupBy, splitDisconnected, membership, communities
     }
 
     public init(
@@ -39,6 +42,7 @@ public struct CommunitiesDocument: Document {
         objective = settings.objective.rawValue
         resolution = settings.resolution
         self.seed = seed
+        runs = found.runs
         count = found.count
         quality = found.quality
         modularity = g.modularity(of: found.membership, weighted: weighted)
@@ -49,6 +53,7 @@ public struct CommunitiesDocument: Document {
         membership = zip(ids, found.membership).map { Member(id: $0, community: $1) }
         names = network.actors.map(\.name)
         groupLabels = grouping.labels
+        directed = g.isDirected
         let degree = g.neighbourCounts()
         communities = (0..<found.count).map { c in
             let members = found.membership.indices.filter { found.membership[$0] == c }
@@ -71,7 +76,10 @@ public struct CommunitiesDocument: Document {
 
     public var text: String {
         var out = [
-            "\(count) communities by \(method) (\(objective), resolution \(NumberStyle.plain(resolution)), seed \(seed)); modularity \(NumberStyle.fixed(modularity, 4))",
+            "\(count) communities by \(method) (\(objective), resolution \(NumberStyle.plain(resolution)), best of \(NumberStyle.count(runs, "run")) from seed \(seed)); "
+                + (objective == CommunitySettings.Objective.modularity.rawValue && directed
+                    ? "modularity \(NumberStyle.fixed(quality, 4)) on the ties taken both ways (what is optimised), \(NumberStyle.fixed(modularity, 4)) directed"
+                    : "modularity \(NumberStyle.fixed(modularity, 4))"),
             "Agreement with the \(groupBy) groups: NMI \(NumberStyle.fixed(nmi, 3)), adjusted Rand \(NumberStyle.fixed(adjustedRand, 3))"
                 + (nmi >= 0.6 ? " — the network's structure follows the groups (a silo signal)" : ""),
         ]

@@ -6,7 +6,9 @@ import Foundation
 public struct GridDocument: Document {
     struct Entry: Encodable {
         var id: String; var influence: Double; var interest: Double; var quadrant: String
-        var declaredPercentile: Double; var structuralPercentile: Double; var finding: String?
+        var declaredPercentile: Double; var structuralPercentile: Double
+        var pagerankPercentile: Double?; var betweennessPercentile: Double?
+        var finding: String?; var foundBy: [String]
     }
     struct JSON: Encodable { var measure: String; var entries: [Entry]; var unrated: [String] }
 
@@ -25,7 +27,9 @@ public struct GridDocument: Document {
             entries: grid.entries.map {
                 Entry(
                     id: ids[$0.actor], influence: $0.influence, interest: $0.interest, quadrant: $0.quadrant.rawValue,
-                    declaredPercentile: $0.declaredPercentile, structuralPercentile: $0.structuralPercentile, finding: $0.finding)
+                    declaredPercentile: $0.declaredPercentile, structuralPercentile: $0.structuralPercentile,
+                    pagerankPercentile: $0.pagerankPercentile, betweennessPercentile: $0.betweennessPercentile,
+                    finding: $0.finding, foundBy: $0.foundBy.map(\.rawValue))
             }, unrated: grid.unrated.map { ids[$0] }
         ).encode(to: encoder)
     }
@@ -33,11 +37,15 @@ public struct GridDocument: Document {
     public var table: Table? {
         let ids = network.actors.map(\.id), names = network.actors.map(\.name)
         return Table(
-            ["id", "name", "influence", "interest", "quadrant", "declaredPercentile", "structuralPercentile", "finding"],
+            [
+                "id", "name", "influence", "interest", "quadrant", "declaredPercentile", "structuralPercentile", "pagerankPercentile",
+                "betweennessPercentile", "finding", "foundBy",
+            ],
             grid.entries.map { e in
                 [
                     ids[e.actor], names[e.actor], NumberStyle.plain(e.influence), NumberStyle.plain(e.interest), e.quadrant.rawValue,
-                    String(e.declaredPercentile), String(e.structuralPercentile), e.finding ?? "",
+                    String(e.declaredPercentile), String(e.structuralPercentile), e.pagerankPercentile.map { String($0) } ?? "",
+                    e.betweennessPercentile.map { String($0) } ?? "", e.finding ?? "", e.foundBy.map(\.rawValue).joined(separator: "|"),
                 ]
             })
     }
@@ -53,9 +61,13 @@ public struct GridDocument: Document {
         let findings = grid.entries.filter { $0.finding != nil }
         out.append(
             Table(
-                ["Finding", "actor", "declared influence", "declared pct", "\(grid.measure.rawValue) pct"],
+                ["Finding", "actor", "declared influence", "declared pct", "pagerank pct", "betweenness pct", "found by"],
                 findings.map {
-                    [$0.finding!, names[$0.actor], NumberStyle.plain($0.influence), NumberStyle.fixed($0.declaredPercentile, 2), NumberStyle.fixed($0.structuralPercentile, 2)]
+                    [
+                        $0.finding!, names[$0.actor], NumberStyle.plain($0.influence), NumberStyle.fixed($0.declaredPercentile, 2),
+                        $0.pagerankPercentile.map { NumberStyle.fixed($0, 2) } ?? "–", $0.betweennessPercentile.map { NumberStyle.fixed($0, 2) } ?? "–",
+                        $0.foundBy.map { $0 == .pagerank ? "PageRank" : "betweenness" }.joined(separator: ", "),
+                    ]
                 }
             ).text)
         if !grid.unrated.isEmpty {

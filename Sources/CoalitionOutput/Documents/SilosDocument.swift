@@ -71,7 +71,7 @@ public struct SilosDocument: Document {
         }
         out.append("")
         out.append(
-            "Communities (\(s.communities.count), Leiden, modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : "")"
+            "Communities (\(s.communities.count), Leiden, best of \(NumberStyle.count(s.communities.runs, "run")), modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : "")"
         )
         out.append("")
         let gov = s.government
@@ -99,7 +99,7 @@ public struct SilosDocument: Document {
         case eiPermutations, eiRescaledIndex, eiPValueNetwork, assortativity, groupModularity
         case order, ties, fractions, density, id, ei
         case ties_, expectedTies, pValue, adjustedPValue, bridgers, candidates, pairs, role, betweenness, score, reason
-        case membership, community, modularity, nmi, adjustedRand, count, method, splitDisconnected
+        case membership, community, modularity, nmi, adjustedRand, count, method, runs, splitDisconnected
         case publicBodies, ministryPairs, ministries, directTies, intermediaries, unconnectedMinistryPairs, tiesByLevel, levels
         case attribute, usedFirstOfSeveral
     }
@@ -170,6 +170,7 @@ public struct SilosDocument: Document {
         }
         var comm = top.nestedContainer(keyedBy: Keys.self, forKey: .communities)
         try comm.encode(CommunityMethod.leiden.rawValue, forKey: .method)
+        try comm.encode(s.communities.runs, forKey: .runs)
         try comm.encode(s.communities.count, forKey: .count)
         try comm.encode(s.communities.quality, forKey: .modularity)
         try comm.encode(s.communitiesNMI, forKey: .nmi)

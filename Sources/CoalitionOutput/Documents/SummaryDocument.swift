@@ -26,7 +26,7 @@ public struct SummaryDocument: Document {
             out.append("")
         }
         out.append(
-            "\(NumberStyle.count(s.actors, "actor")), \(NumberStyle.count(s.ties, "tie")) (\(s.isDirected ? "directed" : "undirected"))"
+            "\(NumberStyle.count(s.actors, "actor")), \(NumberStyle.ties(directed: s.directedTies, undirected: s.undirectedTies))"
                 + (s.oppositionTies > 0 ? ", of which \(s.oppositionTies) opposition" : ""))
         out.append("Density \(NumberStyle.fixed(s.density, 3)) (share of possible pairs joined by a supporting tie)")
         let share = s.actors > 0 ? Double(s.largestComponent) / Double(s.actors) : 0

@@ -28,12 +28,16 @@ public struct ValidationDocument: Document {
     public var warnings: Int
     public var actors: Int?
     public var ties: Int?
+    public var directedTies: Int?
+    public var undirectedTies: Int?
     public var directed: Bool?
     public var files: [String]
     public var diagnostics: [Entry]
-    private var lines: [String]
+    private var lines: [(severity: Diagnostic.Severity, text: String)]
+    /// Whether the text lists warnings (`--quiet` leaves them out; the counts stay).
+    public var showsWarnings = true
 
-    enum CodingKeys: String, CodingKey { case valid, errors, warnings, actors, ties, directed, files, diagnostics }
+    enum CodingKeys: String, CodingKey { case valid, errors, warnings, actors, ties, directedTies, undirectedTies, directed, files, diagnostics }
 
     public init(_ loaded: LoadedInput) {
         let sorted = loaded.diagnostics.sorted()
@@ -41,11 +45,14 @@ public struct ValidationDocument: Document {
         warnings = loaded.diagnostics.warningCount
         valid = errors == 0
         actors = loaded.network?.actors.count
-        ties = loaded.network?.ties.count
+        if let counts = loaded.network?.tieCounts {
+            (directedTies, undirectedTies) = counts
+            ties = counts.directed + counts.undirected
+        }
         directed = loaded.network?.isDirected
         files = loaded.files
         diagnostics = sorted.map(Entry.init)
-        lines = sorted.map(\.description)
+        lines = sorted.map { ($0.severity, $0.description) }
     }
 
     /// Each problem as `file:line:column: severity: message [code]`, then a one-line verdict.
@@ -53,8 +60,8 @@ public struct ValidationDocument: Document {
         var line = valid ? "valid: " : "invalid: "
         line += "\(NumberStyle.count(errors, "error")), \(NumberStyle.count(warnings, "warning"))"
         if let actors, let ties {
-            line += "; \(NumberStyle.count(actors, "actor")), \(NumberStyle.count(ties, "tie"))\(directed == true ? " (directed)" : "")"
+            line += "; \(NumberStyle.count(actors, "actor")), \(NumberStyle.ties(directed: directedTies ?? 0, undirected: undirectedTies ?? ties))"
         }
-        return (lines + [line]).joined(separator: "\n")
+        return (lines.filter { showsWarnings || $0.severity == .error }.map(\.text) + [line]).joined(separator: "\n")
     }
 }

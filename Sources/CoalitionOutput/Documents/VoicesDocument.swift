@@ -16,10 +16,11 @@ public struct VoicesDocument: Document {
 
     public var table: Table? {
         Table(
-            ["category", "status", "actors", "share", "degreeRatio", "pagerankRatio", "distanceToWillingCore", "reading"],
+            ["category", "status", "actors", "consultedOnly", "isolated", "share", "degreeRatio", "pagerankRatio", "distanceToWillingCore", "reading"],
             voices.categories.map { c in
                 [
-                    c.label, c.status.rawValue, String(c.actors.count), String(c.share), c.degreeRatio.map { String($0) } ?? "",
+                    c.label, c.status.rawValue, String(c.actors.count), String(c.consultedOnly), String(c.isolated), String(c.share),
+                    c.degreeRatio.map { String($0) } ?? "",
                     c.pagerankRatio.map { String($0) } ?? "", c.distanceToWillingCore.map(String.init) ?? "", c.reading,
                 ]
             })
@@ -30,10 +31,10 @@ public struct VoicesDocument: Document {
         var out = [v.usedDefaultTaxonomy ? "Expected voices: the default set (the mission names none)" : "Expected voices: from the mission file", ""]
         out.append(
             Table(
-                ["Category", "status", "actors", "share", "ties/actors", "hops to willing core"],
+                ["Category", "status", "actors", "only consulted", "isolated", "share", "ties/actors", "hops to willing core"],
                 v.categories.map { c in
                     [
-                        c.label, c.status.rawValue, "\(c.actors.count)", NumberStyle.percent(c.share), c.degreeRatio.map { NumberStyle.fixed($0, 2) } ?? "–",
+                        c.label, c.status.rawValue, "\(c.actors.count)", "\(c.consultedOnly)", "\(c.isolated)", NumberStyle.percent(c.share), c.degreeRatio.map { NumberStyle.fixed($0, 2) } ?? "–",
                         c.distanceToWillingCore.map(String.init) ?? "–",
                     ]
                 }
@@ -53,12 +54,14 @@ public struct VoicesDocument: Document {
     struct JSON: Encodable {
         struct Entry: Encodable {
             var category: String; var dimension: String; var value: String; var actors: [String]; var count: Int
+            var consultedOnly: Int; var isolated: Int
             var share: Double; var representationRatio: Double?; var pagerankRatio: Double?
             var distanceToWillingCore: Int?; var reasons: [String]; var reading: String
         }
         var missing: [Entry]
         var underrepresented: [Entry]
         var tooFewToJudge: [Entry]
+        var notChecked: [Entry]
         var present: [Entry]
         var consultedOnly: [String]
         var isolated: [String]
@@ -70,13 +73,14 @@ public struct VoicesDocument: Document {
                 v.categories.filter { $0.status == status }.map { c in
                     Entry(
                         category: c.label, dimension: c.expected.dimension.rawValue, value: c.expected.value, actors: c.actors.map { ids[$0] },
-                        count: c.actors.count, share: c.share, representationRatio: c.degreeRatio, pagerankRatio: c.pagerankRatio,
+                        count: c.actors.count, consultedOnly: c.consultedOnly, isolated: c.isolated, share: c.share, representationRatio: c.degreeRatio, pagerankRatio: c.pagerankRatio,
                         distanceToWillingCore: c.distanceToWillingCore, reasons: c.reasons, reading: c.reading)
                 }
             }
             missing = entries(.missing)
             underrepresented = entries(.underrepresented)
             tooFewToJudge = entries(.tooFewToJudge)
+            notChecked = entries(.notChecked)
             present = entries(.present)
             consultedOnly = v.consultedOnly.map { ids[$0] }
             isolated = v.isolated.map { ids[$0] }

@@ -49,7 +49,7 @@ public struct WillingDocument: Document {
         }
         out.append("")
         out.append(
-            "Camps: \(w.camps.supporters.count) supporters, \(w.camps.opponents.count) opponents (\(w.camps.opponents.map { names[$0] }.joined(separator: ", ")))"
+            "Camps: \(NumberStyle.count(w.camps.supporters.count, "supporter")), \(NumberStyle.count(w.camps.opponents.count, "opponent")) (\(w.camps.opponents.map { names[$0] }.joined(separator: ", ")))"
                 + (w.camps.between.isEmpty ? "" : "; between them: " + w.camps.between.map { names[$0] }.joined(separator: ", ")))
         for (a, b) in w.camps.oppositions.prefix(10) { out.append("  \(names[a]) opposes \(names[b])") }
         out.append("")

@@ -122,7 +122,7 @@ public final class AnalysisSession: @unchecked Sendable {
         cached("voices") { VoicesAnalysis(network, mission: mission, willingCore: willingCore) }
     }
 
-    public func grid(measure: PowerInterestGrid.Measure = .pagerank) -> PowerInterestGrid {
+    public func grid(measure: PowerInterestGrid.Measure = .both) -> PowerInterestGrid {
         cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure) }
     }
 
@@ -137,7 +137,7 @@ public final class AnalysisSession: @unchecked Sendable {
             let objective: CommunityObjective = how.objective == .modularity ? .modularity(resolution: how.resolution) : .cpm(resolution: how.resolution)
             return g.communities(
                 method: how.method, objective: objective, weighted: settings.weighted, seed: settings.seed,
-                restarts: how.restarts ?? (g.vertexCount <= 20_000 ? 10 : 1))
+                restarts: how.restarts ?? Communities.defaultRuns(vertexCount: g.vertexCount))
         }
     }
 

@@ -22,7 +22,7 @@ extension AnalysisSession {
 
     public func voicesDocument() -> VoicesDocument { VoicesDocument(voices, network) }
 
-    public func gridDocument(measure: PowerInterestGrid.Measure = .pagerank) -> GridDocument { GridDocument(grid(measure: measure), network) }
+    public func gridDocument(measure: PowerInterestGrid.Measure = .both) -> GridDocument { GridDocument(grid(measure: measure), network) }
 
     /// The measures as typed columns for GraphML, GEXF, JSON and CSV exports: every actor
     /// measure and the default community, and edge betweenness per tie.

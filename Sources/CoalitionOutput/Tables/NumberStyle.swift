@@ -42,6 +42,16 @@ public enum NumberStyle {
 }
 
 extension NumberStyle {
-    /// A count with its noun: "1 actor", "3 actors".
-    public static func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+    /// A count with its noun: "1 actor", "3 actors", "2 ministries" (see ``Wording``).
+    public static func count(_ n: Int, _ word: String) -> String { Wording.count(n, word) }
+}
+
+extension NumberStyle {
+    /// Ties as the sheets have them: "81 ties: 1 directed, 80 undirected" when a network mixes
+    /// them, else "81 ties (directed)" or "81 ties (undirected)".
+    public static func ties(directed: Int, undirected: Int) -> String {
+        let all = count(directed + undirected, "tie")
+        if directed > 0 && undirected > 0 { return "\(all): \(directed) directed, \(undirected) undirected" }
+        return "\(all) (\(directed > 0 ? "directed" : "undirected"))"
+    }
 }

@@ -13,26 +13,33 @@ public struct PowerInterestGrid: Sendable {
         public var quadrant: Quadrant
         /// Percentile ranks (0…1, mid-rank for ties) among the rated actors.
         public var declaredPercentile: Double
+        /// The highest of the measures' percentiles: where the network puts the actor.
         public var structuralPercentile: Double
+        public var pagerankPercentile: Double?
+        public var betweennessPercentile: Double?
         /// "hidden influencer", "over-rated" or nil.
         public var finding: String?
+        /// The measures that give the finding (a hidden influencer may be one by betweenness
+        /// alone: a broker with few ties).
+        public var foundBy: [Measure]
     }
 
     public var entries: [Entry]
     /// Actors without an influence or interest rating.
     public var unrated: [Int]
-    /// Which measure gives the structural influence.
-    public enum Measure: String, Sendable, CaseIterable { case pagerank, betweenness }
+    /// Which measures give the structural influence.
+    public enum Measure: String, Sendable, CaseIterable { case both, pagerank, betweenness }
     public var measure: Measure
 
     /// Quadrants split at the middle of the 0–5 scale (2.5). Structural influence is the
-    /// actor's PageRank (or betweenness) percentile; an actor is a *hidden influencer* when it
-    /// is in the top quarter structurally but its declared-influence percentile is at least
-    /// 0.4 lower, and *over-rated* in the mirror case.
-    public init(_ network: StakeholderNetwork, measure: Measure = .pagerank) {
+    /// actor's PageRank and betweenness percentiles (or one of them). An actor is a *hidden
+    /// influencer* when either puts it in the top quarter with a declared-influence percentile
+    /// at least 0.4 lower — PageRank finds the well-tied, betweenness the broker with few ties —
+    /// and *over-rated* when its declared percentile is in the top quarter and at least 0.4
+    /// above both.
+    public init(_ network: StakeholderNetwork, measure: Measure = .both) {
         let actors = network.actors
         let g = network.graph().simplified()
-        let structural = measure == .betweenness ? g.pathMeasures(edgeBetweenness: false).betweenness : g.pageRank().values
         self.measure = measure
         let rated = actors.indices.filter { actors[$0].influence != nil && actors[$0].interest != nil }
         unrated = actors.indices.filter { actors[$0].influence == nil || actors[$0].interest == nil }
@@ -43,20 +50,34 @@ public struct PowerInterestGrid: Sendable {
                 return (Double(below) + Double(equal - 1) / 2) / Double(values.count - 1)
             }
         }
+        let pagerank: [Double]? =
+            measure == .betweenness ? nil : { let p = g.pageRank().values; return percentiles(rated.map { p[$0] }) }()
+        let betweenness: [Double]? =
+            measure == .pagerank
+            ? nil : { let b = g.pathMeasures(edgeBetweenness: false).betweenness; return percentiles(rated.map { b[$0] }) }()
         let declared = percentiles(rated.map { actors[$0].influence! })
-        let position = percentiles(rated.map { structural[$0] })
         entries = rated.enumerated().map { i, v in
             let influence = actors[v].influence!, interest = actors[v].interest!
             let quadrant: Quadrant =
                 influence >= 2.5
                 ? (interest >= 2.5 ? .manageClosely : .keepSatisfied)
                 : (interest >= 2.5 ? .keepInformed : .monitor)
+            let positions = [(Measure.pagerank, pagerank?[i]), (.betweenness, betweenness?[i])].compactMap { m, p in p.map { (m, $0) } }
+            let structural = positions.map(\.1).max() ?? 0.5
             var finding: String?
-            if position[i] >= 0.75 && position[i] - declared[i] >= 0.4 { finding = "hidden influencer" }
-            if declared[i] >= 0.75 && declared[i] - position[i] >= 0.4 { finding = "over-rated" }
+            var foundBy: [Measure] = []
+            let hidden = positions.filter { $0.1 >= 0.75 && $0.1 - declared[i] >= 0.4 }
+            if !hidden.isEmpty {
+                finding = "hidden influencer"
+                foundBy = hidden.map(\.0)
+            } else if declared[i] >= 0.75 && declared[i] - structural >= 0.4 {
+                finding = "over-rated"
+                foundBy = positions.map(\.0)
+            }
             return Entry(
                 actor: v, influence: influence, interest: interest, quadrant: quadrant,
-                declaredPercentile: declared[i], structuralPercentile: position[i], finding: finding)
+                declaredPercentile: declared[i], structuralPercentile: structural, pagerankPercentile: pagerank?[i],
+                betweennessPercentile: betweenness?[i], finding: finding, foundBy: foundBy)
         }
     }
 }

@@ -140,8 +140,8 @@ public struct NetworkAnalysis: Sendable {
         let maxDegree = undirectedDegree.max() ?? 0
         let maxBetweenness = paths.betweenness.max() ?? 0
         network = NetworkMeasures(
-            actors: n, ties: net.ties.count, supportingPairs: g.edgeCount,
-            oppositionTies: net.ties.count { $0.isOpposition }, directed: g.isDirected, weighted: options.weighted,
+            actors: n, ties: net.writtenTies.count, supportingPairs: g.edgeCount,
+            oppositionTies: net.writtenTies.count { $0.isOpposition }, directed: g.isDirected, weighted: options.weighted,
             density: g.density(), components: components.count, largestComponent: largest,
             largestComponentShare: n > 0 ? Double(largest) / Double(n) : 0,
             isolates: g.isolates().count, articulationPoints: points, bridges: bridges,
@@ -156,9 +156,9 @@ public struct NetworkAnalysis: Sendable {
         var notes: [String] = []
         if network.oppositionTies > 0 {
             notes.append(
-                "\(network.oppositionTies) opposition tie\(network.oppositionTies == 1 ? " is" : "s are") left out of every measure; the measures describe the supporting network.")
+                "\(Wording.count(network.oppositionTies, "opposition tie")) \(Wording.verb(network.oppositionTies, "is", "are")) left out of every measure; the measures describe the supporting network.")
         }
-        if g.edgeCount < net.ties.count - network.oppositionTies {
+        if g.edgeCount < net.ties.count { !$0.isOpposition } {
             notes.append("Ties of several relations between the same pair count as one tie whose strength is the sum of theirs.")
         }
         if grouping.usedFirstOfSeveral {
@@ -185,7 +185,7 @@ public struct NetworkAnalysis: Sendable {
         }
         if components.count > 1 {
             notes.append(
-                "The network has \(components.count) components; eigenvector centrality concentrates on the component with the largest eigenvalue, and closeness uses Wasserman and Faust's correction."
+                "The network has \(Wording.count(components.count, "component")); eigenvector centrality concentrates on the component with the largest eigenvalue, and closeness uses Wasserman and Faust's correction."
             )
         }
         self.notes = notes

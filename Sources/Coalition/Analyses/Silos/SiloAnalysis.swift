@@ -128,7 +128,7 @@ public struct SiloAnalysis: Sendable {
             edgeBetweenness: false)
         let neighbours = Self.undirectedNeighbours(g)
         missingBridges = Self.missingBridges(g, neighbours, grouping, measures, paths.betweenness, network, options)
-        let restarts = options.restarts ?? (n <= 20_000 ? 10 : 1)
+        let restarts = options.restarts ?? Communities.defaultRuns(vertexCount: n)
         communities = g.communities(
             method: options.communityMethod, objective: .modularity(resolution: options.resolution),
             weighted: options.weighted, seed: options.seed, restarts: restarts)
@@ -227,8 +227,8 @@ public struct SiloAnalysis: Sendable {
             let score = sideA * sideB
             guard score > 0, directA + directB > 0 || own == a || own == b else { continue }
             var parts: [String] = []
-            if directA > 0 { parts.append("tied to \(directA) actor\(directA == 1 ? "" : "s") in \(nameA)") }
-            if directB > 0 { parts.append("tied to \(directB) actor\(directB == 1 ? "" : "s") in \(nameB)") }
+            if directA > 0 { parts.append("tied to \(Wording.count(directA, "actor")) in \(nameA)") }
+            if directB > 0 { parts.append("tied to \(Wording.count(directB, "actor")) in \(nameB)") }
             if viaA > 0 && directA == 0 { parts.append("\(viaA) of its contacts work\(viaA == 1 ? "s" : "") with \(nameA)") }
             if viaB > 0 && directB == 0 { parts.append("\(viaB) of its contacts work\(viaB == 1 ? "s" : "") with \(nameB)") }
             let reason =

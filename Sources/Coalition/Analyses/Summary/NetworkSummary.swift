@@ -13,7 +13,10 @@ public struct NetworkSummary: Sendable {
     }
 
     public var actors: Int
+    /// Ties as the sheets have them (an undirected tie of a directed network once).
     public var ties: Int
+    public var directedTies: Int
+    public var undirectedTies: Int
     public var isDirected: Bool
     public var oppositionTies: Int
     /// Share of possible pairs joined by a positive tie (opposition ties left out).
@@ -33,9 +36,10 @@ public struct NetworkSummary: Sendable {
     public init(_ network: StakeholderNetwork) {
         let graph = network.graph()
         actors = network.actors.count
-        ties = network.ties.count
+        (directedTies, undirectedTies) = network.tieCounts
+        ties = directedTies + undirectedTies
         isDirected = network.isDirected
-        oppositionTies = network.ties.count { $0.isOpposition }
+        oppositionTies = network.writtenTies.count { $0.isOpposition }
         density = graph.density(includeNegative: false)
         let components = graph.weakComponents(includeNegative: false)
         self.components = components.count
@@ -44,8 +48,8 @@ public struct NetworkSummary: Sendable {
         byKind = Self.categories(network) { $0.kind?.rawValue }
         bySector = Self.categories(network) { $0.primarySector }
         byLevel = Self.categories(network) { $0.level?.rawValue }
-        tiesByRelation = Self.tally(network.ties.map(\.relation.rawValue))
-        tiesByCommitment = Self.tally(network.ties.map { $0.commitment?.name ?? Self.none })
+        tiesByRelation = Self.tally(network.writtenTies.map(\.relation.rawValue))
+        tiesByCommitment = Self.tally(network.writtenTies.map { $0.commitment?.name ?? Self.none })
     }
 
     /// Categories by actor count (largest first), then by name; "(none)" last.
@@ -55,7 +59,7 @@ public struct NetworkSummary: Sendable {
         var inside: [String: Int] = [:]
         var outside: [String: Int] = [:]
         for l in labels { count[l, default: 0] += 1 }
-        for t in network.ties {
+        for t in network.writtenTies {
             let a = labels[Int(t.source)], b = labels[Int(t.target)]
             if a == b { inside[a, default: 0] += 1 } else { outside[a, default: 0] += 1; outside[b, default: 0] += 1 }
         }

@@ -12,6 +12,9 @@ public struct VoicesAnalysis: Sendable {
         public var pagerankRatio: Double?
         /// Hops from the nearest member to the recommended willing cluster; nil if unreachable.
         public var distanceToWillingCore: Int?
+        /// Members only consulted, and members with no tie at all.
+        public var consultedOnly: Int
+        public var isolated: Int
         public var status: Status
         public var reasons: [String]
         /// A sentence a civil servant could paste into a briefing.
@@ -20,11 +23,18 @@ public struct VoicesAnalysis: Sendable {
         public var label: String { "\(expected.dimension.rawValue): \(expected.value)" }
     }
 
-    public enum Status: String, Sendable { case present, underrepresented, missing, tooFewToJudge = "too few to judge" }
+    public enum Status: String, Sendable {
+        case present, underrepresented, missing
+        case tooFewToJudge = "too few to judge"
+        /// The mission names a kind, level or value no sheet uses and that looks like a typo
+        /// of one they do: not judged, since "missing" would be false.
+        case notChecked = "not checked"
+    }
 
     public var categories: [Category]
     public var usedDefaultTaxonomy: Bool
-    /// Actors who only receive ties (directed) or whose only ties are consultation relations.
+    /// Actors with ties none of which commits them: every tie is a consultation relation, or
+    /// comes in (a directed tie to the actor).
     public var consultedOnly: [Int]
     public var isolated: [Int]
     public var outsideMainComponent: [Int]
@@ -57,6 +67,25 @@ public struct VoicesAnalysis: Sendable {
                 queue.append(Int(w))
             }
         }
+        // Only consulted: no tie commits the actor. A tie commits both its ends unless its
+        // relation is a consultation relation; a directed tie commits its source only. An
+        // undirected tie in a directed network is two arcs, so it commits both.
+        let consultation = Set(
+            mission.map { $0.consultationRelations.map { Relation(parsing: $0) } }.flatMap { $0.isEmpty ? nil : $0 }
+                ?? Mission.defaultConsultationRelations)
+        var tied = [Bool](repeating: false, count: n), committed = [Bool](repeating: false, count: n)
+        for t in network.ties where !t.isOpposition {
+            let u = Int(t.source), v = Int(t.target)
+            tied[u] = true
+            tied[v] = true
+            guard !consultation.contains(t.relation) else { continue }
+            committed[u] = true
+            if !t.isDirected { committed[v] = true }
+        }
+        consultedOnly = (0..<n).filter { tied[$0] && !committed[$0] }
+        isolated = (0..<n).filter { degree[$0] == 0 }
+        let consulted = Set(consultedOnly), alone = Set(isolated)
+        let mismatches = expected.map { Self.mismatch($0, in: network) }
         func matches(_ a: Actor, _ e: Mission.ExpectedVoice) -> Bool {
             switch e.dimension {
             case .kind:
@@ -67,17 +96,24 @@ public struct VoicesAnalysis: Sendable {
             case .voice: return a.voices.contains(e.value)
             }
         }
-        categories = expected.map { e in
+        categories = zip(expected, mismatches).map { e, mismatch in
             let members = actors.indices.filter { matches(actors[$0], e) }
             let share = n > 0 ? Double(members.count) / Double(n) : 0
             var c = Category(
                 expected: e, actors: members, share: share, degreeRatio: nil, pagerankRatio: nil,
-                distanceToWillingCore: nil, status: .present, reasons: [], reading: "")
-            let what = Self.describe(e)
+                distanceToWillingCore: nil, consultedOnly: members.count { consulted.contains($0) },
+                isolated: members.count { alone.contains($0) }, status: .present, reasons: [], reading: "")
+            let what = Self.describe(e, members.count)
+            if members.isEmpty, let mismatch {
+                c.status = .notChecked
+                c.reasons = [mismatch]
+                c.reading = "\(Self.capitalised(mismatch)): correct expected_voices in the mission file; this voice was not checked."
+                return c
+            }
             guard !members.isEmpty else {
                 c.status = .missing
                 c.reasons = ["no actor"]
-                c.reading = "No \(what) is in the coalition: this voice is missing."
+                c.reading = "No \(Self.describe(e)) is in the coalition: this voice is missing."
                 return c
             }
             if share > 0, totalDegree > 0 {
@@ -91,6 +127,18 @@ public struct VoicesAnalysis: Sendable {
             }
             if let minimum = e.minShare, share < minimum {
                 c.reasons.append("\(Self.percent(share)) of actors against at least \(Self.percent(minimum)) expected")
+            }
+            // Present in numbers is not heard: half or more only consulted or with no tie at all.
+            let unheard = c.consultedOnly + c.isolated
+            if unheard * 2 >= members.count && unheard > 0 {
+                let parts = [
+                    c.consultedOnly > 0 ? (c.isolated > 0 ? "\(c.consultedOnly) only consulted" : "only consulted") : nil,
+                    c.isolated > 0 ? (c.consultedOnly > 0 ? "\(c.isolated) without a tie" : "without a tie") : nil,
+                ].compactMap { $0 }
+                c.reasons.append(
+                    members.count == 1
+                        ? "its one actor is \(c.isolated > 0 ? "without a tie" : "only consulted")"
+                        : "\(unheard == members.count ? "all \(unheard)" : "\(unheard) of its \(members.count)") actors \(Wording.verb(unheard, "is", "are")) \(parts.joined(separator: " and "))")
             }
             let lowRatio = [c.degreeRatio, c.pagerankRatio].compactMap { $0 }.contains { $0 < 0.5 }
             if lowRatio {
@@ -112,40 +160,60 @@ public struct VoicesAnalysis: Sendable {
             }
             return c
         }
-        // Consulted only: in a directed network, ties come in and none go out; or every tie
-        // is of a relation the mission marks as consultation.
-        let consultation = Set((mission?.consultationRelations ?? []).map { Relation(parsing: $0) })
-        var relations = [[Relation]](repeating: [], count: n)
-        var incoming = [Int](repeating: 0, count: n), outgoing = [Int](repeating: 0, count: n)
-        for t in network.ties where !t.isOpposition {
-            relations[Int(t.source)].append(t.relation)
-            relations[Int(t.target)].append(t.relation)
-            if t.isDirected { outgoing[Int(t.source)] += 1; incoming[Int(t.target)] += 1 }
-        }
-        consultedOnly = (0..<n).filter { v in
-            let byDirection = network.isDirected && incoming[v] > 0 && outgoing[v] == 0
-            let byRelation = !consultation.isEmpty && !relations[v].isEmpty && relations[v].allSatisfy { consultation.contains($0) }
-            return byDirection || byRelation
-        }
-        isolated = (0..<n).filter { degree[$0] == 0 }
         let components = g.weakComponents()
         let main = components.largest ?? -1
         outsideMainComponent = (0..<n).filter { Int(components.label[$0]) != main && degree[$0] > 0 }
     }
 
-    static func describe(_ e: Mission.ExpectedVoice) -> String {
+    /// Why an expected voice cannot be judged as written: a kind or level that does not exist,
+    /// or a value no sheet uses that is a likely typo of one they do (`tenant` for `tenants`).
+    /// Nil when the value is known, or simply absent from the sheets (a missing voice).
+    public static func mismatch(_ e: Mission.ExpectedVoice, in network: StakeholderNetwork) -> String? {
+        let actors = network.actors
+        func check(_ used: Set<String>, known: [String], what: String) -> String? {
+            let value = e.dimension == .sector ? e.value.lowercased() : e.value
+            if used.contains(value) { return nil }
+            let candidates = (Set(known).union(used)).sorted()
+            let nearest = Suggestions.closest(to: value, in: candidates)
+            if !known.isEmpty && !known.contains(value) {
+                return "\(what) \"\(e.value)\" is not a \(what) Coalition knows\(nearest.map { " (did you mean \"\($0)\"?)" } ?? "; known: \(known.joined(separator: ", "))")"
+            }
+            guard let nearest, nearest != value else { return nil }
+            return "no sheet uses the \(what) \"\(e.value)\", but the sheets use \"\(nearest)\" (did you mean \"\(nearest)\"?)"
+        }
         switch e.dimension {
         case .kind:
-            let names = [
-                "ministry": "ministry", "agency": "agency", "regional-government": "regional government",
-                "local-government": "local government", "business": "business", "research": "research body or university",
-                "university": "university", "cso": "civil-society organisation", "community": "community group",
-                "funder": "funder", "international": "international body",
+            let used = Set(actors.compactMap { $0.kind?.rawValue })
+            return check(used, known: ActorKind.known.map(\.rawValue) + ["research"] + used, what: "kind")
+        case .level:
+            return check(Set(actors.compactMap { $0.level?.rawValue }), known: Level.allCases.map(\.rawValue), what: "level")
+        case .sector:
+            return check(Set(actors.flatMap { $0.sectors.map { $0.lowercased() } }), known: [], what: "sector")
+        case .voice:
+            return check(Set(actors.flatMap(\.voices)), known: [], what: "voice")
+        }
+    }
+
+    /// The category as a noun phrase agreeing with `count` ("1 community group", "no actor
+    /// speaking for youth", "3 actors in the health sector").
+    static func describe(_ e: Mission.ExpectedVoice, _ count: Int = 1) -> String {
+        let one = count == 1
+        switch e.dimension {
+        case .kind:
+            let names: [String: (String, String)] = [
+                "research": ("research body or university", "research bodies and universities"),
+                "cso": ("civil-society organisation", "civil-society organisations"),
+                "regional-government": ("regional government", "regional governments"),
+                "local-government": ("local government", "local governments"),
+                "community": ("community group", "community groups"),
+                "international": ("international body", "international bodies"),
+                "business": ("business", "businesses"),
             ]
-            return names[e.value] ?? e.value
-        case .sector: return "actor in the \(e.value) sector"
-        case .level: return "actor at \(e.value) level"
-        case .voice: return "actor speaking for \(e.value)"
+            let (singular, plural) = names[e.value] ?? (e.value, Wording.plural(of: e.value))
+            return one ? singular : plural
+        case .sector: return "\(one ? "actor" : "actors") in the \(e.value) sector"
+        case .level: return "\(one ? "actor" : "actors") at \(e.value) level"
+        case .voice: return "\(one ? "actor" : "actors") speaking for \(e.value)"
         }
     }
 

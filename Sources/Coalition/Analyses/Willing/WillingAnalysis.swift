@@ -103,7 +103,7 @@ public struct WillingAnalysis: Sendable {
             let parts = Self.split(willing, members, seed: seed)
             if parts.count > 1 {
                 notes.append(
-                    "A willing component of \(members.count) actors was split into \(parts.count) clusters: its communities are far more modular than those of random networks with the same degrees."
+                    "A willing component of \(Wording.count(members.count, "actor")) was split into \(Wording.count(parts.count, "cluster")): its communities are far more modular than those of random networks with the same degrees."
                 )
             }
             groups += parts
@@ -134,7 +134,7 @@ public struct WillingAnalysis: Sendable {
             let core = best.members.sorted { degreeAll[$0] != degreeAll[$1] ? degreeAll[$0] > degreeAll[$1] : $0 < $1 }.prefix(3).map { actors[$0].name }
             var strengths: [String] = []
             if let m = best.meanCommitment { strengths.append("its members are on average \(Commitment(rawValue: Int(m.rounded()))?.name ?? "committed")") }
-            strengths.append("it spans \(best.sectors) sector\(best.sectors == 1 ? "" : "s")")
+            strengths.append("it spans \(Wording.count(best.sectors, "sector"))")
             if best.criteria.researchAndInnovation { strengths.append("research and innovation are in it") }
             if best.criteria.civilSociety { strengths.append("civil society or communities are in it") }
             strengths.append(
@@ -304,7 +304,11 @@ public struct WillingAnalysis: Sendable {
         var oppositions: [(Int, Int)] = []
         for t in network.ties {
             let u = Int(t.source), v = Int(t.target)
-            if t.isOpposition { oppositions.append((u, v)); continue }
+            if t.isOpposition {
+                // An undirected opposition in a directed network is one opposition, not two.
+                if !t.isReverseArc { oppositions.append((u, v)) }
+                continue
+            }
             for (a, b) in [(u, v), (v, u)] {
                 if isSupporter.contains(b) { toSupporters.insert(a) }
                 if isOpponent.contains(b) { toOpponents.insert(a) }

@@ -33,7 +33,7 @@ extension DiagramBuilder {
         let most = Double(counts.max() ?? 1)
         let nodes = (0..<k).map { i in
             Diagram.Node(
-                id: "g\(i)", label: ["\(grouping.groups[i])", "\(counts[i]) actors, \(inside[i]) ties inside", note(i)].compactMap { $0 }.joined(separator: "\n"),
+                id: "g\(i)", label: ["\(grouping.groups[i])", "\(NumberStyle.count(counts[i], "actor")), \(NumberStyle.count(inside[i], "tie")) inside", note(i)].compactMap { $0 }.joined(separator: "\n"),
                 shape: "ellipse", fill: Self.groupColours[i % Self.groupColours.count],
                 size: 0.8 + 1.4 * (Double(counts[i]) / most).squareRoot(), tooltip: grouping.groups[i])
         }

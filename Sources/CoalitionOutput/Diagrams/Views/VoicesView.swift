@@ -53,7 +53,11 @@ extension DiagramBuilder {
             Diagram.Panel(
                 title: "Expected voices",
                 items: v.categories.map { c in
-                    let count = "\(c.actors.count) actor\(c.actors.count == 1 ? "" : "s")"
+                    var count = NumberStyle.count(c.actors.count, "actor")
+                    let unheard = [
+                        c.consultedOnly > 0 ? "\(c.consultedOnly) only consulted" : nil, c.isolated > 0 ? "\(c.isolated) isolated" : nil,
+                    ].compactMap { $0 }
+                    if !unheard.isEmpty { count += " (" + unheard.joined(separator: ", ") + ")" }
                     switch c.status {
                     case .missing: return .init(label: "\(c.label): missing, no actor", sample: .placeholder)
                     case .underrepresented:
@@ -61,6 +65,7 @@ extension DiagramBuilder {
                         return .init(label: "\(c.label): underrepresented, \(count)\(ratio)", sample: .mark("!"))
                     case .tooFewToJudge: return .init(label: "\(c.label): \(count), too few to judge", sample: .mark("?"))
                     case .present: return .init(label: "\(c.label): \(count)", sample: .mark("✓"))
+                    case .notChecked: return .init(label: "\(c.label): not checked, no sheet uses it", sample: .mark("?"))
                     }
                 })
         ]
