@@ -6,6 +6,8 @@ OpenDocument spreadsheet (.fods, typed cells) and has LibreOffice save it as .xl
                                                  sheets, Actors and Ties (numbers as numbers)
   fixtures/interop/types.xlsx                    dates, booleans, a formula, rich text, a
                                                  percentage, an empty row, a comment row
+  fixtures/warnings/workbook-title-row.xlsx      an actors sheet with a title and a blank row
+                                                 above its header, as people lay sheets out
   fixtures/invalid/xlsx-*.xlsx                   workbooks with a bad value, no recognisable
                                                  sheet, a damaged part, and a file that is no
                                                  workbook at all
@@ -126,7 +128,25 @@ def main():
     ]
     save(HEAD + sheet("Elements", actors) + sheet("Connections", ties) + sheet("Notes", [[("s", "not read")]]) + TAIL,
          os.path.join(ROOT, "fixtures", "interop", "types.xlsx"))
+    title_row()
     invalid()
+
+
+def title_row():
+    actors = [
+        [("s", "Westmark stakeholder map — draft for the October workshop")],
+        [],
+        [("s", "Id"), ("s", "Name"), ("s", "Kind"), ("s", "Sector")],
+        [("s", "city"), ("s", "Northfield City Council"), ("s", "local-government"), ("s", "governance")],
+        [("s", "coop"), ("s", "Westmark Energy Cooperative"), ("s", "cso"), ("s", "energy")],
+        [("s", "agency"), ("s", "Energy Transition Agency"), ("s", "agency"), ("s", "energy")],
+    ]
+    ties = [
+        [("s", "Source"), ("s", "Target"), ("s", "Relation")],
+        [("s", "agency"), ("s", "city"), ("s", "partnership")],
+        [("s", "city"), ("s", "coop"), ("s", "partnership")],
+    ]
+    save(HEAD + sheet("Actors", actors) + sheet("Ties", ties) + TAIL, os.path.join(ROOT, "fixtures", "warnings", "workbook-title-row.xlsx"))
 
 
 def invalid():

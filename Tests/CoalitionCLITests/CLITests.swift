@@ -350,3 +350,38 @@ extension CLITests {
         XCTAssertTrue(json.stdout.contains("\"format\" : \"coalition\""))
     }
 }
+
+extension CLITests {
+    /// `--quiet` on every command: the hand-made mission has thirteen warnings, and none of
+    /// them (nor notes or "wrote" lines) reaches standard error; errors still do.
+    func testQuietSilencesWarningsOnEveryCommand() throws {
+        let mission = "fixtures/warnings/net-zero-neighbourhoods/mission.yaml"
+        let dir = try temporaryFolder()
+        let loud = try run(["summary", mission])
+        XCTAssertEqual(loud.stderr.split(separator: "\n").count, 13, loud.stderr)
+        for arguments in [
+            ["validate", mission], ["summary", mission], ["analyze", mission], ["silos", mission, "--permutations", "99"],
+            ["communities", mission], ["willing", mission], ["voices", mission], ["grid", mission],
+            ["render", mission, "--view", "voices", "--format", "dot", "--output", dir.appendingPathComponent("v.gv").path],
+            ["convert", mission, "--to", "json", "--output", dir.appendingPathComponent("n.json").path],
+            ["report", mission, "--output-dir", dir.appendingPathComponent("pack").path],
+            ["init", dir.appendingPathComponent("new").path, "--name", "Net-Zero Neighbourhoods 2035"],
+        ] {
+            let r = try run(arguments + ["--quiet"])
+            XCTAssertEqual(r.status, 0, "\(arguments[0]): \(r.stderr)")
+            XCTAssertEqual(r.stderr, "", arguments[0])
+        }
+        let help = try run(["--help"])
+        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "report", "init"] {
+            XCTAssertTrue(try run([command, "--help"]).stdout.contains("--quiet"), "\(command) has --quiet")
+        }
+        XCTAssertEqual(help.status, 0)
+        // Errors are not silenced.
+        let bad = try run(["summary", "fixtures/invalid/actors.csv", "fixtures/invalid/ties-bad-strength.csv", "--quiet"])
+        XCTAssertEqual(bad.status, 1)
+        XCTAssertTrue(bad.stderr.contains("error: strength must be a positive number"), bad.stderr)
+        // The name's year is the target year.
+        let starter = try String(contentsOf: dir.appendingPathComponent("new/mission.yaml"), encoding: .utf8)
+        XCTAssertTrue(starter.contains("\ntarget_year: 2035\n"), starter)
+    }
+}

@@ -35,6 +35,9 @@ final class FixtureTests: XCTestCase {
         "ties-missing-target.csv": "ties-missing-target.csv:1:1: error: the ties sheet has no target (or to) column; columns found: source, strength [missing-column]",
         "ties-self-loop.csv": "ties-self-loop.csv:2:1: error: tie from \"moh\" to itself; a tie must join two different actors [self-loop]",
         "ties-unknown-actor.csv": "ties-unknown-actor.csv:3:5: error: tie names unknown actor \"rivertn\"; did you mean \"riverton\"? [unknown-actor]",
+        "ties-two-unknown-ends.csv": "ties-two-unknown-ends.csv:3:1: error: tie names unknown actor \"ministry-health\" [unknown-actor]",
+        "mission-colon.yaml":
+            "mission-colon.yaml:3:44: error: malformed YAML: mapping values are not allowed in this context; a value holding a colon must be quoted: goal: \"Every home heated without fossil fuel: by 2035\" [malformed-yaml]",
         "malformed.graphml": "malformed.graphml:6:11: error: malformed XML: closing tag does not match the opening tag [malformed-xml]",
         "malformed.gexf": "malformed.gexf:5:30: error: malformed XML: a name is required here (write & as &amp;) [malformed-xml]",
         "malformed.json": "malformed.json:6:16: error: malformed JSON: invalid value (look for a missing comma, quote or bracket just before this point) [malformed-json]",
@@ -101,6 +104,14 @@ final class FixtureTests: XCTestCase {
         let dir = fixture("invalid") + "/"
         let loaded = InputLoader.load([dir + "actors.csv", dir + "ties-bad-strength.csv"], options: .withDOT)
         XCTAssertEqual(loaded.diagnostics.entries.map(\.location.line), [2, 3])
+        // Both ends of a row, not only the first.
+        let ends = InputLoader.load([dir + "actors.csv", dir + "ties-two-unknown-ends.csv"], options: .withDOT)
+        XCTAssertEqual(
+            ends.diagnostics.sorted().map(\.description),
+            [
+                dir + "ties-two-unknown-ends.csv:3:1: error: tie names unknown actor \"ministry-health\" [unknown-actor]",
+                dir + "ties-two-unknown-ends.csv:3:17: error: tie names unknown actor \"pub-health\" [unknown-actor]",
+            ])
     }
 
     func testWarningsDoNotStopTheRun() throws {
@@ -127,7 +138,21 @@ final class FixtureTests: XCTestCase {
             (
                 ["../invalid/actors.csv", "mixed-direction.csv"],
                 [
-                    "mixed-direction.csv:2:1: warning: this tie is marked directed, so the whole network is directed (1 directed tie, 2 undirected ties): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]"
+                    "mixed-direction.csv:2:1: warning: this tie is marked directed, so the whole network is directed (rows: 1 directed, 2 undirected): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]"
+                ]
+            ),
+            (
+                ["../invalid/actors.csv", "directed-reversed-duplicate.csv"],
+                [
+                    "directed-reversed-duplicate.csv:2:1: warning: this tie is marked directed, so the whole network is directed (rows: 1 directed, 2 undirected): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]",
+                    // One warning for the repeated undirected tie, not one per arc.
+                    "directed-reversed-duplicate.csv:4:1: warning: duplicate partnership tie \"riverton\" — \"phi\" (first at {dir}directed-reversed-duplicate.csv:3:1); merged by sum: strength 2 [duplicate-tie]",
+                ]
+            ),
+            (
+                ["workbook-title-row.xlsx"],
+                [
+                    "workbook-title-row.xlsx[Actors]:3:1: warning: the header is on row 3, the first row whose cells name known columns; the row above it (a title?) is skipped [header-row]"
                 ]
             ),
             (

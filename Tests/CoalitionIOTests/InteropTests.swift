@@ -149,7 +149,7 @@ final class InteropTests: XCTestCase {
         XCTAssertEqual(
             loaded.diagnostics.entries.map(\.description),
             [
-                "\(fixture("interop/types.xlsx"))[Connections]:2:1: warning: this tie is marked directed, so the whole network is directed (1 directed tie, 1 undirected tie): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]"
+                "\(fixture("interop/types.xlsx"))[Connections]:2:1: warning: this tie is marked directed, so the whole network is directed (rows: 1 directed, 1 undirected): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]"
             ])
         // Sheets chosen by name.
         let chosen = InputLoader.load([fixture("interop/types.xlsx")], options: LoadOptions(tiesSheet: "connections").readingDOT)

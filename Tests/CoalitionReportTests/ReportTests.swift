@@ -222,3 +222,25 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: mine.path), ["notes.txt"])
     }
 }
+
+extension ReportTests {
+    /// Counts agree with their nouns and verbs in every finding, from the templates.
+    func testFindingTemplatesAgreeWithTheirCounts() {
+        XCTAssertEqual(FindingTemplates.sentence("voices.isolated", ["count": "1", "names": "Newcomers"]), "1 actor has no supporting tie at all: Newcomers.")
+        XCTAssertEqual(FindingTemplates.sentence("voices.isolated", ["count": "3", "names": "A, B and C"]), "3 actors have no supporting tie at all: A, B and C.")
+        XCTAssertEqual(
+            FindingTemplates.sentence("camps.opposition", ["count": "1", "opponents": "Landlords Association", "opponentCount": "1"]),
+            "1 opposition tie divides the coalition; Landlords Association opposes the mission.")
+        XCTAssertEqual(
+            FindingTemplates.sentence(
+                "camps.opposition", ["count": "2", "opponents": "A and B", "opponentCount": "2", "between": "C", "betweenCount": "1"]),
+            "2 opposition ties divide the coalition; A and B oppose the mission, and C sits between the camps.")
+        // A bracket in a name is the name's, not a choice.
+        XCTAssertEqual(agreeing("{{name}} and [one|many]", ["name": "1"]), "{{name}} and one")
+        XCTAssertEqual(
+            FindingTemplates.sentence("voices.cut-off", ["count": "1", "names": "Ferry [north|south] Users"]), "1 actor is cut off from the main network: Ferry [north|south] Users.")
+        for (code, template) in FindingTemplates.english {
+            XCTAssertFalse(template.contains("{{count}} actors"), "\(code) writes a count without agreement")
+        }
+    }
+}

@@ -174,3 +174,71 @@ final class AssemblerTests: XCTestCase {
         XCTAssertEqual(s.isolates, 1)
     }
 }
+
+extension AssemblerTests {
+    func named(_ id: String, _ name: String) -> ActorRecord {
+        var r = actor(id)
+        r.name = Cell(name, at: here)
+        return r
+    }
+
+    func testTieEndsMayGiveAUniqueNameButNotASharedOne() {
+        var asm = NetworkAssembler()
+        for (id, name) in [("moh", "Ministry of Health"), ("cc-n", "City Council"), ("cc-s", "City Council"), ("phi", "Public Health Institute")] {
+            asm.add(named(id, name))
+        }
+        asm.add(tie("Ministry of Health", "phi", line: 2))
+        asm.add(tie("public health institute", "cc-n", line: 3))
+        asm.add(tie("moh", "City Council", line: 4))
+        let (n, log) = asm.finish()
+        XCTAssertEqual(n.ties.map { "\(n.actors[Int($0.source)].id)-\(n.actors[Int($0.target)].id)" }, ["moh-phi", "phi-cc-n"])
+        XCTAssertEqual(
+            log.sorted().map(\.description),
+            [
+                "ties.csv:2:1: warning: tie end \"Ministry of Health\" is the name of actor \"moh\", not an id; read as that actor, as is 1 other tie end that gives a unique name (ids are safer: names change) [actor-by-name]",
+                "ties.csv:4:1: error: tie names \"City Council\", which is no actor's id but the name of 2 actors (\"cc-n\", \"cc-s\"); use the id of the one meant [unknown-actor]",
+            ])
+    }
+
+    func testTiesAreCountedAsTheSheetHasThemAndARepeatIsSaidOnce() {
+        let (n, log) = assemble(
+            ties: [
+                tie("a", "b", relation: "funding", direction: "directed", line: 2), tie("b", "c", line: 3), tie("c", "b", line: 4),
+                tie("a", "c", relation: "partnership", line: 5),
+            ])
+        XCTAssertTrue(n.isDirected)
+        XCTAssertEqual(n.tieCounts.directed, 1)
+        XCTAssertEqual(n.tieCounts.undirected, 2)
+        XCTAssertEqual(n.ties.count, 5, "a→b, and b—c and a—c as two arcs each")
+        XCTAssertEqual(n.writtenTies.count, 3)
+        XCTAssertEqual(n.ties.filter(\.isReverseArc).map { "\($0.source)\($0.target)" }, ["21", "20"])
+        XCTAssertEqual(
+            log.sorted().map(\.description),
+            [
+                "ties.csv:2:1: warning: this tie is marked directed, so the whole network is directed (rows: 1 directed, 3 undirected): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them [mixed-direction]",
+                "ties.csv:4:1: warning: duplicate tie \"c\" — \"b\" (first at ties.csv:3:1); merged by sum: strength 2 [duplicate-tie]",
+            ])
+    }
+
+    func testEverydayKindWordsAreReadAsKindsOnceEach() {
+        var asm = NetworkAssembler()
+        asm.add(actor("a", kind: "NGO"))
+        asm.add(actor("b", kind: "ngo"))
+        asm.add(actor("c", kind: "Think Tank"))
+        asm.add(actor("d", kind: "ministery"))
+        let (n, log) = asm.finish()
+        XCTAssertEqual(n.actors.map { $0.kind?.rawValue }, ["cso", "cso", "research", "ministery"])
+        XCTAssertEqual(log.entries.map(\.code), [.unknownKind, .unknownKind, .unknownKind], "one per word, and the typo kept with a suggestion")
+        XCTAssertTrue(log.entries[2].message.hasPrefix("unknown kind \"ministery\", kept as written; did you mean \"ministry\"?"))
+    }
+
+    func testWordsAgreeWithTheirCounts() {
+        XCTAssertEqual(Wording.count(1, "tie"), "1 tie")
+        XCTAssertEqual(Wording.count(2, "tie"), "2 ties")
+        XCTAssertEqual(Wording.count(3, "ministry"), "3 ministries")
+        XCTAssertEqual(Wording.count(2, "business"), "2 businesses")
+        XCTAssertEqual(Wording.count(2, "day"), "2 days")
+        XCTAssertEqual(Wording.count(2, "tie end"), "2 tie ends")
+        XCTAssertEqual(Wording.verb(1, "opposes", "oppose"), "opposes")
+    }
+}

@@ -137,4 +137,26 @@ final class WillingTests: XCTestCase {
         XCTAssertEqual(grid.entries[4].finding, "over-rated")
         XCTAssertEqual(grid.entries[1].declaredPercentile, 0.5, "mid-rank among three equal ratings")
     }
+
+    /// A broker with two ties between two cliques holds every path between them: betweenness
+    /// finds it where PageRank, which rewards many ties, does not.
+    func testAHiddenInfluencerWithFewTiesIsFoundByBetweenness() {
+        let ids = ["a1", "a2", "a3", "a4", "b", "c1", "c2", "c3", "c4"]
+        var ties: [(String, String, Relation, Commitment?, Bool)] = [("a1", "b", .partnership, nil, false), ("b", "c1", .partnership, nil, false)]
+        for side in ["a", "c"] {
+            for i in 1...4 { for j in (i + 1)..<5 { ties.append(("\(side)\(i)", "\(side)\(j)", .partnership, nil, false)) } }
+        }
+        var ratings = Dictionary(uniqueKeysWithValues: ids.map { ($0, (3.0, 3.0)) })
+        ratings["b"] = (1, 3)
+        let n = network(ids.map { ($0, .cso, "x", nil, nil) }, ties, influence: ratings)
+        let both = PowerInterestGrid(n)
+        let broker = both.entries[4]
+        XCTAssertEqual(broker.finding, "hidden influencer")
+        XCTAssertEqual(broker.foundBy, [.betweenness])
+        XCTAssertEqual(broker.betweennessPercentile, 1)
+        XCTAssertLessThan(broker.pagerankPercentile!, 0.75)
+        XCTAssertEqual(both.entries.filter { $0.finding != nil }.map(\.actor), [4], "the clique ends hold fewer paths and are rated as they sit")
+        XCTAssertEqual(both.entries[0].pagerankPercentile, both.entries[5].pagerankPercentile, "placed alike, ranked alike")
+        XCTAssertNil(PowerInterestGrid(n, measure: .pagerank).entries[4].finding, "PageRank alone misses the broker")
+    }
 }

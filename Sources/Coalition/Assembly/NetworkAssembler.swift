@@ -353,7 +353,7 @@ public struct NetworkAssembler {
             let others = endsByName - 1
             diagnostics.warning(
                 .actorByName, at: first.at,
-                "tie end \"\(first.name)\" is the name of actor \"\(first.id)\", not an id; read as that actor\(others > 0 ? ", as are \(Wording.count(others, "other tie end")) that give a unique name" : "") (ids are safer: names change)"
+                "tie end \"\(first.name)\" is the name of actor \"\(first.id)\", not an id; read as that actor\(others > 0 ? ", as \(Wording.verb(others, "is", "are")) \(Wording.count(others, "other tie end")) that \(Wording.verb(others, "gives", "give")) a unique name" : "") (ids are safer: names change)"
             )
         }
         let directed = options.forceDirected || tieDirections.contains(.directed)
@@ -410,7 +410,7 @@ public struct NetworkAssembler {
         if cause != nil {
             diagnostics.warning(
                 .mixedDirection, at: at,
-                "this tie is marked directed, so the whole network is directed (\(Wording.count(directedTies, "directed tie")), \(others)): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them"
+                "this tie is marked directed, so the whole network is directed (rows: \(directedTies) directed, \(count) undirected): directed measures count each undirected tie as two reciprocal arcs, as networkx does; counts still show the ties as the sheet has them"
             )
         } else {
             diagnostics.warning(

@@ -43,10 +43,13 @@ public struct PowerInterestGrid: Sendable {
         self.measure = measure
         let rated = actors.indices.filter { actors[$0].influence != nil && actors[$0].interest != nil }
         unrated = actors.indices.filter { actors[$0].influence == nil || actors[$0].interest == nil }
+        // Values within a billionth of each other are ties: two actors placed alike get the same
+        // PageRank only up to rounding, and must get the same percentile.
+        func same(_ a: Double, _ b: Double) -> Bool { abs(a - b) <= 1e-9 * max(abs(a), abs(b)) }
         func percentiles(_ values: [Double]) -> [Double] {
             guard values.count > 1 else { return values.map { _ in 0.5 } }
             return values.map { x in
-                let below = values.count { $0 < x }, equal = values.count { $0 == x }
+                let equal = values.count { same($0, x) }, below = values.count { $0 < x && !same($0, x) }
                 return (Double(below) + Double(equal - 1) / 2) / Double(values.count - 1)
             }
         }
