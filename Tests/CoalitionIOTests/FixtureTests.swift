@@ -268,3 +268,14 @@ final class FixtureTests: XCTestCase {
         }
     }
 }
+
+extension FixtureTests {
+    /// Every problem code the program can print is explained in the README's table.
+    func testEveryCodeIsDocumented() throws {
+        let readme = try String(contentsOf: TestSupport.root.appendingPathComponent("README.md"), encoding: .utf8)
+        let rows = readme.split(separator: "\n").filter { $0.hasPrefix("| `") && $0.contains("| warning") || $0.contains("| error") }
+        for code in Diagnostic.Code.allCases {
+            XCTAssertTrue(rows.contains { $0.contains("`\(code.rawValue)`") }, "\(code.rawValue) is not in the README's table")
+        }
+    }
+}
