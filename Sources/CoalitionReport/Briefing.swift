@@ -270,10 +270,27 @@ public struct Briefing: Sendable {
             if let m = c.expected.minCount, c.actors.count < m { expected = "\(m)" }
             if let s = c.expected.minShare, c.share < s { expected = Words.percent(s) }
             let ratio = c.degreeRatio.map { $0 < 0.5 ? Words.fixed($0) : "" } ?? ""
+            // Present in number but not heard: say how many are only consulted or without a tie.
+            let unheard = c.consultedOnly + c.isolated
+            let parts = [
+                c.consultedOnly > 0 ? "\(c.consultedOnly == c.actors.count ? "all" : "\(c.consultedOnly)") only consulted" : nil,
+                c.isolated > 0 ? "\(c.isolated) without a supporting tie" : nil,
+            ].compactMap { $0 }
             add(
                 "voices.underrepresented", .voices, key: true,
-                ["category": Words.category(c.expected), "count": "\(c.actors.count)", "actors": "\(n)", "share": Words.percent(c.share), "expected": expected, "ratio": ratio],
-                numbers: ["actors": Double(c.actors.count), "share": c.share, "degreeRatio": c.degreeRatio ?? 0], actors: c.actors, groups: [c.label])
+                [
+                    "category": Words.category(c.expected), "count": "\(c.actors.count)", "actors": "\(n)", "share": Words.percent(c.share),
+                    "expected": expected, "ratio": ratio, "unheard": unheard * 2 >= c.actors.count && unheard > 0 ? parts.joined(separator: ", ") : "",
+                ],
+                numbers: [
+                    "actors": Double(c.actors.count), "share": c.share, "degreeRatio": c.degreeRatio ?? 0,
+                    "consultedOnly": Double(c.consultedOnly), "isolated": Double(c.isolated),
+                ], actors: c.actors, groups: [c.label])
+        }
+        for c in voices.categories where c.status == .notChecked {
+            add(
+                "voices.not-checked", .voices, key: true, ["category": "“\(c.label)”", "problem": c.reasons.first ?? ""],
+                numbers: ["actors": 0], groups: [c.label])
         }
         for (code, list) in [
             ("voices.consulted-only", voices.consultedOnly), ("voices.isolated", voices.isolated),

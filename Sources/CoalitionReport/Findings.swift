@@ -48,7 +48,8 @@ public enum FindingTemplates {
         "willing.recruit": "Recruit {{name}} next: {{ties}} supporting [tie|ties] into that cluster; {{introducer}} can introduce.",
         "voices.missing": "No actor speaks for {{category}}: this voice is missing.",
         "voices.underrepresented":
-            "{{category}} — underrepresented: {{count}} of {{actors}} [actor|actors] ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
+            "{{category}} — underrepresented: {{count}} of {{actors}} [actor|actors] ({{share}}){{#expected}}, against at least {{expected}} expected{{/expected}}{{#unheard}}; {{unheard}}{{/unheard}}{{#ratio}}; its share of ties is {{ratio}} of its share of actors{{/ratio}}.",
+        "voices.not-checked": "The mission expects {{category}}, which could not be checked: {{problem}}.",
         "voices.consulted-only": "{{count}} [actor is|actors are] only consulted, with no say back: {{names}}.",
         "voices.isolated": "{{count}} [actor has|actors have] no supporting tie at all: {{names}}.",
         "voices.cut-off": "{{count}} [actor is|actors are] cut off from the main network: {{names}}.",

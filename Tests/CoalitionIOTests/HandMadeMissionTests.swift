@@ -88,4 +88,17 @@ final class HandMadeMissionTests: XCTestCase {
         let found = g.communities(seed: 1, restarts: Communities.defaultRuns(vertexCount: g.vertexCount))
         XCTAssertEqual(found.quality, try XCTUnwrap(reference["optimal_modularity"] as? Double), accuracy: 1e-9)
     }
+
+    /// One directed row must not double what the analyses count: pairs, willing ties, ties
+    /// into the willing cluster.
+    func testAnalysesCountTiesOnceThoughTheNetworkIsDirected() throws {
+        let loaded = InputLoader.load([dir + "mission.yaml"], options: .withDOT)
+        let n = try XCTUnwrap(loaded.network)
+        let grouping = try Grouping(n, by: "sector")
+        XCTAssertEqual(NetworkAnalysis(n, grouping: grouping).network.supportingPairs, 75, "igraph's simple undirected graph has 75 edges")
+        let w = WillingAnalysis(n, threshold: .pledged)
+        XCTAssertEqual(w.willingTies, 54)
+        let province = n.actors.firstIndex { $0.id == "province" }!
+        XCTAssertEqual(w.nextToRecruit.first { $0.actor == province }?.ties, 3)
+    }
 }

@@ -62,7 +62,8 @@ public struct NetworkAnalysis: Sendable {
     public struct NetworkMeasures: Sendable {
         public var actors: Int
         public var ties: Int
-        /// Ties the measures use (supporting, pairs merged) and opposition ties left out.
+        /// Pairs of actors joined by a supporting tie (ties of several relations, and the two
+        /// arcs of a reciprocated or undirected tie, are one pair), and opposition ties left out.
         public var supportingPairs: Int
         public var oppositionTies: Int
         public var directed: Bool
@@ -96,6 +97,18 @@ public struct NetworkAnalysis: Sendable {
     public var grouping: Grouping
     /// Plain-language notes on how the numbers were made (approximations, conventions).
     public var notes: [String]
+
+    /// Distinct unordered pairs joined by an edge of a simple graph.
+    static func pairs(_ g: Graph) -> Int {
+        guard g.isDirected else { return g.edgeCount }
+        var seen = Set<UInt64>()
+        seen.reserveCapacity(g.edgeCount)
+        for e in 0..<g.edgeCount {
+            let u = UInt64(g.edgeSources[e]), v = UInt64(g.edgeTargets[e])
+            seen.insert(min(u, v) << 32 | max(u, v))
+        }
+        return seen.count
+    }
 
     public init(_ net: StakeholderNetwork, grouping: Grouping, options: AnalysisOptions = .init()) {
         let full = net.graph()
@@ -140,7 +153,7 @@ public struct NetworkAnalysis: Sendable {
         let maxDegree = undirectedDegree.max() ?? 0
         let maxBetweenness = paths.betweenness.max() ?? 0
         network = NetworkMeasures(
-            actors: n, ties: net.writtenTies.count, supportingPairs: g.edgeCount,
+            actors: n, ties: net.writtenTies.count, supportingPairs: Self.pairs(g),
             oppositionTies: net.writtenTies.count { $0.isOpposition }, directed: g.isDirected, weighted: options.weighted,
             density: g.density(), components: components.count, largestComponent: largest,
             largestComponentShare: n > 0 ? Double(largest) / Double(n) : 0,

@@ -263,7 +263,7 @@ public struct SiloAnalysis: Sendable {
         let isMinistry = network.actors.map { $0.kind == .ministry }
         var directTies: [Int: Int] = [:]
         let n = network.actors.count
-        for t in network.ties where !t.isOpposition && isMinistry[Int(t.source)] && isMinistry[Int(t.target)] {
+        for t in network.writtenTies where !t.isOpposition && isMinistry[Int(t.source)] && isMinistry[Int(t.target)] {
             let a = Int(min(t.source, t.target)), b = Int(max(t.source, t.target))
             directTies[a * n + b, default: 0] += 1
         }

@@ -84,7 +84,9 @@ public struct WillingAnalysis: Sendable {
         func reaches(_ c: Commitment?) -> Bool { c.map { $0 >= threshold } ?? true }
         var builder = GraphBuilder(vertexCount: actors.count, isDirected: false)
         var willingTies = 0
-        for t in network.ties where !t.isOpposition && reaches(t.commitment) {
+        // The willing network is undirected: each tie once, as the sheet has it (an undirected
+        // tie of a directed network is not two).
+        for t in network.writtenTies where !t.isOpposition && reaches(t.commitment) {
             let u = Int(t.source), v = Int(t.target)
             guard !opposed[u], !opposed[v], reaches(actors[u].commitment), reaches(actors[v].commitment) else { continue }
             builder.addEdge(u, v, weight: t.strength)
@@ -149,7 +151,7 @@ public struct WillingAnalysis: Sendable {
         if let best = clusters.first {
             let inside = Set(best.members)
             var strength: [Int: (Double, Int, Int, Double)] = [:]  // actor → (total, ties, best member, best strength)
-            for t in network.ties where !t.isOpposition {
+            for t in network.writtenTies where !t.isOpposition {
                 for (a, b) in [(Int(t.source), Int(t.target)), (Int(t.target), Int(t.source))] where inside.contains(a) && !inside.contains(b) && !opposed[b] {
                     var e = strength[b] ?? (0, 0, a, 0)
                     e.0 += t.strength

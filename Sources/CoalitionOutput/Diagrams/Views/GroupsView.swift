@@ -26,7 +26,7 @@ extension DiagramBuilder {
         for i in grouping.index { counts[i] += 1 }
         var between: [[Int]: Int] = [:]
         var inside = [Int](repeating: 0, count: k)
-        for t in network.ties where !t.isOpposition {
+        for t in network.writtenTies where !t.isOpposition {
             let a = grouping.index[Int(t.source)], b = grouping.index[Int(t.target)]
             if a == b { inside[a] += 1 } else { between[[min(a, b), max(a, b)], default: 0] += 1 }
         }
