@@ -42,7 +42,7 @@ public enum NumberStyle {
 }
 
 extension NumberStyle {
-    /// A count with its noun: "1 actor", "3 actors", "2 ministries" (see ``Wording``).
+    /// A count with its noun: "1 actor", "3 actors", "2 ministries" (the domain's `Wording`).
     public static func count(_ n: Int, _ word: String) -> String { Wording.count(n, word) }
 }
 

@@ -171,7 +171,7 @@ public struct NetworkAnalysis: Sendable {
             notes.append(
                 "\(Wording.count(network.oppositionTies, "opposition tie")) \(Wording.verb(network.oppositionTies, "is", "are")) left out of every measure; the measures describe the supporting network.")
         }
-        if g.edgeCount < net.ties.count { !$0.isOpposition } {
+        if g.edgeCount < net.ties.count(where: { !$0.isOpposition }) {
             notes.append("Ties of several relations between the same pair count as one tie whose strength is the sum of theirs.")
         }
         if grouping.usedFirstOfSeveral {
