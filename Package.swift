@@ -46,7 +46,13 @@ let package = Package(
         // The output layer: one analysis session (inputs read once, each analysis cached), every
         // command's document (the JSON interface, text, CSV), tables, and the diagrams with the
         // DOT writer. Every front end (CLI, pack, programs) asks it.
-        .target(name: "CoalitionOutput", dependencies: ["Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionDOT", "Graphviz"]),
+        // Findings in words come from Mustache sentence templates.
+        .target(
+            name: "CoalitionOutput",
+            dependencies: [
+                "Coalition", "CoalitionGraph", "CoalitionIO", "CoalitionDOT", "Graphviz",
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]),
         // The briefing pack: findings in words (Mustache sentence templates), the HTML page and
         // Markdown, diagrams and data files, provenance (SHA-256 from swift-crypto).
         .target(

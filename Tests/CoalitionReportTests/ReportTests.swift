@@ -236,7 +236,7 @@ extension ReportTests {
                 "camps.opposition", ["count": "2", "opponents": "A and B", "opponentCount": "2", "between": "C", "betweenCount": "1"]),
             "2 opposition ties divide the coalition; A and B oppose the mission, and C sits between the camps.")
         // A bracket in a name is the name's, not a choice.
-        XCTAssertEqual(agreeing("{{name}} and [one|many]", ["name": "1"]), "{{name}} and one")
+        XCTAssertEqual(FindingTemplates.agreeing("{{name}} and [one|many]", ["name": "1"]), "{{name}} and one")
         XCTAssertEqual(
             FindingTemplates.sentence("voices.cut-off", ["count": "1", "names": "Ferry [north|south] Users"]), "1 actor is cut off from the main network: Ferry [north|south] Users.")
         for (code, template) in FindingTemplates.english {

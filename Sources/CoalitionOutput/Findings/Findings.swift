@@ -1,5 +1,4 @@
 import Coalition
-import CoalitionOutput
 import Mustache
 
 /// One finding of the briefing pack: a code that says what kind of finding it is, the numbers
@@ -24,6 +23,20 @@ public struct Finding: Sendable, Encodable {
     public var groups: [String]
 
     enum CodingKeys: String, CodingKey { case code, section, isKey = "key", text, numbers, actors, groups }
+
+    public init(
+        code: String, section: Section, isKey: Bool, isSensitive: Bool, text: String, numbers: [String: Double], actors: [String],
+        groups: [String]
+    ) {
+        self.code = code
+        self.section = section
+        self.isKey = isKey
+        self.isSensitive = isSensitive
+        self.text = text
+        self.numbers = numbers
+        self.actors = actors
+        self.groups = groups
+    }
 }
 
 /// The sentence template of every finding code (English). Values are filled in already
@@ -61,7 +74,7 @@ public enum FindingTemplates {
     ]
 
     /// The sentence for `code` with `values`. - Precondition: the code has a template.
-    static func sentence(_ code: String, _ values: [String: String]) -> String {
+    public static func sentence(_ code: String, _ values: [String: String]) -> String {
         guard let text = english[code].map({ agreeing($0, values) }),
             let template = try? MustacheTemplate(string: "{{% CONTENT_TYPE: TEXT}}" + text)
         else {
@@ -73,48 +86,48 @@ public enum FindingTemplates {
         guard let first = sentence.first, first.isLowercase else { return sentence }
         return first.uppercased() + sentence.dropFirst()
     }
-}
 
-/// The template with each `[one|many]` resolved by the value of the nearest `{{key}}` before
-/// it: "1" takes `one`, anything else `many`. Done on the template, never on the rendered
-/// sentence, so that a bracket in an actor's name is left alone. `[one|many:key]` agrees with
-/// the value of `key` instead.
-func agreeing(_ template: String, _ values: [String: String]) -> String {
-    var out = "", lastKey: String?
-    var rest = template[...]
-    while let c = rest.first {
-        if rest.hasPrefix("{{"), let close = rest.range(of: "}}") {
-            let tag = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
-            if let f = tag.first, f != "#", f != "/", f != "%" { lastKey = String(tag) }
-            out += rest[..<close.upperBound]
-            rest = rest[close.upperBound...]
-        } else if c == "[", let bar = rest.firstIndex(of: "|"), let end = rest.firstIndex(of: "]"), bar < end {
-            let one = rest[rest.index(after: rest.startIndex)..<bar]
-            var many = rest[rest.index(after: bar)..<end], key = lastKey
-            if let colon = many.lastIndex(of: ":") {
-                key = String(many[many.index(after: colon)...])
-                many = many[..<colon]
+    /// The template with each `[one|many]` resolved by the value of the nearest `{{key}}` before
+    /// it: "1" takes `one`, anything else `many`. Done on the template, never on the rendered
+    /// sentence, so that a bracket in an actor's name is left alone. `[one|many:key]` agrees with
+    /// the value of `key` instead.
+    public static func agreeing(_ template: String, _ values: [String: String]) -> String {
+        var out = "", lastKey: String?
+        var rest = template[...]
+        while let c = rest.first {
+            if rest.hasPrefix("{{"), let close = rest.range(of: "}}") {
+                let tag = rest[rest.index(rest.startIndex, offsetBy: 2)..<close.lowerBound]
+                if let f = tag.first, f != "#", f != "/", f != "%" { lastKey = String(tag) }
+                out += rest[..<close.upperBound]
+                rest = rest[close.upperBound...]
+            } else if c == "[", let bar = rest.firstIndex(of: "|"), let end = rest.firstIndex(of: "]"), bar < end {
+                let one = rest[rest.index(after: rest.startIndex)..<bar]
+                var many = rest[rest.index(after: bar)..<end], key = lastKey
+                if let colon = many.lastIndex(of: ":") {
+                    key = String(many[many.index(after: colon)...])
+                    many = many[..<colon]
+                }
+                out += key.flatMap { values[$0] } == "1" ? one : many
+                rest = rest[rest.index(after: end)...]
+            } else {
+                out.append(c)
+                rest = rest.dropFirst()
             }
-            out += key.flatMap { values[$0] } == "1" ? one : many
-            rest = rest[rest.index(after: end)...]
-        } else {
-            out.append(c)
-            rest = rest.dropFirst()
         }
+        return out
     }
-    return out
 }
 
-/// Numbers as findings print them.
-enum Words {
-    static func percent(_ x: Double) -> String { NumberStyle.Prose.percent(x) }
+/// Numbers, names and lists as findings print them.
+public enum Words {
+    public static func percent(_ x: Double) -> String { NumberStyle.Prose.percent(x) }
 
-    static func fixed(_ x: Double, _ digits: Int = 2) -> String { NumberStyle.Prose.fixed(x, digits) }
+    public static func fixed(_ x: Double, _ digits: Int = 2) -> String { NumberStyle.Prose.fixed(x, digits) }
 
-    static func pValue(_ p: Double) -> String { NumberStyle.Prose.pValue(p) }
+    public static func pValue(_ p: Double) -> String { NumberStyle.Prose.pValue(p) }
 
     /// A voice category as a sentence names it: "community groups", "youth", "the health sector".
-    static func category(_ e: Mission.ExpectedVoice) -> String {
+    public static func category(_ e: Mission.ExpectedVoice) -> String {
         switch e.dimension {
         case .kind:
             let plural = [
@@ -130,14 +143,14 @@ enum Words {
         }
     }
 
-    static func ordinal(_ percentile: Double) -> String {
+    public static func ordinal(_ percentile: Double) -> String {
         let n = Int((percentile * 100).rounded())
         let suffix = (11...13).contains(n % 100) ? "th" : [1: "st", 2: "nd", 3: "rd"][n % 10] ?? "th"
         return "\(n)\(suffix)"
     }
 
     /// "A, B and C"; more than `limit` names end "and N more".
-    static func list(_ names: [String], limit: Int = 5, separator: String = ", ") -> String {
+    public static func list(_ names: [String], limit: Int = 5, separator: String = ", ") -> String {
         if names.count > limit { return names.prefix(limit).joined(separator: separator) + "\(separator)and \(names.count - limit) more" }
         if names.count <= 1 { return names.first ?? "" }
         return names.dropLast().joined(separator: separator) + (separator == ", " ? " and " : "\(separator)and ") + names.last!
