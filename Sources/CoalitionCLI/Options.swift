@@ -10,10 +10,27 @@ import Graphviz
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file.",
+            "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file; or a folder holding one of these.",
             valueName: "inputs"))
     var inputs: [String] = []
 
+    @OptionGroup var reading: ReadingOptions
+
+    func validate() throws {
+        if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
+    }
+
+    var loading: LoadOptions { reading.loading }
+    var quiet: Bool { reading.quiet }
+
+    /// Opens a session on the inputs, printing every problem; stops on errors.
+    func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
+        try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
+    }
+}
+
+/// How inputs are read, whatever they are: every command's reading options.
+struct ReadingOptions: ParsableArguments {
     @Flag(help: "Treat every tie as directed, from source to target (as Gephi's import option).")
     var directed = false
 
@@ -29,16 +46,7 @@ struct InputOptions: ParsableArguments {
     @Flag(help: "Print no warnings, notes or progress: only errors (and the requested output).")
     var quiet = false
 
-    func validate() throws {
-        if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
-    }
-
     var loading: LoadOptions { LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet) }
-
-    /// Opens a session on the inputs, printing every problem; stops on errors.
-    func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
-        try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
-    }
 }
 
 /// Opens a session, printing every problem found — only the errors when `quiet` — (after

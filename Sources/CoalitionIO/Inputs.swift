@@ -67,8 +67,45 @@ public enum InputLoader {
         return result
     }
 
+    /// A folder given alone stands for what it holds: its `mission.yaml` when it has one, else
+    /// its sheets (`.csv`, `.tsv`, `.txt`), else its one workbook or network file.
+    public static func expandingFolder(_ paths: [String]) throws(InputError) -> [String] {
+        var isDirectory: ObjCBool = false
+        guard paths.count == 1, FileManager.default.fileExists(atPath: paths[0], isDirectory: &isDirectory), isDirectory.boolValue else {
+            return paths
+        }
+        let folder = paths[0].hasSuffix("/") ? String(paths[0].dropLast()) : paths[0]
+        let names = ((try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? []).filter { !$0.hasPrefix(".") }.sorted()
+        func path(_ name: String) -> String { folder + "/" + name }
+        if let mission = names.first(where: { $0 == "mission.yaml" || $0 == "mission.yml" }) { return [path(mission)] }
+        let sheets = names.filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
+        if !sheets.isEmpty {
+            guard sheets.count <= 2 else {
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: folder),
+                        "the folder holds \(sheets.count) sheets (\(sheets.joined(separator: ", "))); it should hold an actors sheet and a ties sheet, or a mission.yaml that names them"))
+            }
+            return sheets.map(path)
+        }
+        let single = names.filter { name in
+            if case .mission? = format(of: name) { return false }
+            return format(of: name) != nil
+        }
+        guard single.count == 1 else {
+            throw InputError(
+                Diagnostic(
+                    .error, .badInput, at: SourceLocation(file: folder),
+                    single.isEmpty
+                        ? "the folder holds no mission.yaml, sheets, workbook or network file"
+                        : "the folder holds several network files (\(single.joined(separator: ", "))); name the one to read"))
+        }
+        return [path(single[0])]
+    }
+
     private static func loadThrowing(_ paths: [String], options: LoadOptions, into result: inout LoadedInput) throws(InputError) {
         let here = SourceLocation(file: "coalition")
+        let paths = try expandingFolder(paths)
         guard !paths.isEmpty else {
             throw InputError(Diagnostic(.error, .badInput, at: here, "no input given; pass a mission.yaml, sheets, or a GraphML/GEXF/JSON file"))
         }

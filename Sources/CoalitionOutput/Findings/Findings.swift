@@ -8,6 +8,8 @@ import Mustache
 public struct Finding: Sendable, Encodable {
     public enum Section: String, Sendable, Encodable, CaseIterable {
         case network, holders, silos, willing, voices, grid, camps
+        /// What moved since an earlier wave.
+        case change
     }
 
     public var code: String
@@ -70,6 +72,27 @@ public enum FindingTemplates {
             "{{name}} is rated lower than its network position suggests: declared influence at the {{declared}} percentile, network position at the {{structural}} by {{measure}}.",
         "grid.over-rated":
             "{{name}} is rated higher than its network position suggests: declared influence at the {{declared}} percentile, network position no higher than the {{structural}} by {{measure}}.",
+        "change.actors":
+            "Since {{since}}, {{joined}} [actor|actors] joined and {{left}} left{{#renamed}} ({{renamed}} more [was|were] renamed, matched by name){{/renamed}}; {{continuing}} [is|are] in both waves.",
+        "change.ties":
+            "Among the actors in both waves, {{formed}} supporting [tie|ties] formed and {{dissolved}} dissolved, {{kept}} kept (Jaccard {{jaccard}}): {{reading}}.",
+        "change.stability": "The network's structure carried over: graph correlation {{r}} between the waves ({{p}}, QAP with {{permutations}} permutations).",
+        "change.groups-together": "{{a}} and {{b}} now work together: {{ties}} [tie|ties] where there were none.",
+        "change.bridge-closed": "The missing bridge between {{a}} and {{b}} is closed: they have as many ties as their size predicts.",
+        "change.bridge-opened": "{{a}} and {{b}} have drifted apart: a missing bridge between them that was not there before.",
+        "change.group-outward": "{{group}} works more outward than before: E-I {{before}} → {{after}} ({{p}}, the same relabelling in both waves).",
+        "change.group-inward": "{{group}} works more inward than before: E-I {{before}} → {{after}} ({{p}}, the same relabelling in both waves).",
+        "change.ministries-connected": "{{a}} and {{b}} are now connected, directly or through a shared contact.",
+        "change.ministries-cut": "{{a}} and {{b}} no longer share a tie or a contact.",
+        "change.willing": "The community of the willing {{verb}}: {{before}} → {{after}} actors{{#joined}}; joined: {{joined}}{{/joined}}{{#left}}; left: {{left}}{{/left}}.",
+        "change.commitment": "{{up}} [actor|actors] moved up the commitment ladder and {{down}} down{{#names}}; up: {{names}}{{/names}}.",
+        "change.voice-filled": "The {{category}} voice is heard now: it was missing.",
+        "change.voice-lost": "The {{category}} voice is lost: no actor speaks for it now.",
+        "change.voice-underrepresented": "{{category}} is newly underrepresented.",
+        "change.consulted-no-longer": "{{count}} [actor is|actors are] no longer only consulted: {{names}}.",
+        "change.consulted-now": "{{count}} [actor is|actors are] now only consulted: {{names}}.",
+        "change.riser": "{{name}} rose most as a broker: betweenness {{before}} → {{after}}.",
+        "change.cut-points": "{{count}} new single [point|points] of failure: {{names}}.",
         "camps.opposition": "{{count}} opposition [tie divides|ties divide] the coalition; {{opponents}} [opposes|oppose:opponentCount] the mission{{#between}}, and {{between}} [sits|sit:betweenCount] between the camps{{/between}}.",
     ]
 

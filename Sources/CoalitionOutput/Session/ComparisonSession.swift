@@ -1,0 +1,73 @@
+import Coalition
+import CoalitionIO
+
+/// Two survey waves of one mission, each its own ``AnalysisSession`` opened with the same
+/// settings, and what moved between them.
+public final class ComparisonSession: @unchecked Sendable {
+    public let before: AnalysisSession
+    public let after: AnalysisSession
+    public let options: WaveComparison.Options
+
+    public init(before: AnalysisSession, after: AnalysisSession, options: WaveComparison.Options = .init()) {
+        self.before = before
+        self.after = after
+        self.options = options
+    }
+
+    /// Opens both waves (each a mission file, a folder, sheets, a workbook or a network file)
+    /// and checks that they can be compared.
+    /// - Throws: every problem of either side, located; or, when both read, why they cannot be
+    ///   compared — different direction, an empty wave, no actor in common — at the waves' files.
+    public static func open(
+        before: [String], after: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init(),
+        options: WaveComparison.Options = .init()
+    ) throws(InputError) -> ComparisonSession {
+        var problems: [Diagnostic] = []
+        var sessions: [AnalysisSession] = []
+        for side in [before, after] {
+            do throws(InputError) { sessions.append(try AnalysisSession.open(side, loading: loading, settings: settings)) } catch { problems += error.diagnostics }
+        }
+        guard problems.isEmpty else { throw InputError(problems) }
+        let session = ComparisonSession(before: sessions[0], after: sessions[1], options: options)
+        let found = WaveComparison.problems(before: session.before.network, after: session.after.network, matchNames: options.matchNames)
+        guard found.isEmpty else { throw InputError(found.map(session.diagnostic)) }
+        return session
+    }
+
+    /// Where a wave is named in messages: its first input.
+    func place(_ isBefore: Bool) -> SourceLocation { SourceLocation(file: (isBefore ? before : after).inputs.first ?? (isBefore ? "before" : "after")) }
+
+    func diagnostic(_ problem: WaveComparison.Problem) -> Diagnostic {
+        switch problem {
+        case .differentDirection(let beforeDirected):
+            return Diagnostic(
+                .error, .badInput, at: place(!beforeDirected),
+                "this wave is read as \(beforeDirected ? "undirected" : "directed") and the \(beforeDirected ? "before" : "after") wave as directed: ties cannot be compared across them; give both --directed, or mark the same ties directed in both")
+        case .emptyWave(let isBefore):
+            return Diagnostic(.error, .badInput, at: place(isBefore), "the \(isBefore ? "before" : "after") wave has no actors; there is nothing to compare")
+        case .noActorInCommon:
+            return Diagnostic(
+                .error, .badInput, at: place(false),
+                "no actor of this wave is in the before wave, by id or by name: these look like two different networks (check that both use the same ids)")
+        }
+    }
+
+    /// A wave's name in findings: its mission's data date, else its first input's name.
+    public func label(_ isBefore: Bool) -> String {
+        let s = isBefore ? before : after
+        if let date = s.mission?.dataDate { return date }
+        return AtomicFiles.split(s.inputs.first ?? (isBefore ? "before" : "after")).name
+    }
+
+    /// The comparison: both waves' analyses (computed once per session) and what moved.
+    public func comparison() throws(GroupingError) -> WaveComparison {
+        func wave(_ s: AnalysisSession) throws(GroupingError) -> WaveComparison.Wave {
+            WaveComparison.Wave(network: s.network, measures: try s.measures(), silos: try s.silos(), willing: s.willing, voices: s.voices)
+        }
+        return WaveComparison(before: try wave(before), after: try wave(after), options: options)
+    }
+
+    public func document() throws(GroupingError) -> ComparisonDocument {
+        ComparisonDocument(try comparison(), before: before.network, after: after.network, labels: (label(true), label(false)), options: options)
+    }
+}

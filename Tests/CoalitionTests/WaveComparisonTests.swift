@@ -1,0 +1,73 @@
+import Coalition
+import CoalitionGraph
+import CoalitionIO
+import CoalitionTestSupport
+import XCTest
+
+/// Two waves of the Westmark mission a year apart (fixtures/waves, made by
+/// scripts/make-wave-fixtures.py with known changes): every change they were made with is found.
+final class WaveComparisonTests: XCTestCase {
+    func wave(_ year: Int) throws -> WaveComparison.Wave {
+        let n = try XCTUnwrap(loadValid([fixture("waves/westmark-\(year)")]))
+        let grouping = try Grouping(n, by: "sector")
+        var silo = SiloAnalysis.Options()
+        silo.permutations = 999
+        let willing = WillingAnalysis(n, threshold: .pledged)
+        return WaveComparison.Wave(
+            network: n, measures: NetworkAnalysis(n, grouping: grouping), silos: SiloAnalysis(n, grouping: grouping, options: silo),
+            willing: willing, voices: VoicesAnalysis(n, mission: nil, willingCore: willing.recommended.map { willing.clusters[$0].members } ?? []))
+    }
+
+    func testEveryPlantedChangeIsFound() throws {
+        let before = try wave(2025), after = try wave(2026)
+        let c = WaveComparison(before: before, after: after)
+        let a = before.network.actors, b = after.network.actors
+        XCTAssertEqual(c.joined.map { b[$0].id }, ["heatpump", "policy-lab", "youth-council"])
+        XCTAssertEqual(c.left.map { a[$0].id }, ["gas-utility"])
+        XCTAssertEqual(c.renamed.map { "\(a[$0.before].id)→\(b[$0.after].id)" }, ["coop-westmark→energy-coop"])
+        XCTAssertEqual(c.continuing.count, 32)
+        // Among the 32: three energy–housing ties are new; nothing else moved.
+        XCTAssertEqual(c.statistics.kept, 60)
+        XCTAssertEqual(c.statistics.formed, 3)
+        XCTAssertEqual(c.statistics.dissolved, 0)
+        XCTAssertEqual(c.statistics.jaccard!, 60.0 / 63.0, accuracy: 1e-15)
+        XCTAssertEqual(c.statistics.hamming, 3)
+        // All pairs: the newcomers' ties are formed too, the gas utility's dissolved.
+        XCTAssertEqual(c.formed.count, 15)
+        XCTAssertEqual(c.dissolved.map { "\($0.sourceInBefore ? a[$0.source].id : b[$0.source].id)-\($0.targetInBefore ? a[$0.target].id : b[$0.target].id)" }.sorted(),
+            ["city-north-gas-utility", "gridco-gas-utility", "min-energy-gas-utility"])
+        let consultation = try XCTUnwrap(c.relations.first { $0.relation == .consultation })
+        XCTAssertEqual([consultation.before, consultation.after, consultation.kept], [6, 5, 4])
+        XCTAssertEqual(
+            c.commitmentChanges.map { "\(b[$0.actor].id):\($0.before?.name ?? "-")→\($0.after?.name ?? "-")" },
+            ["min-housing:pledged→active", "city-south:pledged→active", "gridco:active→pledged", "bank:exploring→pledged", "installers:exploring→pledged"])
+        XCTAssertEqual(c.commitmentLadder.map(\.actors).reduce(0, +), 5)
+        XCTAssertEqual(c.noLongerConsultedOnly.map { a[$0].id }, ["tenants-union"])
+        let energy = try XCTUnwrap(c.groups.first { $0.group == "energy" })
+        XCTAssertEqual(energy.tiesWith["housing"]?.before, 0)
+        XCTAssertEqual(energy.tiesWith["housing"]?.after, 3)
+        XCTAssertGreaterThan(try XCTUnwrap(energy.change?.change), 0, "energy works more outward")
+        XCTAssertEqual(try XCTUnwrap(c.correlation.value), try XCTUnwrap(c.statistics.correlation))
+        XCTAssertEqual(c.correlation.pValue, 1.0 / 1001, "no relabelling correlates as well as the real alignment")
+        let again = WaveComparison(before: before, after: after)
+        XCTAssertEqual(again.groups.map { $0.change?.pValue }, c.groups.map { $0.change?.pValue }, "seeded")
+        // Matching by id only: the renamed cooperative leaves and joins.
+        var byID = WaveComparison.Options()
+        byID.matchNames = false
+        let strict = WaveComparison(before: before, after: after, options: byID)
+        XCTAssertEqual(strict.joined.count, 4)
+        XCTAssertEqual(strict.left.count, 2)
+        XCTAssertTrue(strict.renamed.isEmpty)
+    }
+
+    func testWavesThatCannotBeComparedSayWhy() throws {
+        let westmark = try XCTUnwrap(loadValid([fixture("waves/westmark-2026")]))
+        let coleman = try XCTUnwrap(loadValid([fixture("reference/coleman-fall.actors.csv"), fixture("reference/coleman-fall.ties.csv")]))
+        XCTAssertEqual(WaveComparison.problems(before: coleman, after: westmark), [.differentDirection(beforeDirected: true)])
+        var undirected = coleman
+        undirected.isDirected = false
+        XCTAssertEqual(WaveComparison.problems(before: undirected, after: westmark), [.noActorInCommon])
+        let empty = StakeholderNetwork(actors: [], ties: [], isDirected: false)
+        XCTAssertEqual(WaveComparison.problems(before: empty, after: westmark), [.emptyWave(isBefore: true)])
+    }
+}

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Makes fixtures/waves/westmark-2025 and westmark-2026: two survey waves of the Net-Zero
+Neighbourhoods mission (the hand-made mission of fixtures/warnings, cleaned: ids for names,
+known kinds, undirected ties), a year apart, with the changes a mission team would see:
+
+  - joined in 2026: Warmth Heat Pumps Ltd, Climate Policy Lab, Westmark Youth Council
+  - left after 2025: Westmark Gas (the gas utility)
+  - renamed: the energy cooperative's id was `coop-westmark` in 2025 (same name)
+  - energy and housing had no tie in 2025; in 2026 they have several
+  - commitment rose for four actors and fell for one
+  - in 2025 the tenants' union was only consulted; in 2026 it is a partner
+
+Deterministic; the tests read the committed files.
+  python3 scripts/make-wave-fixtures.py
+"""
+import csv
+import os
+
+ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+SOURCE = os.path.join(ROOT, "fixtures", "warnings", "net-zero-neighbourhoods")
+OUT = os.path.join(ROOT, "fixtures", "waves")
+KINDS = {"NGO": "cso", "charity": "cso", "foundation": "funder", "think tank": "research", "Community Group": "community"}
+
+
+def read(name):
+    with open(os.path.join(SOURCE, name), encoding="utf-8", newline="") as f:
+        rows = [r for r in csv.reader(f, delimiter=";") if r and any(c.strip() for c in r)]
+    return rows
+
+
+def main():
+    rows = read("actors.csv")[1:]  # the title row goes
+    header, actors = rows[0], rows[1:]
+    names = {}
+    clean = []
+    for r in actors:
+        a = dict(zip(header, r))
+        a["kind"] = KINDS.get(a["kind"], a["kind"])
+        a["sector"] = a["sector"].replace("; ", "|")
+        for k in ("influence", "interest"):
+            a[k] = a[k].replace(",", ".")
+        names[a["name"]] = a["id"]
+        clean.append(a)
+    ties = []
+    seen = set()
+    for r in read("ties.csv")[1:]:
+        s, t, relation, strength, commitment, _ = r
+        s, t = names.get(s, s), names.get(t, t)
+        if (frozenset((s, t)), relation) in seen:
+            continue  # the hand-made sheet repeats two ties; a clean wave does not
+        seen.add((frozenset((s, t)), relation))
+        ties.append({"source": s, "target": t, "relation": relation, "strength": strength, "commitment": commitment})
+
+    def write(folder, actors, ties):
+        os.makedirs(os.path.join(OUT, folder), exist_ok=True)
+        with open(os.path.join(OUT, folder, "actors.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=header, lineterminator="\n")
+            w.writeheader()
+            w.writerows(actors)
+        with open(os.path.join(OUT, folder, "ties.csv"), "w", encoding="utf-8", newline="") as f:
+            w = csv.DictWriter(f, fieldnames=["source", "target", "relation", "strength", "commitment"], lineterminator="\n")
+            w.writeheader()
+            w.writerows(ties)
+
+    write("westmark-2026", clean, ties)
+
+    joined = {"heatpump", "policy-lab", "youth-council"}
+    earlier = [dict(a) for a in clean if a["id"] not in joined]
+    for a in earlier:
+        if a["id"] == "energy-coop":
+            a["id"] = "coop-westmark"
+        a["commitment"] = {"min-housing": "pledged", "city-south": "pledged", "bank": "exploring", "installers": "exploring",
+                           "gridco": "active"}.get(a["id"], a["commitment"])
+    earlier.append({"id": "gas-utility", "name": "Westmark Gas", "kind": "business", "sector": "energy", "level": "regional",
+                    "influence": "4", "interest": "2", "stance": "opposed", "voices": "", "commitment": "none"})
+    energy = {"min-energy", "energy-agency", "gridco", "installers", "energy-coop"}
+    housing = {"min-housing", "housing-agency", "builders", "tenants-union", "housing-coop"}
+    rename = {"energy-coop": "coop-westmark"}
+    earlier_ties = []
+    for t in ties:
+        if t["source"] in joined or t["target"] in joined:
+            continue
+        ends = {t["source"], t["target"]}
+        if ends & energy and ends & housing:
+            continue  # energy and housing did not yet work together
+        if "tenants-union" in ends and t["relation"] == "partnership":
+            t = dict(t, relation="consultation", commitment="")
+        earlier_ties.append(dict(t, source=rename.get(t["source"], t["source"]), target=rename.get(t["target"], t["target"])))
+    earlier_ties += [
+        {"source": "gas-utility", "target": "min-energy", "relation": "partnership", "strength": "2", "commitment": "exploring"},
+        {"source": "gas-utility", "target": "gridco", "relation": "partnership", "strength": "2", "commitment": "exploring"},
+        {"source": "gas-utility", "target": "city-north", "relation": "information", "strength": "1", "commitment": ""},
+    ]
+    write("westmark-2025", earlier, earlier_ties)
+    print("wrote fixtures/waves/westmark-2025 and westmark-2026")
+
+
+if __name__ == "__main__":
+    main()
