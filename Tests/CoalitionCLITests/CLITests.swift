@@ -366,13 +366,14 @@ extension CLITests {
             ["convert", mission, "--to", "json", "--output", dir.appendingPathComponent("n.json").path],
             ["report", mission, "--output-dir", dir.appendingPathComponent("pack").path],
             ["init", dir.appendingPathComponent("new").path, "--name", "Net-Zero Neighbourhoods 2035"],
+            ["compare", mission, mission, "--permutations", "99"],
         ] {
             let r = try run(arguments + ["--quiet"])
             XCTAssertEqual(r.status, 0, "\(arguments[0]): \(r.stderr)")
             XCTAssertEqual(r.stderr, "", arguments[0])
         }
         let help = try run(["--help"])
-        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "report", "init"] {
+        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "compare", "render", "convert", "report", "init"] {
             XCTAssertTrue(try run([command, "--help"]).stdout.contains("--quiet"), "\(command) has --quiet")
         }
         XCTAssertEqual(help.status, 0)
@@ -383,5 +384,57 @@ extension CLITests {
         // The name's year is the target year.
         let starter = try String(contentsOf: dir.appendingPathComponent("new/mission.yaml"), encoding: .utf8)
         XCTAssertTrue(starter.contains("\ntarget_year: 2035\n"), starter)
+    }
+}
+
+extension CLITests {
+    func testCompareTakesFoldersOrSheetPairsAndGivesTheSameAnswer() throws {
+        let folders = try run(["compare", "fixtures/waves/westmark-2025", "fixtures/waves/westmark-2026", "--format", "json"])
+        XCTAssertEqual(folders.status, 0, folders.stderr)
+        let sheets = try run([
+            "compare", "--before", "fixtures/waves/westmark-2025/actors.csv", "--before", "fixtures/waves/westmark-2025/ties.csv",
+            "--after", "fixtures/waves/westmark-2026/ties.csv", "--after", "fixtures/waves/westmark-2026/actors.csv", "--format", "json",
+        ])
+        XCTAssertEqual(sheets.status, 0, sheets.stderr)
+        let a = try JSONSerialization.jsonObject(with: Data(folders.stdout.utf8)) as! [String: Any]
+        let b = try JSONSerialization.jsonObject(with: Data(sheets.stdout.utf8)) as! [String: Any]
+        for key in ["actors", "ties", "correlation", "commitment", "silos", "willing", "voices"] {
+            XCTAssertEqual(a[key] as? NSDictionary, b[key] as? NSDictionary, key)
+        }
+        let ties = a["ties"] as! [String: Any]
+        XCTAssertEqual((ties["formed"] as! [Any]).count, 15)
+        XCTAssertEqual(ties["hamming"] as? Int, 3)
+        XCTAssertEqual(((a["actors"] as! [String: Any])["renamed"] as! [[String: String]]).first?["before"], "coop-westmark")
+        XCTAssertEqual(try run(["compare", "fixtures/waves/westmark-2025", "fixtures/waves/westmark-2026", "--format", "json"]).stdout, folders.stdout, "byte-identical")
+        let strict = try run(["compare", "fixtures/waves/westmark-2025", "fixtures/waves/westmark-2026", "--match", "id", "--format", "json"])
+        XCTAssertEqual((((try JSONSerialization.jsonObject(with: Data(strict.stdout.utf8)) as! [String: Any])["actors"] as! [String: Any])["joined"] as! [Any]).count, 4)
+    }
+
+    func testCompareRefusesWavesThatCannotBeCompared() throws {
+        let dir = try temporaryFolder()
+        // The spring wave with its ties undirected: one side directed, the other not.
+        let spring = try String(contentsOf: Self.root.appendingPathComponent("fixtures/reference/coleman-spring.ties.csv"), encoding: .utf8)
+        try spring.replacingOccurrences(of: ",yes\n", with: ",no\n").write(to: dir.appendingPathComponent("ties.csv"), atomically: true, encoding: .utf8)
+        try FileManager.default.copyItem(at: Self.root.appendingPathComponent("fixtures/reference/coleman-spring.actors.csv"), to: dir.appendingPathComponent("actors.csv"))
+        let fall = ["--before", "fixtures/reference/coleman-fall.actors.csv", "--before", "fixtures/reference/coleman-fall.ties.csv"]
+        let direction = try run(["compare"] + fall + ["--after", dir.appendingPathComponent("actors.csv").path, "--after", dir.appendingPathComponent("ties.csv").path])
+        XCTAssertEqual(direction.status, 1)
+        XCTAssertTrue(
+            direction.stderr.hasPrefix(
+                "\(dir.appendingPathComponent("actors.csv").path): error: this wave is read as undirected and the before wave as directed: ties cannot be compared across them"),
+            direction.stderr)
+        XCTAssertEqual(direction.stdout, "")
+        let strangers = try run(["compare"] + fall + ["--after", "fixtures/waves/westmark-2026/actors.csv", "--after", "fixtures/waves/westmark-2026/ties.csv", "--directed"])
+        XCTAssertEqual(strangers.status, 1)
+        XCTAssertTrue(strangers.stderr.contains("fixtures/waves/westmark-2026/actors.csv: error: no actor of this wave is in the before wave, by id or by name"), strangers.stderr)
+        XCTAssertEqual(try run(["init", dir.appendingPathComponent("empty").path, "--quiet"]).status, 0)
+        let empty = try run(["compare", dir.appendingPathComponent("empty").path, "fixtures/waves/westmark-2026", "--quiet"])
+        XCTAssertEqual(empty.status, 1)
+        XCTAssertTrue(empty.stderr.contains("error: the before wave has no actors; there is nothing to compare"), empty.stderr)
+        XCTAssertEqual(try run(["compare", "fixtures/waves/westmark-2026"]).status, 64, "one wave is a usage error")
+        // A broken side reports its own located errors.
+        let broken = try run(["compare", "--before", "fixtures/invalid/actors.csv", "--before", "fixtures/invalid/ties-bad-strength.csv", "--after", "fixtures/waves/westmark-2026/actors.csv", "--after", "fixtures/waves/westmark-2026/ties.csv"])
+        XCTAssertEqual(broken.status, 1)
+        XCTAssertTrue(broken.stderr.hasPrefix("fixtures/invalid/ties-bad-strength.csv:2:9: error: strength must be a positive number"), broken.stderr)
     }
 }

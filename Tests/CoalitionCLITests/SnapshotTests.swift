@@ -31,8 +31,11 @@ extension CLITests {
             }
         }
         cases.append(("health-view-ego.gv", ["convert", missions[0].1, "--to", "dot", "--view", "ego", "--actor", "phi", "--depth", "1"]))
+        for format in ["table", "json", "csv"] {
+            cases.append(("westmark-compare.\(format == "table" ? "txt" : format)", ["compare", "fixtures/waves/westmark-2025", "fixtures/waves/westmark-2026", "--format", format]))
+        }
         cases.append(("help.txt", ["--help"]))
-        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "init"] {
+        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "compare", "render", "convert", "init"] {
             cases.append(("help-\(command).txt", [command, "--help"]))
         }
         return cases
