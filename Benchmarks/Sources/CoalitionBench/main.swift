@@ -4,6 +4,7 @@
 //   swift run -c release coalition-bench generate-ties OUT.csv [TIES] [ACTORS]
 //   swift run -c release coalition-bench load-csv TIES.csv [ACTORS.csv]
 //   swift run -c release coalition-bench metrics DATA-DIR s10k [--exact-betweenness]
+//   swift run -c release coalition-bench compare DATA-DIR s10k
 //
 // `generate-networks` writes the benchmark networks into the repository (default
 // `Benchmarks/data/`, git-ignored) as `NAME.actors.csv` and `NAME.ties.csv`, the layout
@@ -156,12 +157,14 @@ case "load-csv" where args.count >= 2:
             Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
 case "communities" where args.count >= 3:
     try communityBenchmark(data: args[1], name: args[2])
+case "compare" where args.count >= 3:
+    try compareBenchmark(data: args[1], name: args[2])
 case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
     print(
-        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness]"
+        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME"
     )
     exit(2)
 }
@@ -264,4 +267,52 @@ func communityBenchmark(data: String, name: String) throws {
     let test = timed { _ = g.eiPermutationTest(groups: sectors.index, permutations: 5000, seed: 1) }
     print(String(format: "E-I permutation test, 5,000 permutations, %d groups: %.3f s", sectors.groups.count, test.median))
     print(String(format: "peak resident memory: %.1f MiB", Double(peakResidentBytes()) / 1048576))
+}
+
+
+/// Two waves of one generated network: the second keeps 90 % of the first's ties and gains as
+/// many new ones (seeded). Times the tie statistics, the QAP test and the E-I change test, each
+/// with 1,000 permutations, and the comparison step of `compare` given both waves' analyses.
+func compareBenchmark(data: String, name: String) throws {
+    let loaded = InputLoader.load(["\(data)/\(name).actors.csv", "\(data)/\(name).ties.csv"])
+    guard let first = loaded.network, !loaded.diagnostics.hasErrors else { print("cannot read \(name)"); exit(1) }
+    var rng = SplitMix64(seed: 2027)
+    var second = first
+    let n = first.actors.count
+    var ties = first.ties.filter { _ in Double.random(in: 0..<1, using: &rng) >= 0.1 }
+    let dropped = first.ties.count - ties.count
+    for _ in 0..<dropped {
+        let u = Int32.random(in: 0..<Int32(n), using: &rng), v = Int32.random(in: 0..<Int32(n), using: &rng)
+        if u != v { ties.append(Tie(source: u, target: v)) }
+    }
+    second.ties = ties
+    let a = first.graph().simplified(), b = second.graph().simplified()
+    print("\(name): \(n) actors, \(a.edgeCount) and \(b.edgeCount) ties")
+    var stats: WaveStatistics?
+    print(String(format: "%-52@ %8.3f s", "kept/formed/dissolved, Jaccard, Hamming, gcor" as NSString, seconds { stats = WaveStatistics(before: a, after: b) }))
+    var p: Double?
+    print(String(format: "%-52@ %8.3f s", "QAP test, 1,000 permutations" as NSString, seconds { p = stats!.qapTest(permutations: 1_000).pValue }))
+    let grouping = try Grouping(first, by: "sector")
+    print(String(format: "%-52@ %8.3f s", "E-I change test, 1,000 permutations" as NSString, seconds {
+        _ = WaveStatistics.eiChangeTest(before: a, after: b, groups: grouping.index, permutations: 1_000)
+    }))
+    var waves: [WaveComparison.Wave] = []
+    let analyses = seconds {
+        for network in [first, second] {
+            let g = try! Grouping(network, by: "sector")
+            var options = SiloAnalysis.Options()
+            options.permutations = 1_000
+            let willing = WillingAnalysis(network, threshold: .pledged)
+            waves.append(
+                WaveComparison.Wave(
+                    network: network, measures: NetworkAnalysis(network, grouping: g), silos: SiloAnalysis(network, grouping: g, options: options),
+                    willing: willing, voices: VoicesAnalysis(network, mission: nil, willingCore: [])))
+        }
+    }
+    print(String(format: "%-52@ %8.3f s", "both waves' analyses (measures, silos, willing, voices)" as NSString, analyses))
+    var comparison: WaveComparison?
+    print(String(format: "%-52@ %8.3f s", "the comparison itself (QAP and E-I change, 1,000 each)" as NSString, seconds {
+        comparison = WaveComparison(before: waves[0], after: waves[1])
+    }))
+    print("Jaccard \(stats!.jaccard ?? 0), gcor \(stats!.correlation ?? 0), QAP p \(p ?? 1), formed \(comparison!.formed.count); peak \(peakResidentBytes() / 1_048_576) MiB")
 }
