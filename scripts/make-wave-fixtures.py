@@ -10,6 +10,16 @@ known kinds, undirected ties), a year apart, with the changes a mission team wou
   - commitment rose for four actors and fell for one
   - in 2025 the tenants' union was only consulted; in 2026 it is a partner
 
+And fixtures/healthy-lives-2040/wave-2025: the example mission's first survey wave, a year
+before its sheets:
+
+  - joined in 2026: the food bank network, the sports federation, two community groups and the
+    nature-and-health CSO
+  - left after 2025: the National Obesity Alliance and the Pharmacy Chain Group
+  - renamed: the colleges' id was `vocational-colleges` in 2025 (same name)
+  - food and research, and food and health, had no tie in 2025
+  - six actors active in 2026 were only pledged in 2025
+
 Deterministic; the tests read the committed files.
   python3 scripts/make-wave-fixtures.py
 """
@@ -93,6 +103,59 @@ def main():
     ]
     write("westmark-2025", earlier, earlier_ties)
     print("wrote fixtures/waves/westmark-2025 and westmark-2026")
+    healthy_lives()
+
+
+def healthy_lives():
+    folder = os.path.join(ROOT, "fixtures", "healthy-lives-2040")
+    with open(os.path.join(folder, "actors.csv"), encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        fields, actors = reader.fieldnames, list(reader)
+    with open(os.path.join(folder, "ties.csv"), encoding="utf-8", newline="") as f:
+        reader = csv.DictReader(f)
+        tie_fields, ties = reader.fieldnames, list(reader)
+    joined = {"cso-foodbank", "cso-sportsfed", "comm-eastside", "comm-walking-club", "cso-nature-health"}
+    rename = {"colleges": "vocational-colleges"}
+    sector = {a["id"]: a["sector"].split("|")[0] for a in actors}
+    lower = [a["id"] for a in actors if a["commitment"] == "active" and a["id"] not in joined][:6]
+    earlier = []
+    for a in actors:
+        if a["id"] in joined:
+            continue
+        a = dict(a, id=rename.get(a["id"], a["id"]))
+        if a["id"] in lower:
+            a["commitment"] = "pledged"
+        earlier.append(a)
+    blank = {k: "" for k in fields}
+    earlier.append(dict(blank, id="cso-obesity", name="National Obesity Alliance", kind="cso", sector="health", level="national",
+                        influence="2", interest="5", stance="supportive", commitment="active"))
+    earlier.append(dict(blank, id="pharmacy-chain", name="Pharmacy Chain Group", kind="business", sector="health", level="national",
+                        influence="3", interest="2", stance="neutral", commitment="exploring"))
+    earlier_ties = []
+    for t in ties:
+        ends = {t["source"], t["target"]}
+        if ends & joined:
+            continue
+        pair = {sector[t["source"]], sector[t["target"]]}
+        if pair in ({"food", "research"}, {"food", "health"}) and t["relation"] != "opposition":
+            continue  # food worked on its own in 2025
+        earlier_ties.append(dict(t, source=rename.get(t["source"], t["source"]), target=rename.get(t["target"], t["target"])))
+    blank_tie = {k: "" for k in tie_fields}
+    for s, t, r, w, c in [("cso-obesity", "min-health", "partnership", "2", "active"), ("cso-obesity", "cso-diabetes", "partnership", "2", "active"),
+                          ("cso-obesity", "phi", "information", "1", ""), ("pharmacy-chain", "gp-assoc", "partnership", "1", "exploring"),
+                          ("pharmacy-chain", "min-health", "information", "1", "")]:
+        earlier_ties.append(dict(blank_tie, source=s, target=t, relation=r, strength=w, commitment=c))
+    out = os.path.join(folder, "wave-2025")
+    os.makedirs(out, exist_ok=True)
+    with open(os.path.join(out, "actors.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(earlier)
+    with open(os.path.join(out, "ties.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.DictWriter(f, fieldnames=tie_fields, lineterminator="\n")
+        w.writeheader()
+        w.writerows(earlier_ties)
+    print("wrote fixtures/healthy-lives-2040/wave-2025")
 
 
 if __name__ == "__main__":

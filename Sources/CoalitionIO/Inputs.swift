@@ -129,12 +129,26 @@ public enum InputLoader {
             let text = String(decoding: try read(paths[0]), as: UTF8.self)
             let (mission, log) = MissionFile.parse(text, file: paths[0])
             result.diagnostics.append(contentsOf: log)
-            guard let mission else { return }
-            result.mission = mission
+            guard var mission else { return }
             let folder = AtomicFiles.split(paths[0]).folder
             func resolve(_ p: String) -> String {
                 p.hasPrefix("/") || folder.isEmpty ? p : (folder.hasSuffix("/") ? folder : folder + "/") + p
             }
+            // Earlier waves: their files are resolved here, and one that is not there is the
+            // mission file's mistake, at the wave's entry.
+            for i in mission.waves.indices {
+                var wave = mission.waves[i]
+                wave.mission = wave.mission.map(resolve)
+                wave.actors = wave.actors.map(resolve)
+                wave.ties = wave.ties.map(resolve)
+                wave.network = wave.network.map(resolve)
+                for file in wave.files where !FileManager.default.fileExists(atPath: file) {
+                    result.diagnostics.append(
+                        Diagnostic(.error, .badMission, at: wave.location ?? SourceLocation(file: paths[0]), "the wave \"\(wave.label)\" names \"\(file)\", which does not exist"))
+                }
+                mission.waves[i] = wave
+            }
+            result.mission = mission
             // A data file of a type no reader takes is the mission file's mistake, found here.
             for (key, file) in [("network", mission.networkFile), ("actors", mission.actorsFile), ("ties", mission.tiesFile)] {
                 guard let file else { continue }

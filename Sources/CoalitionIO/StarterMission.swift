@@ -31,6 +31,14 @@ public enum StarterMission {
             # Or instead of the two sheets, one GraphML, GEXF or Coalition JSON file:
             # network: network.graphml
 
+            # Earlier survey waves, oldest first; the sheets above are the current wave. Each has
+            # a label (findings say "since <label>") and its data: a mission file, two sheets, or
+            # one network file. `coalition report` then adds "What changed since <label>".
+            # waves:
+            #   - label: "2025"
+            #     actors: wave-2025/actors.csv
+            #     ties: wave-2025/ties.csv
+
             # true if every tie has a direction (who funds whom, who mandates whom).
             directed: false
             # How repeated ties between the same pair with the same relation are merged: sum, max or mean.

@@ -44,6 +44,9 @@ public struct Briefing: Sendable {
     public let grid: PowerInterestGrid
     public let findings: [Finding]
     public let sources: [Source]
+    /// What changed since the mission's last earlier wave, when it lists one (names as the
+    /// audience may see them).
+    public let change: ComparisonDocument?
 
     /// The session the briefing reads its analyses from.
     public let session: AnalysisSession
@@ -53,8 +56,9 @@ public struct Briefing: Sendable {
     ///     provenance, which names each by its file name only, never its folder.
     ///   - date: the date the pack states (default: the mission's `data_date`).
     ///   - progress: told each phase as it starts.
+    ///   - since: the comparison with the last earlier wave (``AnalysisSession/sinceLastWave(loading:options:)``).
     public init(
-        session: AnalysisSession, audience: Audience, date: String? = nil,
+        session: AnalysisSession, audience: Audience, date: String? = nil, since: ComparisonSession? = nil,
         progress: (String) -> Void = { _ in }
     ) throws(GroupingError) {
         let network = session.network
@@ -84,8 +88,33 @@ public struct Briefing: Sendable {
         var all = Self.findings(
             network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
             willing: willing, voices: voices, grid: grid)
+        if let since {
+            progress("comparing with the wave of \(since.label(true))")
+            var c = try since.comparison()
+            // An external pack shows no opposition, in the change section either.
+            if audience == .external { c.relations.removeAll { $0.relation.isOpposition } }
+            let shownBefore = audience == .internal ? since.before.network : Self.forCirculation(since.before.network, mission: mission)
+            let document = ComparisonDocument(c, before: shownBefore, after: shown, labels: (since.label(true), since.label(false)), options: since.options)
+            change = document
+            all += document.findings
+        } else {
+            change = nil
+        }
         if audience == .external { all.removeAll(where: \.isSensitive) }
         findings = all
+    }
+
+    /// The change section's tables, as plain text cells (each renderer escapes them).
+    public var changeTables: (joined: [[String]], left: [[String]], commitment: [[String]], groups: [[String]])? {
+        guard let d = change else { return nil }
+        let c = d.comparison
+        func actor(_ a: Actor) -> [String] { [a.name, a.kind?.rawValue ?? "", a.sectors.joined(separator: ", ")] }
+        func ei(_ x: Double?) -> String { x.map { Words.fixed($0) } ?? "–" }
+        return (
+            c.joined.map { actor(d.after.actors[$0]) }, c.left.map { actor(d.before.actors[$0]) },
+            c.commitmentChanges.map { [d.after.actors[$0.actor].name, $0.before?.name ?? "–", $0.after?.name ?? "–"] },
+            c.groups.map { g in [g.group, ei(g.eiBefore), ei(g.eiAfter), ei(g.change?.change), g.change?.pValue.map { Words.pValue($0) } ?? "–"] }
+        )
     }
 
     /// `actors` most central first (betweenness, then actor order): the order the findings, the

@@ -11,7 +11,7 @@ enum Markdown {
         let names = b.shown.actors.map { md($0.name) }
         let order = b.byBetweenness(Array(a.actors.indices))
         func sections(_ keyOnly: Bool) -> [[String: Any]] {
-            Sections.grouped(b.findings, keyOnly: keyOnly).map { s in
+            Sections.grouped(b.findings, keyOnly: keyOnly, since: b.change?.labels.before).map { s in
                 ["title": s["title"]!, "findings": (s["findings"] as! [[String: String]]).map { ["text": md($0["text"]!)] }]
             }
         }
@@ -41,6 +41,15 @@ enum Markdown {
             "sources": b.sources.map { ["file": md($0.file), "bytes": "\($0.bytes)", "sha256": $0.sha256] },
             "hasGrid": b.audience == .internal,
         ]
+        if let t = b.changeTables, let d = b.change {
+            func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0.map(md))) } }
+            context["change"] = [
+                "since": md(d.labels.before), "joined": rows(t.joined, ["name", "kind", "sector"]), "left": rows(t.left, ["name", "kind", "sector"]),
+                "hasJoined": !t.joined.isEmpty, "hasLeft": !t.left.isEmpty, "hasCommitment": !t.commitment.isEmpty,
+                "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
+                "groupBy": md(d.comparison.groupAttribute), "null": md(WaveComparison.eiChangeNull),
+            ] as [String: Any]
+        }
         if b.audience == .internal {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
                 let members = b.gridEntries(q)
@@ -118,6 +127,50 @@ enum Markdown {
         {{/findings}}
         {{/sections}}
 
+        {{#change}}
+        ## What changed since {{since}}
+
+        {{#hasJoined}}
+        **Joined**
+
+        | actor | kind | sector |
+        | --- | --- | --- |
+        {{/hasJoined}}
+        {{#joined}}
+        | {{name}} | {{kind}} | {{sector}} |
+        {{/joined}}
+        {{#hasLeft}}
+
+        **Left**
+
+        | actor | kind | sector |
+        | --- | --- | --- |
+        {{/hasLeft}}
+        {{#left}}
+        | {{name}} | {{kind}} | {{sector}} |
+        {{/left}}
+        {{#hasCommitment}}
+
+        **Commitment moved**
+
+        | actor | before | after |
+        | --- | --- | --- |
+        {{/hasCommitment}}
+        {{#commitment}}
+        | {{name}} | {{before}} | {{after}} |
+        {{/commitment}}
+
+        **Silos by {{groupBy}}** (E-I among the actors in both waves)
+
+        | group | before | after | change | p |
+        | --- | ---: | ---: | ---: | ---: |
+        {{#groups}}
+        | {{group}} | {{before}} | {{after}} | {{change}} | {{p}} |
+        {{/groups}}
+
+        {{null}} Everything compared: `data/changes.json`.
+
+        {{/change}}
         ## Most central actors
 
         | actor | kind | {{groupBy}} | degree | betweenness | PageRank | brokerage |

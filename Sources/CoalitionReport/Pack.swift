@@ -72,6 +72,7 @@ public enum BriefingPack {
             try save("data/ties.csv", Data(CSVWriter.ties(table).utf8))
             try save("data/groups.csv", Data((SilosDocument(b.silos, b.network).table!.csv + "\n").utf8))
             try save("data/findings.json", try findingsJSON(b))
+            if let change = b.change { try save("data/changes.json", try DocumentJSON.data(change) + Data("\n".utf8)) }
             try save("data/network.graphml", Data(GraphMLWriter.write(table).utf8))
             try save("data/network.gexf", Data(GEXFWriter.write(table, date: b.date).utf8))
 

@@ -7,6 +7,7 @@ import Mustache
 enum Sections {
     static let order: [(Finding.Section, String, String)] = [
         (.network, "network", "The coalition"),
+        (.change, "change", "What changed"),
         (.holders, "holders", "Who holds the coalition together"),
         (.silos, "silos", "Where government works in silos"),
         (.willing, "willing", "The community of the willing to start with"),
@@ -15,10 +16,12 @@ enum Sections {
         (.camps, "camps", "Camps"),
     ]
 
-    static func grouped(_ findings: [Finding], keyOnly: Bool) -> [[String: Any]] {
+    /// - Parameter since: the earlier wave's label, for the change section's title.
+    static func grouped(_ findings: [Finding], keyOnly: Bool, since: String? = nil) -> [[String: Any]] {
         order.compactMap { section, id, title in
             let items = findings.filter { $0.section == section && (!keyOnly || $0.isKey) }
-            return items.isEmpty ? nil : ["id": id, "title": title, "findings": items.map { ["text": $0.text, "code": $0.code] }]
+            let heading = section == .change ? "What changed since \(since ?? "the last wave")" : title
+            return items.isEmpty ? nil : ["id": id, "title": heading, "findings": items.map { ["text": $0.text, "code": $0.code] }]
         }
     }
 }
@@ -66,7 +69,8 @@ enum Page {
             "mission": b.mission.name, "goal": opt(b.mission.goal), "targetYear": opt(b.mission.targetYear.map(String.init)),
             "date": b.date ?? "undated", "source": opt(b.mission.source), "hasGrid": internalAudience, "audience": b.audience.rawValue, "banner": b.audience.banner,
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
-            "summary": Sections.grouped(b.findings, keyOnly: true), "sections": Sections.grouped(b.findings, keyOnly: false),
+            "summary": Sections.grouped(b.findings, keyOnly: true, since: b.change?.labels.before),
+            "sections": Sections.grouped(b.findings, keyOnly: false, since: b.change?.labels.before),
             "diagrams": drawings.map { d in
                 [
                     "id": "diagram-\(d.view.rawValue)", "file": d.view.rawValue, "title": d.title, "caption": d.caption, "alt": d.alt,
@@ -78,6 +82,15 @@ enum Page {
             "sources": b.sources.map { ["file": $0.file, "bytes": "\($0.bytes)", "sha256": $0.sha256] },
             "css": css, "script": script,
         ]
+        if let t = b.changeTables, let d = b.change {
+            func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) } }
+            context["change"] = [
+                "since": d.labels.before, "joined": rows(t.joined, ["name", "kind", "sector"]), "left": rows(t.left, ["name", "kind", "sector"]),
+                "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
+                "hasJoined": !t.joined.isEmpty, "hasLeft": !t.left.isEmpty, "hasCommitment": !t.commitment.isEmpty,
+                "groupBy": d.comparison.groupAttribute, "null": WaveComparison.eiChangeNull,
+            ] as [String: Any]
+        }
         if internalAudience {
             context["grid"] = PowerInterestGrid.Quadrant.allCases.map { q in
                 let members = b.gridEntries(q)
@@ -220,6 +233,44 @@ enum Page {
         </tbody>
         </table></div>
         </section>
+        {{#change}}
+        <section id="change-tables" aria-labelledby="change-title">
+        <h2 id="change-title">What changed since {{since}}</h2>
+        {{#hasJoined}}<div class="scroll"><table class="sortable">
+        <caption>Actors who joined</caption>
+        <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th></tr></thead>
+        <tbody>
+        {{#joined}}<tr><th scope="row">{{name}}</th><td>{{kind}}</td><td>{{sector}}</td></tr>
+        {{/joined}}
+        </tbody>
+        </table></div>{{/hasJoined}}
+        {{#hasLeft}}<div class="scroll"><table class="sortable">
+        <caption>Actors who left</caption>
+        <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th></tr></thead>
+        <tbody>
+        {{#left}}<tr><th scope="row">{{name}}</th><td>{{kind}}</td><td>{{sector}}</td></tr>
+        {{/left}}
+        </tbody>
+        </table></div>{{/hasLeft}}
+        {{#hasCommitment}}<div class="scroll"><table class="sortable">
+        <caption>Commitment that moved</caption>
+        <thead><tr><th scope="col">actor</th><th scope="col">before</th><th scope="col">after</th></tr></thead>
+        <tbody>
+        {{#commitment}}<tr><th scope="row">{{name}}</th><td>{{before}}</td><td>{{after}}</td></tr>
+        {{/commitment}}
+        </tbody>
+        </table></div>{{/hasCommitment}}
+        <div class="scroll"><table class="sortable">
+        <caption>Silos by {{groupBy}}: the E-I index among the actors in both waves, and the p-value of its change</caption>
+        <thead><tr><th scope="col">group</th><th scope="col">E-I before</th><th scope="col">E-I after</th><th scope="col">change</th><th scope="col">p</th></tr></thead>
+        <tbody>
+        {{#groups}}<tr><th scope="row">{{group}}</th><td>{{before}}</td><td>{{after}}</td><td>{{change}}</td><td>{{p}}</td></tr>
+        {{/groups}}
+        </tbody>
+        </table></div>
+        <p class="note">{{null}} Everything compared: <code>data/changes.json</code>.</p>
+        </section>
+        {{/change}}
         {{#hasGrid}}
         <section id="grid" aria-labelledby="grid-title">
         <h2 id="grid-title">Power–interest grid</h2>

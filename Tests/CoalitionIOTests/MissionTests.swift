@@ -82,4 +82,34 @@ final class MissionTests: XCTestCase {
                 "m.yaml:2:28: error: malformed YAML: mapping values are not allowed in this context; a value holding a colon must be quoted: goal: \"Every street liveable: by 2035\" [malformed-yaml]"
             ])
     }
+
+    func testWavesAreReadWithTheirLabelsAndEveryMistakeIsLocated() {
+        let (m, messages) = parse(
+            """
+            name: M
+            actors: a.csv
+            waves:
+              - label: "2024"
+                mission: w24/mission.yaml
+              - {label: "2025", actors: w25/a.csv, ties: w25/t.csv}
+              - {label: "2025", network: n.graphml}
+              - {actors: x.csv}
+              - {label: both, network: n.graphml, actors: a.csv}
+              - {label: none, sheet: a.csv}
+            """)
+        XCTAssertNil(m, "errors stop the mission")
+        XCTAssertEqual(
+            messages,
+            [
+                "m.yaml:7:5: error: the wave label \"2025\" is used twice (first at m.yaml:6:5); each wave needs its own [bad-mission]",
+                "m.yaml:8:5: error: a wave needs a label (\"2025\", \"after the spring workshop\"): findings say \"since <label>\" [bad-mission]",
+                "m.yaml:9:5: error: the wave \"both\" names its data twice; give one of `mission:`, `actors:`/`ties:` or `network:` [bad-mission]",
+                "m.yaml:10:19: warning: unknown key \"sheet\" in a wave is ignored; known: label, mission, actors, ties, network [unknown-key]",
+                "m.yaml:10:5: error: the wave \"none\" names no data; give `mission:`, `actors:` and `ties:`, or `network:` [bad-mission]",
+            ])
+        let (good, none) = parse("name: M\nactors: a.csv\nwaves:\n  - {label: \"2025\", actors: w25/a.csv, ties: w25/t.csv}\n")
+        XCTAssertEqual(none, [])
+        XCTAssertEqual(good?.waves, [Mission.Wave(label: "2025", actors: "w25/a.csv", ties: "w25/t.csv", location: SourceLocation(file: "m.yaml", line: 4, column: 5))])
+        XCTAssertEqual(good?.waves.first?.files, ["w25/a.csv", "w25/t.csv"])
+    }
 }

@@ -244,3 +244,42 @@ extension ReportTests {
         }
     }
 }
+
+extension ReportTests {
+    /// The example mission lists its 2025 wave: the pack says what changed since, with the
+    /// comparison in data/changes.json, and an external pack shows no opposition there either.
+    func testAPackOfAMissionWithWavesSaysWhatChanged() throws {
+        let mission = TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path
+        let session = try AnalysisSession.open([mission])
+        let since = try XCTUnwrap(try session.sinceLastWave())
+        XCTAssertEqual(since.label(true), "2025")
+        XCTAssertEqual(since.before.mission?.consultationRelations, ["consultation"], "the earlier wave is judged by this mission's keys")
+        let b = try Briefing(session: session, audience: .internal, since: since)
+        let change = try XCTUnwrap(b.change)
+        XCTAssertEqual(change.comparison.joined.map { b.network.actors[$0].id }, ["cso-foodbank", "cso-sportsfed", "comm-eastside", "comm-walking-club", "cso-nature-health"])
+        XCTAssertEqual(change.comparison.left.map { change.before.actors[$0].id }, ["cso-obesity", "pharmacy-chain"])
+        let keys = b.findings.filter { $0.section == .change && $0.isKey }.map(\.code)
+        XCTAssertTrue(keys.contains("change.groups-together"), "\(keys)")
+        XCTAssertEqual(
+            b.findings.first { $0.code == "change.groups-together" }?.text, "Food and research now work together: 4 ties where there were none.")
+        let dir = try temporaryFolder().appendingPathComponent("pack")
+        try BriefingPack.write(b, to: dir.path, renderer: renderer)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: dir.appendingPathComponent("data/changes.json"))) as! [String: Any]
+        XCTAssertEqual(json["before"] as? String, "2025")
+        let report = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("### What changed since 2025"))
+        XCTAssertTrue(report.contains("## What changed since 2025\n\n**Joined**\n\n| actor | kind | sector |"), report)
+        let external = try Briefing(session: session, audience: .external, since: since)
+        XCTAssertFalse(external.change!.comparison.relations.contains { $0.relation.isOpposition })
+        // A wave whose files are not there is the mission file's error, at the wave.
+        let broken = try temporaryFolder()
+        try "name: M\nactors: a.csv\nwaves:\n  - {label: \"2025\", actors: old/a.csv, ties: old/t.csv}\n".write(
+            to: broken.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        try "id\nx\n".write(to: broken.appendingPathComponent("a.csv"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try AnalysisSession.open([broken.appendingPathComponent("mission.yaml").path])) { error in
+            XCTAssertEqual(
+                (error as! InputError).diagnostics.first?.description,
+                "\(broken.path)/mission.yaml:4:5: error: the wave \"2025\" names \"\(broken.path)/old/a.csv\", which does not exist [bad-mission]")
+        }
+    }
+}

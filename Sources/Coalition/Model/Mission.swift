@@ -27,6 +27,31 @@ public struct Mission: Sendable {
     public var sensitiveColumns: [String] = []
     /// Whether actors include named people (pseudonymised in external reports).
     public var personalData = false
+    /// Earlier survey waves, oldest first; the mission's own data is the current wave.
+    public var waves: [Wave] = []
+
+    /// A survey wave: a label and where its data is — another mission file, two sheets, or one
+    /// network file. Written relative to the mission file's folder; once the mission is loaded,
+    /// resolved against it.
+    public struct Wave: Sendable, Hashable {
+        public var label: String
+        public var mission: String?
+        public var actors: String?
+        public var ties: String?
+        public var network: String?
+        /// Where the mission file lists the wave.
+        public var location: SourceLocation?
+        public init(label: String, mission: String? = nil, actors: String? = nil, ties: String? = nil, network: String? = nil, location: SourceLocation? = nil) {
+            self.label = label
+            self.mission = mission
+            self.actors = actors
+            self.ties = ties
+            self.network = network
+            self.location = location
+        }
+        /// The files to open, in the order the loader takes them.
+        public var files: [String] { [mission, network, actors, ties].compactMap { $0 } }
+    }
 
     public init(name: String) { self.name = name }
 

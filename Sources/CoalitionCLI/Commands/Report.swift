@@ -56,9 +56,20 @@ struct Report: ParsableCommand {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
         let session = try openSession([mission], quiet: quiet, before: progress.clear)
+        // The mission's last earlier wave, when it lists one: the pack says what changed since.
+        let since: ComparisonSession?
+        do {
+            since = try session.sinceLastWave(options: { var o = WaveComparison.Options(); o.seed = session.settings.seed; return o }())
+        } catch {
+            progress.clear()
+            error.diagnostics.forEach { printError($0.description) }
+            printError("stopped: \(NumberStyle.count(error.diagnostics.count { $0.severity == .error }, "error")) in the earlier wave; run `coalition validate` on it for the full list")
+            throw ExitCode(inputErrorExitCode)
+        }
+        if !quiet, let since { since.before.diagnostics.forEach { printError($0.description) } }
         let briefing: Briefing
         do {
-            briefing = try Briefing(session: session, audience: audience, date: date, progress: progress.say)
+            briefing = try Briefing(session: session, audience: audience, date: date, since: since, progress: progress.say)
         } catch {
             progress.clear()
             printError("error: \(advice(error))")

@@ -9,7 +9,7 @@ public enum MissionFile {
     public static let keys = [
         "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network",
         "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
-        "sensitive_columns", "personal_data",
+        "sensitive_columns", "personal_data", "waves",
     ]
 
     public static func parse(_ text: String, file: String) -> (mission: Mission?, diagnostics: DiagnosticLog) {
@@ -74,6 +74,7 @@ public enum MissionFile {
         m.consultationRelations = values["consultation_relations"].map { reader.list($0, "consultation_relations") } ?? []
         if let node = values["willing"] { m.willing = reader.willing(node) }
         if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }
+        if let node = values["waves"] { m.waves = reader.waves(node) }
 
         if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil {
             reader.log.error(
@@ -289,6 +290,60 @@ private struct Reader {
         case .level: return Level(parsing: text)?.rawValue ?? text.lowercased()
         case .voice: return ActorKind(parsing: text).rawValue
         }
+    }
+
+    /// `waves:` — a list of `{label, mission}`, `{label, actors, ties}` or `{label, network}`.
+    mutating func waves(_ node: Node) -> [Mission.Wave] {
+        guard case .sequence(let seq) = node else {
+            log.error(.badMission, at: at(node), "waves must be a list of entries such as `- {label: \"2025\", actors: wave-2025/actors.csv, ties: wave-2025/ties.csv}`")
+            return []
+        }
+        var out: [Mission.Wave] = []
+        var labels: [String: SourceLocation] = [:]
+        let known = ["label", "mission", "actors", "ties", "network"]
+        for entry in seq {
+            guard let mapping = entry.mapping else {
+                log.error(.badMission, at: at(entry), "each wave is a mapping such as `{label: \"2025\", mission: wave-2025/mission.yaml}`")
+                continue
+            }
+            var wave = Mission.Wave(label: "", location: at(entry))
+            for (k, v) in mapping {
+                guard let key = k.string else { continue }
+                guard known.contains(key) else {
+                    let hint = Suggestions.closest(to: key, in: known).map { "did you mean \"\($0)\"?" } ?? "known: \(known.joined(separator: ", "))"
+                    log.warning(.unknownKey, at: at(k), "unknown key \"\(key)\" in a wave is ignored; \(hint)")
+                    continue
+                }
+                let value = text(v, "waves.\(key)")
+                switch key {
+                case "label": wave.label = value ?? ""
+                case "mission": wave.mission = value
+                case "actors": wave.actors = value
+                case "ties": wave.ties = value
+                default: wave.network = value
+                }
+            }
+            guard !wave.label.isEmpty else {
+                log.error(.badMission, at: at(entry), "a wave needs a label (\"2025\", \"after the spring workshop\"): findings say \"since <label>\"")
+                continue
+            }
+            if let first = labels[wave.label] {
+                log.error(.badMission, at: at(entry), "the wave label \"\(wave.label)\" is used twice (first at \(first)); each wave needs its own")
+                continue
+            }
+            labels[wave.label] = at(entry)
+            let sources = [wave.mission != nil, wave.network != nil, wave.actors != nil || wave.ties != nil].count { $0 }
+            guard sources == 1 else {
+                log.error(
+                    .badMission, at: at(entry),
+                    sources == 0
+                        ? "the wave \"\(wave.label)\" names no data; give `mission:`, `actors:` and `ties:`, or `network:`"
+                        : "the wave \"\(wave.label)\" names its data twice; give one of `mission:`, `actors:`/`ties:` or `network:`")
+                continue
+            }
+            out.append(wave)
+        }
+        return out
     }
 
     mutating func expectedVoices(_ node: Node) -> [Mission.ExpectedVoice] {

@@ -4,7 +4,7 @@ import Foundation
 
 /// `compare`: what moved between two waves, as JSON (keys fixed, README), text and CSV (one row
 /// per actor of either wave), with findings in words.
-public struct ComparisonDocument: Document {
+public struct ComparisonDocument: Document, Sendable {
     public let comparison: WaveComparison
     public let before: StakeholderNetwork
     public let after: StakeholderNetwork

@@ -7,11 +7,14 @@ public final class ComparisonSession: @unchecked Sendable {
     public let before: AnalysisSession
     public let after: AnalysisSession
     public let options: WaveComparison.Options
+    /// What findings call the waves; nil takes ``label(_:)``'s default.
+    public let labels: (before: String, after: String)?
 
-    public init(before: AnalysisSession, after: AnalysisSession, options: WaveComparison.Options = .init()) {
+    public init(before: AnalysisSession, after: AnalysisSession, options: WaveComparison.Options = .init(), labels: (String, String)? = nil) {
         self.before = before
         self.after = after
         self.options = options
+        self.labels = labels.map { (before: $0.0, after: $0.1) }
     }
 
     /// Opens both waves (each a mission file, a folder, sheets, a workbook or a network file)
@@ -54,6 +57,7 @@ public final class ComparisonSession: @unchecked Sendable {
 
     /// A wave's name in findings: its mission's data date, else its first input's name.
     public func label(_ isBefore: Bool) -> String {
+        if let labels { return isBefore ? labels.before : labels.after }
         let s = isBefore ? before : after
         if let date = s.mission?.dataDate { return date }
         return AtomicFiles.split(s.inputs.first ?? (isBefore ? "before" : "after")).name
@@ -69,5 +73,34 @@ public final class ComparisonSession: @unchecked Sendable {
 
     public func document() throws(GroupingError) -> ComparisonDocument {
         ComparisonDocument(try comparison(), before: before.network, after: after.network, labels: (label(true), label(false)), options: options)
+    }
+}
+
+extension AnalysisSession {
+    /// The mission's latest earlier wave (the last of `waves:`) against this one: the wave is
+    /// opened with this session's settings and analysed with this mission's keys (group_by,
+    /// willing, expected voices, consultation relations), so that both waves are judged alike.
+    /// Nil when the mission lists no wave.
+    /// - Throws: the wave's own problems, located, or why the two cannot be compared.
+    public func sinceLastWave(loading: LoadOptions = .init(), options: WaveComparison.Options = .init()) throws(InputError) -> ComparisonSession? {
+        guard let mission, let wave = mission.waves.last else { return nil }
+        let opened = try AnalysisSession.open(wave.files, loading: loading, settings: settings)
+        var keys = mission
+        keys.waves = []
+        keys.dataDate = opened.mission?.dataDate
+        keys.source = opened.mission?.source
+        let earlier = AnalysisSession(
+            network: opened.network, mission: keys, settings: settings, diagnostics: opened.diagnostics, inputs: opened.inputs, files: opened.files)
+        let session = ComparisonSession(before: earlier, after: self, options: options, labels: (wave.label, mission.dataDate ?? "now"))
+        let found = WaveComparison.problems(before: earlier.network, after: network, matchNames: options.matchNames)
+        guard found.isEmpty else {
+            throw InputError(found.map { problem in
+                var d = session.diagnostic(problem)
+                d.location = wave.location ?? d.location
+                d.message = "waves: \(wave.label): " + d.message
+                return d
+            })
+        }
+        return session
     }
 }
