@@ -47,6 +47,8 @@ public struct Briefing: Sendable {
     /// What changed since the mission's last earlier wave, when it lists one (names as the
     /// audience may see them).
     public let change: ComparisonDocument?
+    /// The two waves behind ``change``.
+    public let since: ComparisonSession?
 
     /// The session the briefing reads its analyses from.
     public let session: AnalysisSession
@@ -88,6 +90,7 @@ public struct Briefing: Sendable {
         var all = Self.findings(
             network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
             willing: willing, voices: voices, grid: grid)
+        self.since = since
         if let since {
             progress("comparing with the wave of \(since.label(true))")
             var c = try since.comparison()

@@ -113,6 +113,29 @@ public enum BriefingPack {
             let svg = String(decoding: drawn.svg, as: UTF8.self)
             drawings.append(Drawing(view: view, title: d.title, caption: d.caption, alt: altText(view, d, b), svg: svg, png: drawn.png))
         }
+        // What changed: both waves with the same positions, laid out once through the renderer.
+        if let since = b.since, let change = b.change {
+            progress("drawing what changed since \(change.labels.before)")
+            let pair: (before: Diagram, after: Diagram)
+            do {
+                pair = try since.changeDiagrams(renderer: renderer, shown: (change.before, b.shown))
+            } catch {
+                throw PackError(description: "the change views could not be drawn: \(error)")
+            }
+            for (view, d) in [(DiagramBuilder.View.change, pair.after), (.changeBefore, pair.before)] {
+                let r: [Rendering]
+                do {
+                    r = try renderer.render(dot: DOTWriter.write(d), engine: d.engine, formats: [.svg, .png, .pdf], pdfDate: b.date ?? "2000-01-01")
+                } catch {
+                    throw PackError(description: "the \(view.rawValue) view could not be drawn: \(error.message)" + error.details.map { "\n  " + $0 }.joined())
+                }
+                try save("\(view.rawValue).svg", r[0].data)
+                try save("\(view.rawValue).png", r[1].data)
+                try save("\(view.rawValue).pdf", r[2].data)
+                drawings.append(
+                    Drawing(view: view, title: d.title, caption: d.caption, alt: altText(view, d, b), svg: String(decoding: r[0].data, as: UTF8.self), png: r[1].data))
+            }
+        }
         return drawings
     }
 
@@ -136,6 +159,8 @@ public enum BriefingPack {
                 : "Diagram of all actors: none is in an underrepresented category, only consulted or cut off. "
             return what + "Expected voices: " + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."
         case .ego: return d.title
+        case .change, .changeBefore:
+            return "Diagram of the coalition's change between two survey waves, every actor at the same place in both drawings. Legend: \(legend)."
         }
     }
 

@@ -5,6 +5,9 @@ import Synchronization
 /// A Graphviz layout engine.
 public enum LayoutEngine: String, Sendable, CaseIterable {
     case dot, neato, fdp, sfdp, circo, twopi, osage
+    /// Keeps every node at its `pos` and routes the edges: for drawings that must share
+    /// positions (two waves of one network).
+    case nop
 }
 
 /// An output format Graphviz renders to memory.

@@ -93,7 +93,7 @@ struct Report: ParsableCommand {
         }
         progress.clear()
         if !quiet {
-            print("wrote \(written.count) files to \(folder)/ for an \(audience.rawValue) audience: \(briefing.findings.count) findings, 5 diagrams in 3 formats")
+            print("wrote \(written.count) files to \(folder)/ for an \(audience.rawValue) audience: \(briefing.findings.count) findings, \(written.count { $0.hasPrefix("diagrams/") && $0.hasSuffix(".svg") }) diagrams in 3 formats")
             print("open \(folder)/index.html")
         }
     }

@@ -47,7 +47,9 @@ public enum DOTWriter {
                 "tooltip=\(quoted(n.tooltip))",
             ]
             if n.faded { attributes += ["fontcolor=\"#999999\"", "color=\"#BBBBBB\""] }
+            if let outline = n.outline, !n.faded { attributes.append("color=\(quoted(outline))") }
             if n.bold { attributes.append("penwidth=3") }
+            if let p = n.position { attributes.append("pos=\"\(number(p.x)),\(number(p.y))!\"") }
             return "\(n.id) [\(attributes.joined(separator: ", "))];"
         }
         for (i, c) in d.clusters.enumerated() {

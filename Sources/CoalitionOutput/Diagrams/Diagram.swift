@@ -16,6 +16,19 @@ public struct Diagram: Sendable {
         public var dashed: Bool = false
         public var cluster: Int?
         public var tooltip: String
+        /// A fixed position in points (drawn with the `nop` engine, which keeps it).
+        public var position: Position?
+        /// An outline colour other than the default.
+        public var outline: String?
+    }
+
+    public struct Position: Sendable, Hashable {
+        public var x: Double
+        public var y: Double
+        public init(x: Double, y: Double) {
+            self.x = x
+            self.y = y
+        }
     }
 
     public struct Edge: Sendable {

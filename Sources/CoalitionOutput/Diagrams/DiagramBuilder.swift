@@ -4,7 +4,13 @@ import Graphviz
 
 /// Builds the views of a network: `full`, `ego`, `groups`, `silos`, `willing`.
 public struct DiagramBuilder: Sendable {
-    public enum View: String, Sendable, CaseIterable { case full, ego, groups, silos, willing, voices }
+    public enum View: String, Sendable, CaseIterable {
+        case full, ego, groups, silos, willing, voices
+        /// What changed since the mission's last earlier wave, and that wave drawn with the same
+        /// positions.
+        case change
+        case changeBefore = "change-before"
+    }
 
     /// Okabe & Ito's colour-blind-safe palette, and a shape per kind, so kinds differ in two ways.
     public static let kindStyle: [String: (fill: String, shape: String)] = [

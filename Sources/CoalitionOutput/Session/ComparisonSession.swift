@@ -1,5 +1,7 @@
 import Coalition
 import CoalitionIO
+import Foundation
+import Graphviz
 
 /// Two survey waves of one mission, each its own ``AnalysisSession`` opened with the same
 /// settings, and what moved between them.
@@ -102,5 +104,49 @@ extension AnalysisSession {
             })
         }
         return session
+    }
+}
+
+extension ComparisonSession {
+    /// The two change drawings — the earlier wave and the later one — with the same position
+    /// for every actor: the union of both waves is laid out once (through `renderer`), then each
+    /// wave is drawn with those positions pinned (the `nop` engine).
+    /// - Parameters:
+    ///   - shown: the waves as the audience may see them (actors in the same positions).
+    public func changeDiagrams(
+        renderer: Renderer = .inProcess, shown: (before: StakeholderNetwork, after: StakeholderNetwork)? = nil, style: DiagramStyle = .init()
+    ) throws -> (before: Diagram, after: Diagram) {
+        let c = try comparison()
+        let networks = shown ?? (before.network, after.network)
+        let mission = after.mission
+        let builder = DiagramBuilder(
+            network: networks.after, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate, labelLimit: style.labels)
+        let values = after.values(of: style.sizeBy)
+        let labels = (before: label(true), after: label(false))
+        let union = builder.change(c, before: networks.before, showing: .after, labels: labels, values: values, engine: style.engine)
+        let laid = try renderer.render(dot: DOTWriter.write(union), engine: union.engine, formats: [.json], pdfDate: "2000-01-01")[0].data
+        let positions = try Self.positions(fromGraphvizJSON: laid)
+        // The earlier drawing's caption states the earlier wave's date.
+        let earlier = DiagramBuilder(
+            network: networks.after, missionName: mission?.name, source: before.mission?.source ?? mission?.source,
+            dataDate: before.mission?.dataDate ?? labels.before, labelLimit: style.labels)
+        return (
+            earlier.change(c, before: networks.before, showing: .before, labels: labels, values: values, positions: positions),
+            builder.change(c, before: networks.before, showing: .after, labels: labels, values: values, positions: positions)
+        )
+    }
+
+    /// Node positions (points) from Graphviz's `json` output: each object's `name` and `pos`.
+    static func positions(fromGraphvizJSON data: Data) throws -> [String: Diagram.Position] {
+        guard let root = try JSONSerialization.jsonObject(with: data) as? [String: Any], let objects = root["objects"] as? [[String: Any]] else {
+            throw GraphvizError(message: "the layout of the change view could not be read back", details: [])
+        }
+        var out: [String: Diagram.Position] = [:]
+        for o in objects {
+            guard let name = o["name"] as? String, let pos = o["pos"] as? String else { continue }
+            let xy = pos.split(separator: ",").compactMap { Double($0) }
+            if xy.count == 2 { out[name] = Diagram.Position(x: xy[0], y: xy[1]) }
+        }
+        return out
     }
 }

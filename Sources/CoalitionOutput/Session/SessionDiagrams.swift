@@ -23,12 +23,21 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
     case unknownActor(String, suggestion: String?)
     /// The ego view was asked for without an actor.
     case noActor
+    /// A change view of a mission that lists no earlier wave.
+    case noWaves
+    /// The earlier wave could not be read or compared.
+    case wave([Diagnostic])
+    /// Graphviz could not lay out the change view.
+    case layout(String)
 
     public var description: String {
         switch self {
         case .grouping(let e): e.message
         case let .unknownActor(id, suggestion): "no actor with id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .noActor: "the ego view needs an actor"
+        case .noWaves: "the change views need a mission file that lists an earlier wave (waves:)"
+        case .wave(let problems): "the earlier wave: " + problems.map(\.description).joined(separator: "; ")
+        case .layout(let message): "the change view could not be laid out: \(message)"
         }
     }
 }
@@ -57,17 +66,34 @@ extension AnalysisSession {
             }
             ego = index
         }
-        do throws(GroupingError) {
-            switch view {
-            case .full: return builder.full(sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            case .ego: return builder.ego(ego, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            case .groups: return builder.groups(try grouping(), engine: style.engine)
-            case .silos: return builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
-            }
-        } catch {
+        func grouped(_ make: () throws(GroupingError) -> Diagram) throws(DiagramError) -> Diagram {
+            do throws(GroupingError) { return try make() } catch { throw .grouping(error) }
+        }
+        switch view {
+        case .full: return builder.full(sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+        case .ego: return builder.ego(ego, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+        case .groups: return try grouped { () throws(GroupingError) in builder.groups(try grouping(), engine: style.engine) }
+        case .silos:
+            return try grouped { () throws(GroupingError) in builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine) }
+        case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+        case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+        case .change: return try changeDiagram(.after, style: style)
+        case .changeBefore: return try changeDiagram(.before, style: style)
+        }
+    }
+
+    /// A change drawing: the last earlier wave against this one, laid out here.
+    func changeDiagram(_ wave: ChangeWave, style: DiagramStyle) throws(DiagramError) -> Diagram {
+        let since: ComparisonSession?
+        do throws(InputError) { since = try sinceLastWave() } catch { throw .wave(error.diagnostics) }
+        guard let since else { throw .noWaves }
+        do {
+            let drawn = try since.changeDiagrams(renderer: .inProcess, style: style)
+            return wave == .after ? drawn.after : drawn.before
+        } catch let error as GroupingError {
             throw .grouping(error)
+        } catch {
+            throw .layout("\(error)")
         }
     }
 }
