@@ -103,7 +103,35 @@ def main():
     ]
     write("westmark-2025", earlier, earlier_ties)
     print("wrote fixtures/waves/westmark-2025 and westmark-2026")
+    dated(clean, ties, earlier, earlier_ties, joined)
     healthy_lives()
+
+
+def dated(actors, ties, earlier, earlier_ties, joined):
+    """fixtures/waves/westmark-dated: both Westmark waves in one pair of sheets, with
+    valid_from/valid_until: the newcomers and the new energy-housing ties from 2026, the gas
+    utility and its ties until the end of 2025 (ids as in 2026; commitment as in 2026)."""
+    folder = os.path.join(OUT, "westmark-dated")
+    os.makedirs(folder, exist_ok=True)
+    new_ties = {(t["source"], t["target"], t["relation"]) for t in ties}
+    old_keys = {(t["source"].replace("coop-westmark", "energy-coop"), t["target"].replace("coop-westmark", "energy-coop"), t["relation"]) for t in earlier_ties}
+    with open(os.path.join(folder, "actors.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["id", "name", "kind", "sector", "commitment", "valid_from", "valid_until"])
+        for a in actors:
+            w.writerow([a["id"], a["name"], a["kind"], a["sector"], a["commitment"], "2026-01-15" if a["id"] in joined else "", ""])
+        w.writerow(["gas-utility", "Westmark Gas", "business", "energy", "none", "", "2025-12-31"])
+    with open(os.path.join(folder, "ties.csv"), "w", encoding="utf-8", newline="") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow(["source", "target", "relation", "strength", "valid_from", "valid_until"])
+        for t in ties:
+            key = (t["source"], t["target"], t["relation"])
+            w.writerow([t["source"], t["target"], t["relation"], t["strength"], "" if key in old_keys else "2026-03-01", ""])
+        for t in earlier_ties:
+            key = (t["source"].replace("coop-westmark", "energy-coop"), t["target"].replace("coop-westmark", "energy-coop"), t["relation"])
+            if key not in new_ties:
+                w.writerow([key[0], key[1], key[2], t["strength"], "", "2025-12-31"])
+    print("wrote fixtures/waves/westmark-dated")
 
 
 def healthy_lives():

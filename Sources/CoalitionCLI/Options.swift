@@ -15,12 +15,17 @@ struct InputOptions: ParsableArguments {
     var inputs: [String] = []
 
     @OptionGroup var reading: ReadingOptions
+    @OptionGroup var date: DateOptions
 
     func validate() throws {
         if inputs.isEmpty { throw ValidationError("Give a mission.yaml, sheets, or a workbook, GraphML, GEXF, JSON or DOT file.") }
     }
 
-    var loading: LoadOptions { reading.loading }
+    var loading: LoadOptions {
+        var l = reading.loading
+        l.at = date.day
+        return l
+    }
     var quiet: Bool { reading.quiet }
 
     /// Opens a session on the inputs, printing every problem; stops on errors.
@@ -47,6 +52,18 @@ struct ReadingOptions: ParsableArguments {
     var quiet = false
 
     var loading: LoadOptions { LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet) }
+}
+
+/// `--at DATE`, on every command that reads one network.
+struct DateOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("The network as it stood on this day (YYYY-MM-DD): rows whose valid_from/valid_until do not cover it are left out.", valueName: "date"))
+    var at: String?
+
+    func validate() throws {
+        if let at, Day(iso: at) == nil { throw ValidationError("--at must be a date written YYYY-MM-DD, found \"\(at)\"") }
+    }
+
+    var day: Day? { at.flatMap(Day.init(iso:)) }
 }
 
 /// Opens a session, printing every problem found — only the errors when `quiet` — (after

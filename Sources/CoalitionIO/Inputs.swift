@@ -26,11 +26,14 @@ public struct LoadOptions: Sendable {
     /// not link, so that reading a sheet never needs the Graphviz C library. The `CoalitionDOT`
     /// module supplies it (`LoadOptions.readingDOT`); an analysis session always sets it.
     public var dotReader: DOTReading?
-    public init(forceDirected: Bool = false, merge: MergePolicy? = nil, actorsSheet: String? = nil, tiesSheet: String? = nil) {
+    /// `--at DATE`: the network as it stood that day (rows with `valid_from`/`valid_until`).
+    public var at: Day?
+    public init(forceDirected: Bool = false, merge: MergePolicy? = nil, actorsSheet: String? = nil, tiesSheet: String? = nil, at: Day? = nil) {
         self.forceDirected = forceDirected
         self.merge = merge
         self.actorsSheet = actorsSheet
         self.tiesSheet = tiesSheet
+        self.at = at
     }
 }
 
@@ -63,6 +66,15 @@ public enum InputLoader {
             try loadThrowing(paths, options: options, into: &result)
         } catch {
             for d in error.diagnostics { result.diagnostics.append(d) }
+        }
+        if let day = options.at, let network = result.network, !result.diagnostics.hasErrors {
+            if !network.isDated {
+                result.diagnostics.append(
+                    Diagnostic(
+                        .warning, .badDate, at: SourceLocation(file: result.files.first ?? paths.first ?? "coalition"),
+                        "--at \(day): no actor or tie carries valid_from or valid_until, so the network is the same on every day"))
+            }
+            result.network = network.at(day)
         }
         return result
     }

@@ -85,6 +85,8 @@ public enum StarterMission {
         # voices: whom the actor speaks for (youth|patients|rural ...).
         # commitment: \(Commitment.allCases.map(\.name).joined(separator: ", ")) (or 0-4).
         # Any other column is kept and can be used with --group-by.
+        # Optional: valid_from, valid_until (YYYY-MM-DD): when the actor was part of the coalition;
+        # `--at DATE` then reads the network as it stood that day.
         id,name,kind,sector,level,influence,interest,stance,voices,commitment
 
         """
@@ -96,6 +98,7 @@ public enum StarterMission {
         # relation: \(Relation.known.map(\.rawValue).joined(separator: ", ")) or your own word; opposition ties are negative.
         # strength: a positive number (default 1). commitment: \(Commitment.allCases.map(\.name).joined(separator: ", ")).
         # directed: true if the tie goes one way, from source to target (default false).
+        # Optional: valid_from, valid_until (YYYY-MM-DD): when the tie held.
         source,target,relation,strength,commitment,directed
 
         """

@@ -438,3 +438,29 @@ extension CLITests {
         XCTAssertTrue(broken.stderr.hasPrefix("fixtures/invalid/ties-bad-strength.csv:2:9: error: strength must be a positive number"), broken.stderr)
     }
 }
+
+extension CLITests {
+    /// `compare --at D1 --at D2` on one dated input is the comparison of the two waves' own
+    /// sheets (the renamed id aside: the dated sheet uses one id throughout), in every format
+    /// the dates travel through.
+    func testCompareOneDatedInputOnTwoDays() throws {
+        let dir = try temporaryFolder()
+        var results: [[String: Int]] = []
+        for format in ["json", "graphml", "gexf"] {
+            let file = dir.appendingPathComponent("dated.\(format)").path
+            XCTAssertEqual(try run(["convert", "fixtures/waves/westmark-dated", "--to", format, "--output", file, "--quiet"]).status, 0)
+            let r = try run(["compare", file, "--at", "2025-06-30", "--at", "2026-06-30", "--format", "json"])
+            XCTAssertEqual(r.status, 0, r.stderr)
+            let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+            XCTAssertEqual(doc["before"] as? String, "2025-06-30")
+            results.append((doc["ties"] as! [String: Any])["amongContinuing"] as! [String: Int])
+        }
+        XCTAssertEqual(results, Array(repeating: ["actors": 32, "kept": 60, "formed": 3, "dissolved": 0], count: 3))
+        let summary = try run(["summary", "fixtures/waves/westmark-dated", "--at", "2025-06-30"])
+        XCTAssertTrue(summary.stdout.hasPrefix("33 actors, 67 ties (undirected)"), summary.stdout)
+        XCTAssertEqual(try run(["summary", "fixtures/waves/westmark-dated", "--at", "2025-06-31"]).status, 64)
+        XCTAssertEqual(try run(["compare", "fixtures/waves/westmark-dated", "--at", "2026-06-30", "--at", "2025-06-30"]).status, 64, "earlier day first")
+        let undated = try run(["summary", "fixtures/waves/westmark-2026", "--at", "2026-06-30"])
+        XCTAssertTrue(undated.stderr.contains("warning: --at 2026-06-30: no actor or tie carries valid_from or valid_until"), undated.stderr)
+    }
+}

@@ -35,6 +35,9 @@ final class FixtureTests: XCTestCase {
         "ties-missing-target.csv": "ties-missing-target.csv:1:1: error: the ties sheet has no target (or to) column; columns found: source, strength [missing-column]",
         "ties-self-loop.csv": "ties-self-loop.csv:2:1: error: tie from \"moh\" to itself; a tie must join two different actors [self-loop]",
         "ties-unknown-actor.csv": "ties-unknown-actor.csv:3:5: error: tie names unknown actor \"rivertn\"; did you mean \"riverton\"? [unknown-actor]",
+        "actors-bad-date.csv": "actors-bad-date.csv:2:24: error: valid_from must be a date written YYYY-MM-DD, found \"2025-02-30\" [bad-date]",
+        "ties-until-before-from.csv":
+            "ties-until-before-from.csv:2:20: error: valid_until 2025-12-31 is before valid_from 2026-03-01; the last day cannot come before the first [bad-date]",
         "ties-two-unknown-ends.csv": "ties-two-unknown-ends.csv:3:1: error: tie names unknown actor \"ministry-health\" [unknown-actor]",
         "mission-colon.yaml":
             "mission-colon.yaml:3:44: error: malformed YAML: mapping values are not allowed in this context; a value holding a colon must be quoted: goal: \"Every home heated without fossil fuel: by 2035\" [malformed-yaml]",

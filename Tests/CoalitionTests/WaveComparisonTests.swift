@@ -71,3 +71,37 @@ final class WaveComparisonTests: XCTestCase {
         XCTAssertEqual(WaveComparison.problems(before: empty, after: westmark), [.emptyWave(isBefore: true)])
     }
 }
+
+/// Dated rows: one pair of sheets holding both Westmark waves (valid_from/valid_until), read as
+/// it stood on two days, gives the comparison the two sheets of each wave give.
+final class DatedRowsTests: XCTestCase {
+    func testANetworkOnADayIsTheWaveOfThatDay() throws {
+        let dated = try XCTUnwrap(loadValid([fixture("waves/westmark-dated")]))
+        XCTAssertTrue(dated.isDated)
+        let early = dated.at(Day(iso: "2025-06-30")!), late = dated.at(Day(iso: "2026-06-30")!)
+        XCTAssertEqual(early.actors.count, 33)
+        XCTAssertFalse(early.actors.contains { $0.id == "heatpump" })
+        XCTAssertTrue(early.actors.contains { $0.id == "gas-utility" })
+        XCTAssertEqual(late.actors.count, 35)
+        XCTAssertFalse(late.actors.contains { $0.id == "gas-utility" })
+        // The ties of an actor not there that day go with it.
+        XCTAssertFalse(late.ties.contains { late.actors[Int($0.source)].id == "gas-utility" || late.actors[Int($0.target)].id == "gas-utility" })
+        // Spans include both their days.
+        XCTAssertTrue(dated.at(Day(iso: "2025-12-31")!).actors.contains { $0.id == "gas-utility" })
+        XCTAssertFalse(dated.at(Day(iso: "2026-01-01")!).actors.contains { $0.id == "gas-utility" })
+        let sheets = try XCTUnwrap(loadValid([fixture("waves/westmark-2026")]))
+        XCTAssertEqual(Set(late.actors.map(\.id)), Set(sheets.actors.map(\.id)))
+        XCTAssertEqual(late.ties.count, sheets.ties.count)
+    }
+
+    func testDaysReadAndPrintAsTheyAreWritten() {
+        for text in ["1970-01-01", "2024-02-29", "2026-12-31", "1899-12-30", "2400-02-29"] {
+            XCTAssertEqual(Day(iso: text)?.description, text)
+        }
+        XCTAssertEqual(Day(iso: "1970-01-02")?.daysSince1970, 1)
+        XCTAssertEqual(Day(iso: "2000-03-01")!.daysSince1970 - Day(iso: "2000-02-28")!.daysSince1970, 2, "2000 is a leap year")
+        for bad in ["2025-02-29", "2025-13-01", "2025-1-1", "25-01-01", "2025/01/01", "", "2100-02-29"] {
+            XCTAssertNil(Day(iso: bad), bad)
+        }
+    }
+}

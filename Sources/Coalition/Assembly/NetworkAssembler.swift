@@ -131,6 +131,7 @@ public struct NetworkAssembler {
             actor.voices = list(cell, r.conventions, column: "voices").map(normalizedToken)
         }
         if let cell = nonEmpty(r.commitment) { actor.commitment = commitment(cell) }
+        actor.validity = span(r.validFrom, r.validUntil)
         for (column, cell) in r.extra {
             if let value = actorColumns.record(column, cell.text, r.conventions) { actor.attributes[column] = value }
         }
@@ -175,6 +176,24 @@ public struct NetworkAssembler {
             )
         }
         return values
+    }
+
+    /// `valid_from` and `valid_until`: days written `YYYY-MM-DD`, the first not after the last.
+    private mutating func span(_ from: Cell?, _ until: Cell?) -> ValidSpan? {
+        func day(_ cell: Cell?, _ what: String) -> Day? {
+            guard let cell = nonEmpty(cell) else { return nil }
+            guard let d = Day(iso: cell.text) else {
+                diagnostics.error(.badDate, at: cell.location, "\(what) must be a date written YYYY-MM-DD, found \"\(cell.text.trimmingWhitespace())\"")
+                return nil
+            }
+            return d
+        }
+        let a = day(from, "valid_from"), b = day(until, "valid_until")
+        if let a, let b, b < a, let cell = until {
+            diagnostics.error(.badDate, at: cell.location, "valid_until \(b) is before valid_from \(a); the last day cannot come before the first")
+            return nil
+        }
+        return a == nil && b == nil ? nil : ValidSpan(from: a, until: b)
     }
 
     private mutating func score(_ cell: Cell, _ what: String, _ conventions: CellConventions) -> Double? {
@@ -239,6 +258,7 @@ public struct NetworkAssembler {
             }
             direction = d
         }
+        let validity = span(r.validFrom, r.validUntil)
         var attributes: [String: AttributeValue]?
         for (column, cell) in r.extra {
             if let value = tieColumns.record(column, cell.text, r.conventions) {
@@ -259,10 +279,11 @@ public struct NetworkAssembler {
                     diagnostics.error(.selfLoop, at: r.location, "tie from \"\(s)\" to itself; a tie must join two different actors")
                     continue
                 }
-                ties.append(
-                    Tie(
-                        source: u, target: v, relation: relation, strength: strength, commitment: level,
-                        isDirected: direction == .directed, attributes: attributes))
+                var tie = Tie(
+                    source: u, target: v, relation: relation, strength: strength, commitment: level,
+                    isDirected: direction == .directed, attributes: attributes)
+                tie.validity = validity
+                ties.append(tie)
                 tieDirections.append(direction)
                 tieRelationCodes.append(relationCode)
                 tieOrigins.append(origin)

@@ -107,6 +107,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case noRows = "no-rows"
         case placeholder = "placeholder"
         case expectedVoice = "expected-voice"
+        case badDate = "bad-date"
     }
 }
 

@@ -17,6 +17,8 @@ public struct Actor: Hashable, Sendable {
     /// Tags of whom the actor speaks for (youth, patients, rural, …).
     public var voices: [String]
     public var commitment: Commitment?
+    /// When the actor was part of the coalition (`valid_from`, `valid_until`); nil: always.
+    public var validity: ValidSpan?
     /// Every other column of the sheet, typed per column (see ``StakeholderNetwork/actorColumns``).
     public var attributes: [String: AttributeValue]
 
@@ -54,6 +56,8 @@ public struct Tie: Hashable, Sendable {
     /// In a directed network an undirected tie of the sheet is held as two arcs, the second
     /// right after the first: this marks the second, so that counts see the tie once.
     public var isReverseArc: Bool = false
+    /// When the tie held (`valid_from`, `valid_until`); nil: always.
+    public var validity: ValidSpan?
     /// Other columns of the ties sheet, typed per column; nil when there are none.
     public var attributes: [String: AttributeValue]?
 

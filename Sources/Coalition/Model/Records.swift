@@ -40,6 +40,9 @@ public struct ActorRecord: Sendable {
     public var stance: Cell?
     public var voices: Cell?
     public var commitment: Cell?
+    /// `valid_from`, `valid_until`: the first and last day the actor was there.
+    public var validFrom: Cell?
+    public var validUntil: Cell?
     /// Other columns, in column order.
     public var extra: [(column: String, cell: Cell)] = []
 
@@ -60,6 +63,8 @@ public struct TieRecord: Sendable {
     public var commitment: Cell?
     /// `directed`/`undirected`/`mutual` or a boolean (`true`, `yes`, `1` = directed).
     public var direction: Cell?
+    public var validFrom: Cell?
+    public var validUntil: Cell?
     public var extra: [(column: String, cell: Cell)] = []
 
     public init(location: SourceLocation, conventions: CellConventions = .init()) {

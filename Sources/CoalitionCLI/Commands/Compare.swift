@@ -32,6 +32,9 @@ struct Compare: ParsableCommand {
     var afterFiles: [String] = []
 
     @OptionGroup var reading: ReadingOptions
+
+    @Option(name: .customLong("at"), help: ArgumentHelp("Compare one input on two days (give it twice: the earlier day, then the later), or read both waves as they stood on one day (YYYY-MM-DD).", valueName: "date"))
+    var dates: [String] = []
     @OptionGroup var groupingOptions: GroupingOptions
 
     enum Matching: String, ExpressibleByArgument, CaseIterable { case name, id }
@@ -55,7 +58,12 @@ struct Compare: ParsableCommand {
         if byOption && (beforeFiles.isEmpty || afterFiles.isEmpty) {
             throw ValidationError("give both waves: --before for the earlier one and --after for the later one")
         }
-        if !byOption && waves.count != 2 {
+        for d in dates where Day(iso: d) == nil { throw ValidationError("--at must be a date written YYYY-MM-DD, found \"\(d)\"") }
+        if dates.count > 2 { throw ValidationError("--at is given once (both waves on that day) or twice (one input on two days)") }
+        if dates.count == 2 {
+            if byOption || waves.count != 1 { throw ValidationError("with two --at dates, give one input (a path): it is compared with itself on the two days") }
+            if let a = Day(iso: dates[0]), let b = Day(iso: dates[1]), !(a < b) { throw ValidationError("--at: give the earlier day first (\(dates[0]) is not before \(dates[1]))") }
+        } else if !byOption && waves.count != 2 {
             throw ValidationError("give two waves, the earlier then the later (found \(waves.count) path\(waves.count == 1 ? "" : "s"))")
         }
         if permutations < 1 { throw ValidationError("--permutations must be at least 1") }
@@ -70,10 +78,18 @@ struct Compare: ParsableCommand {
         options.matchNames = match == .name
         options.permutations = permutations
         options.seed = seed
-        let (before, after) = waves.count == 2 ? ([waves[0]], [waves[1]]) : (beforeFiles, afterFiles)
+        let (before, after) = waves.count == 2 ? ([waves[0]], [waves[1]]) : waves.count == 1 ? ([waves[0]], [waves[0]]) : (beforeFiles, afterFiles)
+        var loading = reading.loading
+        var afterLoading: LoadOptions?
+        if let first = dates.first { loading.at = Day(iso: first) }
+        if dates.count == 2 {
+            afterLoading = reading.loading
+            afterLoading?.at = Day(iso: dates[1])
+        }
         let session: ComparisonSession
         do {
-            session = try ComparisonSession.open(before: before, after: after, loading: reading.loading, settings: settings, options: options)
+            session = try ComparisonSession.open(
+                before: before, after: after, loading: loading, afterLoading: afterLoading, settings: settings, options: options)
         } catch {
             error.diagnostics.forEach { printError($0.description) }
             printError("stopped: \(NumberStyle.count(error.diagnostics.count { $0.severity == .error }, "error")) in the input; run `coalition validate` on each wave for the full list")

@@ -39,6 +39,8 @@ struct Report: ParsableCommand {
     @Flag(help: "Print no warnings, notes or progress: only errors.")
     var quiet = false
 
+    @OptionGroup var dateOptions: DateOptions
+
     func validate() throws {
         if let outputDir, outputDir.trimmingCharacters(in: .whitespaces).isEmpty {
             throw ValidationError("--output-dir must name a folder, found an empty name")
@@ -55,7 +57,7 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
-        let session = try openSession([mission], quiet: quiet, before: progress.clear)
+        let session = try openSession([mission], loading: LoadOptions(at: dateOptions.day), quiet: quiet, before: progress.clear)
         // The mission's last earlier wave, when it lists one: the pack says what changed since.
         let since: ComparisonSession?
         do {

@@ -9,6 +9,7 @@ public enum SheetRole: String, Sendable {
 enum ColumnField: Hashable {
     case id, name, kind, sector, level, influence, interest, stance, voices, commitment
     case source, target, relation, strength, direction
+    case validFrom, validUntil
     /// Gephi's `Type` means direction (Directed/Undirected), Kumu's the relation: decided by
     /// the first value.
     case typeAmbiguous
@@ -30,6 +31,7 @@ enum ColumnAliases {
         "stance": .stance, "position": .stance,
         "voices": .voices, "voice": .voices, "represents": .voices,
         "commitment": .commitment, "commitmentlevel": .commitment,
+        "validfrom": .validFrom, "startdate": .validFrom, "validuntil": .validUntil, "validto": .validUntil, "enddate": .validUntil,
     ]
     static let ties: [String: ColumnField] = [
         "source": .source, "from": .source, "sourceid": .source,
@@ -40,6 +42,7 @@ enum ColumnAliases {
         "strength": .strength, "weight": .strength,
         "commitment": .commitment, "commitmentlevel": .commitment,
         "direction": .direction, "directed": .direction,
+        "validfrom": .validFrom, "startdate": .validFrom, "validuntil": .validUntil, "validto": .validUntil, "enddate": .validUntil,
     ]
 
     static func key(_ header: String) -> String {
@@ -74,6 +77,8 @@ extension ActorRecord {
         case .stance: stance = cell
         case .voices: voices = cell
         case .commitment: commitment = cell
+        case .validFrom: validFrom = cell
+        case .validUntil: validUntil = cell
         case .extra(let name): extra.append((name, cell))
         default: extra.append((column(), cell))
         }
@@ -98,6 +103,8 @@ extension TieRecord {
         case .strength: strength = cell
         case .commitment: commitment = cell
         case .direction: direction = cell
+        case .validFrom: validFrom = cell
+        case .validUntil: validUntil = cell
         case .extra(let name): extra.append((name, cell))
         default: extra.append((column(), cell))
         }

@@ -45,6 +45,8 @@ public struct ExportTable: Sendable {
             Column(name: "stance", type: .text, values: text(actors.map { $0.stance?.rawValue })),
             Column(name: "voices", type: .text, values: list(actors.map(\.voices))),
             Column(name: "commitment", type: .text, values: text(actors.map { $0.commitment?.name })),
+            Column(name: "valid_from", type: .text, values: text(actors.map { $0.validity?.from?.description })),
+            Column(name: "valid_until", type: .text, values: text(actors.map { $0.validity?.until?.description })),
         ]
         for c in network.actorColumns {
             columns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: actors.map { $0.attributes[c.name] }))
@@ -57,6 +59,8 @@ public struct ExportTable: Sendable {
             Column(name: "relation", type: .text, values: text(ties.map { $0.relation == .unspecified ? nil : $0.relation.rawValue })),
             Column(name: "strength", type: .double, values: number(ties.map(\.strength))),
             Column(name: "commitment", type: .text, values: text(ties.map { $0.commitment?.name })),
+            Column(name: "valid_from", type: .text, values: text(ties.map { $0.validity?.from?.description })),
+            Column(name: "valid_until", type: .text, values: text(ties.map { $0.validity?.until?.description })),
         ]
         for c in network.tieColumns {
             tieColumns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: ties.map { $0.attributes?[c.name] }))

@@ -1,11 +1,12 @@
 import Coalition
 import Foundation
 
-/// Coalition's own JSON format, version 1: everything the model holds, so that a network
-/// round-trips exactly. Documented in the README.
+/// Coalition's own JSON format, version 2: everything the model holds, so that a network
+/// round-trips exactly. Documented in the README. Version 2 added `validFrom` and `validUntil`
+/// (YYYY-MM-DD, only where given) to actors and ties; version 1 files are read as before.
 ///
 /// ```json
-/// {"format": "coalition", "version": 1, "directed": false,
+/// {"format": "coalition", "version": 2, "directed": false,
 ///  "actorColumns": [{"name": "budget", "type": "number"}], "tieColumns": [],
 ///  "actors": [{"id": "moh", "name": "Ministry of Health", "kind": "ministry",
 ///              "sectors": ["health"], "level": "national", "influence": 5, "interest": 4,
@@ -16,7 +17,9 @@ import Foundation
 /// ```
 public enum CoalitionJSON {
     public static let formatName = "coalition"
-    public static let version = 1
+    public static let version = 2
+    /// The versions this program reads.
+    public static let readable = 1...2
 
     // MARK: Writing
 
@@ -30,13 +33,15 @@ public enum CoalitionJSON {
                 .init(
                     id: a.id, name: a.name, kind: a.kind?.rawValue, sectors: a.sectors, level: a.level?.rawValue,
                     influence: a.influence, interest: a.interest, stance: a.stance?.rawValue, voices: a.voices,
-                    commitment: a.commitment?.name, attributes: a.attributes.mapValues(Value.init))
+                    commitment: a.commitment?.name, validFrom: a.validity?.from?.description, validUntil: a.validity?.until?.description,
+                    attributes: a.attributes.mapValues(Value.init))
             },
             ties: network.ties.map { t in
                 .init(
                     source: network.actors[Int(t.source)].id, target: network.actors[Int(t.target)].id,
                     relation: t.relation.rawValue, strength: t.strength, commitment: t.commitment?.name,
-                    directed: t.isDirected, attributes: (t.attributes ?? [:]).mapValues(Value.init))
+                    directed: t.isDirected, validFrom: t.validity?.from?.description, validUntil: t.validity?.until?.description,
+                    attributes: (t.attributes ?? [:]).mapValues(Value.init))
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -58,11 +63,11 @@ public enum CoalitionJSON {
     struct ActorEntry: Encodable {
         var id: String; var name: String; var kind: String?; var sectors: [String]; var level: String?
         var influence: Double?; var interest: Double?; var stance: String?; var voices: [String]
-        var commitment: String?; var attributes: [String: Value]
+        var commitment: String?; var validFrom: String?; var validUntil: String?; var attributes: [String: Value]
     }
     struct TieEntry: Encodable {
         var source: String; var target: String; var relation: String; var strength: Double
-        var commitment: String?; var directed: Bool; var attributes: [String: Value]
+        var commitment: String?; var directed: Bool; var validFrom: String?; var validUntil: String?; var attributes: [String: Value]
     }
     enum Value: Encodable {
         case number(Double), text(String)
@@ -105,11 +110,11 @@ public enum CoalitionJSON {
                     .error, .malformedJSON, at: top,
                     "not a Coalition or Kumu JSON file: expected \"format\": \"coalition\", or Kumu's \"elements\" and \"connections\" (other JSON layouts are not read)"))
         }
-        guard let v = (doc["version"] as? Double).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }), v == version else {
+        guard let v = (doc["version"] as? Double).flatMap({ $0 == $0.rounded() && abs($0) < 1e9 ? Int($0) : nil }), readable.contains(v) else {
             throw InputError(
                 Diagnostic(
                     .error, .malformedJSON, at: top,
-                    "unsupported Coalition JSON version \(doc["version"].flatMap { text($0) } ?? "(none)"); this program reads version \(version)"))
+                    "unsupported Coalition JSON version \(doc["version"].flatMap { text($0) } ?? "(none)"); this program reads versions \(readable.lowerBound) to \(readable.upperBound)"))
         }
         let directed = doc["directed"] as? Bool ?? false
         for (key, owner) in [("actorColumns", NetworkAssembler.ColumnOwner.actors), ("tieColumns", .ties)] {
@@ -133,6 +138,7 @@ public enum CoalitionJSON {
             r.id = cell("id"); r.name = cell("name"); r.kind = cell("kind"); r.sector = cell("sectors")
             r.level = cell("level"); r.influence = cell("influence"); r.interest = cell("interest")
             r.stance = cell("stance"); r.voices = cell("voices"); r.commitment = cell("commitment")
+            r.validFrom = cell("validFrom"); r.validUntil = cell("validUntil")
             if r.id == nil {
                 assembler.note(Diagnostic(.error, .emptyID, at: at("id"), "actor has no id")); continue
             }
@@ -150,6 +156,7 @@ public enum CoalitionJSON {
             func cell(_ key: String) -> Cell? { text(t[key]).map { Cell($0, at: at(key)) } }
             r.source = cell("source"); r.target = cell("target"); r.relation = cell("relation")
             r.strength = cell("strength"); r.commitment = cell("commitment")
+            r.validFrom = cell("validFrom"); r.validUntil = cell("validUntil")
             let isDirected = (t["directed"] as? Bool) ?? directed
             r.direction = Cell(isDirected ? "directed" : "undirected", at: at("directed"))
             for (k, v) in (t["attributes"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {

@@ -22,6 +22,33 @@ public enum GEXFReader {
             }
         }
         let defaultType = graph.attributes["defaultedgetype"] ?? "undirected"
+        // GEXF's dynamic graphs: a node's or edge's `start`/`end`, or its `<spells>`, give when it
+        // held — read as valid_from/valid_until when the times are dates.
+        let timeFormat = (graph.attributes["timeformat"] ?? "double").lowercased()
+        let datedTimes = timeFormat == "date" || timeFormat == "datetime"
+        var warnedTimes = false
+        func span(of element: XMLElement) -> (Cell?, Cell?) {
+            let at = element.location(in: file)
+            var starts = [element.attributes["start"]].compactMap { $0 }, ends = [element.attributes["end"]].compactMap { $0 }
+            for spell in element.child(named: "spells")?.children(named: "spell") ?? [] {
+                if let x = spell.attributes["start"] { starts.append(x) }
+                if let x = spell.attributes["end"] { ends.append(x) }
+            }
+            guard !starts.isEmpty || !ends.isEmpty else { return (nil, nil) }
+            guard datedTimes else {
+                if !warnedTimes {
+                    warnedTimes = true
+                    assembler.note(
+                        Diagnostic(
+                            .warning, .badDate, at: at,
+                            "times in this GEXF are \(timeFormat) values, not dates (timeformat=\"date\"); its spells are left out, so every node and edge holds on every day"))
+                }
+                return (nil, nil)
+            }
+            // Several spells become one span, from the first start to the last end.
+            func day(_ t: String) -> String { String(t.prefix(10)) }
+            return (starts.map(day).min().map { Cell($0, at: at) }, ends.map(day).max().map { Cell($0, at: at) })
+        }
 
         func values(of element: XMLElement, cls: String) -> [(String, Cell)] {
             var out: [(String, Cell)] = []
@@ -47,6 +74,8 @@ public enum GEXFReader {
             r.id = Cell(id, at: at)
             r.name = node.attributes["label"].map { Cell($0, at: at) }
             for (title, cell) in values(of: node, cls: "node") { r.assign(cell, toColumn: title) }
+            let nodeSpan = span(of: node)
+            if nodeSpan.0 != nil || nodeSpan.1 != nil { (r.validFrom, r.validUntil) = nodeSpan }
             assembler.add(r)
         }
         for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
@@ -59,6 +88,8 @@ public enum GEXFReader {
             r.relation = edge.attributes["kind"].map { Cell($0, at: at) }
             for (title, cell) in values(of: edge, cls: "edge") { r.assign(cell, toColumn: title) }
             if r.relation == nil, let label = edge.attributes["label"] { r.relation = Cell(label, at: at) }
+            let edgeSpan = span(of: edge)
+            if edgeSpan.0 != nil || edgeSpan.1 != nil { (r.validFrom, r.validUntil) = edgeSpan }
             assembler.add(r)
         }
     }

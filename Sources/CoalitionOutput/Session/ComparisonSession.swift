@@ -23,17 +23,22 @@ public final class ComparisonSession: @unchecked Sendable {
     /// and checks that they can be compared.
     /// - Throws: every problem of either side, located; or, when both read, why they cannot be
     ///   compared — different direction, an empty wave, no actor in common — at the waves' files.
+    /// - Parameter afterLoading: how the later wave is read when not as the earlier one (the same
+    ///   input on another day: `compare --at D1 --at D2`).
     public static func open(
-        before: [String], after: [String], loading: LoadOptions = .init(), settings: AnalysisSettings = .init(),
+        before: [String], after: [String], loading: LoadOptions = .init(), afterLoading: LoadOptions? = nil, settings: AnalysisSettings = .init(),
         options: WaveComparison.Options = .init()
     ) throws(InputError) -> ComparisonSession {
         var problems: [Diagnostic] = []
         var sessions: [AnalysisSession] = []
-        for side in [before, after] {
-            do throws(InputError) { sessions.append(try AnalysisSession.open(side, loading: loading, settings: settings)) } catch { problems += error.diagnostics }
+        for (side, how) in [(before, loading), (after, afterLoading ?? loading)] {
+            do throws(InputError) { sessions.append(try AnalysisSession.open(side, loading: how, settings: settings)) } catch { problems += error.diagnostics }
         }
         guard problems.isEmpty else { throw InputError(problems) }
-        let session = ComparisonSession(before: sessions[0], after: sessions[1], options: options)
+        let dated = afterLoading?.at != nil && afterLoading?.at != loading.at
+        let session = ComparisonSession(
+            before: sessions[0], after: sessions[1], options: options,
+            labels: dated ? (loading.at.map { "\($0)" } ?? "before", afterLoading!.at.map { "\($0)" }!) : nil)
         let found = WaveComparison.problems(before: session.before.network, after: session.after.network, matchNames: options.matchNames)
         guard found.isEmpty else { throw InputError(found.map(session.diagnostic)) }
         return session
