@@ -91,8 +91,8 @@ final class CLITests: XCTestCase {
             check.stdout,
             """
             \(mission):6:7: warning: the goal is still the template's placeholder; write the mission's goal, with its measurable target — reports print it [placeholder]
-            \(dir.path)/actors.csv:10:1: warning: the actors sheet has a header but no rows: no actor is declared [no-rows]
-            \(dir.path)/ties.csv:5:1: warning: the ties sheet has a header but no rows: no tie is given [no-rows]
+            \(dir.path)/actors.csv:12:1: warning: the actors sheet has a header but no rows: no actor is declared [no-rows]
+            \(dir.path)/ties.csv:6:1: warning: the ties sheet has a header but no rows: no tie is given [no-rows]
             valid: 0 errors, 3 warnings; 0 actors, 0 ties (undirected)
 
             """)
