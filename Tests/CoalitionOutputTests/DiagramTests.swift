@@ -103,3 +103,28 @@ extension DiagramTests {
         }
     }
 }
+
+extension DiagramTests {
+    /// The two change drawings share every actor's position (the union laid out once, then
+    /// pinned), mark who joined and left the two ways, and draw the same bytes each time.
+    func testTheChangeViewsShareTheirPositions() throws {
+        let session = try AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path])
+        let since = try XCTUnwrap(try session.sinceLastWave())
+        let (before, after) = try since.changeDiagrams()
+        XCTAssertEqual(before.engine, .nop)
+        XCTAssertEqual(after.engine, .nop)
+        XCTAssertEqual(after.nodes.count, 122, "120 actors now and the 2 who left")
+        XCTAssertEqual(Dictionary(uniqueKeysWithValues: before.nodes.map { ($0.id, $0.position!) }), Dictionary(uniqueKeysWithValues: after.nodes.map { ($0.id, $0.position!) }))
+        let joined = Set(try since.comparison().joined.map { "n\($0)" })
+        XCTAssertEqual(Set(after.nodes.filter(\.bold).map(\.id)), joined)
+        XCTAssertTrue(before.nodes.filter { joined.contains($0.id) }.allSatisfy(\.faded))
+        XCTAssertEqual(after.nodes.filter { $0.id.hasPrefix("l") }.map(\.faded), [true, true])
+        XCTAssertEqual(after.edges.filter { $0.color == "#009E73" }.count, try since.comparison().formed.count)
+        let dot = DOTWriter.write(after)
+        XCTAssertTrue(dot.contains("pos=\""), "positions are written")
+        XCTAssertEqual(DOTWriter.write(try since.changeDiagrams().after), dot, "the same layout every time")
+        XCTAssertThrowsError(try AnalysisSession.open([TestSupport.fixture("fixtures/liveable-streets/mission.yaml").path]).diagram(.change)) { error in
+            XCTAssertEqual("\(error)", "the change views need a mission file that lists an earlier wave (waves:)")
+        }
+    }
+}
