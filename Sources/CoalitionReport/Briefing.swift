@@ -107,14 +107,15 @@ public struct Briefing: Sendable {
         findings = all
     }
 
-    /// The change section's tables, as plain text cells (each renderer escapes them).
-    public var changeTables: (joined: [[String]], left: [[String]], commitment: [[String]], groups: [[String]])? {
+    /// The change section's tables, as plain text cells (each renderer escapes them): actors who
+    /// joined or left (name, kind, sectors, which), commitment that moved, silo change.
+    public var changeTables: (actors: [[String]], commitment: [[String]], groups: [[String]])? {
         guard let d = change else { return nil }
         let c = d.comparison
-        func actor(_ a: Actor) -> [String] { [a.name, a.kind?.rawValue ?? "", a.sectors.joined(separator: ", ")] }
+        func actor(_ a: Actor, _ how: String) -> [String] { [a.name, a.kind?.rawValue ?? "", a.sectors.joined(separator: ", "), how] }
         func ei(_ x: Double?) -> String { x.map { Words.fixed($0) } ?? "–" }
         return (
-            c.joined.map { actor(d.after.actors[$0]) }, c.left.map { actor(d.before.actors[$0]) },
+            c.joined.map { actor(d.after.actors[$0], "joined") } + c.left.map { actor(d.before.actors[$0], "left") },
             c.commitmentChanges.map { [d.after.actors[$0.actor].name, $0.before?.name ?? "–", $0.after?.name ?? "–"] },
             c.groups.map { g in [g.group, ei(g.eiBefore), ei(g.eiAfter), ei(g.change?.change), g.change?.pValue.map { Words.pValue($0) } ?? "–"] }
         )

@@ -44,8 +44,8 @@ enum Markdown {
         if let t = b.changeTables, let d = b.change {
             func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0.map(md))) } }
             context["change"] = [
-                "since": md(d.labels.before), "joined": rows(t.joined, ["name", "kind", "sector"]), "left": rows(t.left, ["name", "kind", "sector"]),
-                "hasJoined": !t.joined.isEmpty, "hasLeft": !t.left.isEmpty, "hasCommitment": !t.commitment.isEmpty,
+                "since": md(d.labels.before), "actors": rows(t.actors, ["name", "kind", "sector", "change"]),
+                "hasActors": !t.actors.isEmpty, "hasCommitment": !t.commitment.isEmpty,
                 "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
                 "groupBy": md(d.comparison.groupAttribute), "null": md(WaveComparison.eiChangeNull),
             ] as [String: Any]
@@ -132,25 +132,15 @@ enum Markdown {
         {{#change}}
         ## What changed since {{since}}
 
-        {{#hasJoined}}
-        **Joined**
+        {{#hasActors}}
+        **Joined and left**
 
-        | actor | kind | sector |
-        | --- | --- | --- |
-        {{/hasJoined}}
-        {{#joined}}
-        | {{name}} | {{kind}} | {{sector}} |
-        {{/joined}}
-        {{#hasLeft}}
-
-        **Left**
-
-        | actor | kind | sector |
-        | --- | --- | --- |
-        {{/hasLeft}}
-        {{#left}}
-        | {{name}} | {{kind}} | {{sector}} |
-        {{/left}}
+        | actor | kind | sector | change |
+        | --- | --- | --- | --- |
+        {{/hasActors}}
+        {{#actors}}
+        | {{name}} | {{kind}} | {{sector}} | {{change}} |
+        {{/actors}}
         {{#hasCommitment}}
 
         **Commitment moved**

@@ -85,9 +85,9 @@ enum Page {
         if let t = b.changeTables, let d = b.change {
             func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) } }
             context["change"] = [
-                "since": d.labels.before, "joined": rows(t.joined, ["name", "kind", "sector"]), "left": rows(t.left, ["name", "kind", "sector"]),
+                "since": d.labels.before, "actors": rows(t.actors, ["name", "kind", "sector", "change"]),
                 "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
-                "hasJoined": !t.joined.isEmpty, "hasLeft": !t.left.isEmpty, "hasCommitment": !t.commitment.isEmpty,
+                "hasActors": !t.actors.isEmpty, "hasCommitment": !t.commitment.isEmpty,
                 "groupBy": d.comparison.groupAttribute, "null": WaveComparison.eiChangeNull,
             ] as [String: Any]
         }
@@ -236,22 +236,14 @@ enum Page {
         {{#change}}
         <section id="change-tables" aria-labelledby="change-title">
         <h2 id="change-title">What changed since {{since}}</h2>
-        {{#hasJoined}}<div class="scroll"><table class="sortable">
-        <caption>Actors who joined</caption>
-        <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th></tr></thead>
+        {{#hasActors}}<div class="scroll"><table class="sortable">
+        <caption>Actors who joined or left</caption>
+        <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th><th scope="col">change</th></tr></thead>
         <tbody>
-        {{#joined}}<tr><th scope="row">{{name}}</th><td>{{kind}}</td><td>{{sector}}</td></tr>
-        {{/joined}}
+        {{#actors}}<tr><th scope="row">{{name}}</th><td>{{kind}}</td><td>{{sector}}</td><td>{{change}}</td></tr>
+        {{/actors}}
         </tbody>
-        </table></div>{{/hasJoined}}
-        {{#hasLeft}}<div class="scroll"><table class="sortable">
-        <caption>Actors who left</caption>
-        <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th></tr></thead>
-        <tbody>
-        {{#left}}<tr><th scope="row">{{name}}</th><td>{{kind}}</td><td>{{sector}}</td></tr>
-        {{/left}}
-        </tbody>
-        </table></div>{{/hasLeft}}
+        </table></div>{{/hasActors}}
         {{#hasCommitment}}<div class="scroll"><table class="sortable">
         <caption>Commitment that moved</caption>
         <thead><tr><th scope="col">actor</th><th scope="col">before</th><th scope="col">after</th></tr></thead>

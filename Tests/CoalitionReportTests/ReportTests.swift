@@ -268,7 +268,7 @@ extension ReportTests {
         XCTAssertEqual(json["before"] as? String, "2025")
         let report = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("### What changed since 2025"))
-        XCTAssertTrue(report.contains("## What changed since 2025\n\n**Joined**\n\n| actor | kind | sector |"), report)
+        XCTAssertTrue(report.contains("## What changed since 2025\n\n**Joined and left**\n\n| actor | kind | sector | change |\n| --- | --- | --- | --- |\n| Food Bank Network | cso | social, food | joined |"), report)
         let external = try Briefing(session: session, audience: .external, since: since)
         XCTAssertFalse(external.change!.comparison.relations.contains { $0.relation.isOpposition })
         // A wave whose files are not there is the mission file's error, at the wave.
