@@ -70,3 +70,22 @@ final class WaveStatisticsTests: XCTestCase {
         XCTAssertNil(RankCorrelation.spearman([1, 1, 1], [1, 2, 3]))
     }
 }
+
+/// Two-mode centrality against networkx's bipartite module on Davis's Southern Women (the women
+/// as the first mode), committed by scripts/make-two-mode-reference.py.
+final class TwoModeTests: XCTestCase {
+    func testTwoModeCentralityMatchesNetworkx() throws {
+        let r = try ReferenceTests.load("davis")
+        let firstMode = r.groups.map { $0 == "woman" }
+        XCTAssertEqual(firstMode.count { $0 }, 18)
+        let measures = TwoModeMeasures(r.graph, firstMode: firstMode)
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: ReferenceTests.root.appendingPathComponent("davis-two-mode.json"))) as! [String: Any]
+        for (key, values) in [("degree", measures.degreeCentrality), ("closeness", measures.closeness), ("betweenness", measures.betweenness)] {
+            let reference = json[key] as! [String: Double]
+            for (i, id) in r.ids.enumerated() {
+                XCTAssertEqual(values[i], try XCTUnwrap(reference[id]), accuracy: 1e-9 * max(1, abs(values[i])), "\(key) of \(id)")
+            }
+        }
+        XCTAssertEqual(measures.degree[r.ids.firstIndex(of: "E8")!], 14, "the event most attended")
+    }
+}
