@@ -89,3 +89,24 @@ final class TwoModeTests: XCTestCase {
         XCTAssertEqual(measures.degree[r.ids.firstIndex(of: "E8")!], 14, "the event most attended")
     }
 }
+
+extension TwoModeTests {
+    func testProjectionsMatchNetworkx() throws {
+        let r = try ReferenceTests.load("davis")
+        let women = r.ids.indices.filter { r.groups[$0] == "woman" }
+        let json = try JSONSerialization.jsonObject(with: Data(contentsOf: ReferenceTests.root.appendingPathComponent("davis-two-mode.json"))) as! [String: Any]
+        for weighting in ProjectionWeighting.allCases {
+            let p = r.graph.projection(onto: women, weighting: weighting)
+            let mine = (0..<p.edgeCount).map { e -> [String] in
+                let a = r.ids[women[Int(p.edgeSources[e])]], b = r.ids[women[Int(p.edgeTargets[e])]]
+                return [min(a, b), max(a, b), String(p.edgeWeights[e])]
+            }.sorted { ($0[0], $0[1]) < ($1[0], $1[1]) }
+            let reference = (json["projection_\(weighting.rawValue)"] as! [[Any]]).map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
+            XCTAssertEqual(mine.count, reference.count, weighting.rawValue)
+            for (x, y) in zip(mine, reference) {
+                XCTAssertEqual([x[0], x[1]], [y.0, y.1], weighting.rawValue)
+                XCTAssertEqual(Double(x[2])!, y.2, accuracy: 1e-9, "\(weighting.rawValue) \(y.0)–\(y.1)")
+            }
+        }
+    }
+}
