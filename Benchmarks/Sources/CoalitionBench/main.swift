@@ -5,6 +5,7 @@
 //   swift run -c release coalition-bench load-csv TIES.csv [ACTORS.csv]
 //   swift run -c release coalition-bench metrics DATA-DIR s10k [--exact-betweenness]
 //   swift run -c release coalition-bench compare DATA-DIR s10k
+//   swift run -c release coalition-bench two-mode
 //
 // `generate-networks` writes the benchmark networks into the repository (default
 // `Benchmarks/data/`, git-ignored) as `NAME.actors.csv` and `NAME.ties.csv`, the layout
@@ -157,6 +158,8 @@ case "load-csv" where args.count >= 2:
             Double(peak) / 1048576, Double(peak) / Double(ties), Double(peak - baseline) / Double(ties), Double(baseline) / 1048576))
 case "communities" where args.count >= 3:
     try communityBenchmark(data: args[1], name: args[2])
+case "two-mode":
+    twoModeBenchmark()
 case "compare" where args.count >= 3:
     try compareBenchmark(data: args[1], name: args[2])
 case "metrics" where args.count >= 3:
@@ -164,7 +167,7 @@ case "metrics" where args.count >= 3:
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
     print(
-        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME"
+        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME | two-mode"
     )
     exit(2)
 }
@@ -315,4 +318,43 @@ func compareBenchmark(data: String, name: String) throws {
         comparison = WaveComparison(before: waves[0], after: waves[1])
     }))
     print("Jaccard \(stats!.jaccard ?? 0), gcor \(stats!.correlation ?? 0), QAP p \(p ?? 1), formed \(comparison!.formed.count); peak \(peakResidentBytes() / 1_048_576) MiB")
+}
+
+
+/// A programme-sized portfolio: 50,000 organisations, 20,000 projects, 200,000 participations,
+/// project sizes heavy-tailed (most 5–15 members, a few consortia of hundreds), seeded. Times
+/// building the two-mode graph, its degrees, and the organisations' projection with each
+/// weighting.
+func twoModeBenchmark() {
+    let organisations = 50_000, projects = 20_000, participations = 200_000
+    var rng = SplitMix64(seed: 17)
+    // Project sizes: Pareto-like, scaled to the participation total.
+    var sizes = (0..<projects).map { _ in 1.0 / pow(Double.random(in: 0.0001..<1, using: &rng), 0.6) }
+    let scale = Double(participations) / sizes.reduce(0, +)
+    sizes = sizes.map { max(2, ($0 * scale).rounded()) }
+    var edges: [(Int, Int)] = []
+    edges.reserveCapacity(participations + projects)
+    for (p, size) in sizes.enumerated() {
+        var members = Set<Int>()
+        while members.count < Int(size) { members.insert(Int.random(in: 0..<organisations, using: &rng)) }
+        for o in members.sorted() { edges.append((o, organisations + p)) }
+    }
+    var g: Graph?
+    let build = seconds {
+        var b = GraphBuilder(vertexCount: organisations + projects, isDirected: false, expectedEdgeCount: edges.count)
+        for (u, v) in edges { b.addEdge(u, v) }
+        g = b.build()
+    }
+    let largest = Int(sizes.max() ?? 0), pairs = sizes.reduce(0.0) { $0 + $1 * ($1 - 1) / 2 }
+    print("\(organisations) organisations, \(projects) projects, \(edges.count) participations; largest project \(largest) members, Σ pairs \(Int(pairs))")
+    print(String(format: "%-44@ %8.3f s", "two-mode graph" as NSString, build))
+    var sink = 0
+    print(String(format: "%-44@ %8.3f s", "degrees" as NSString, seconds { sink += g!.degrees().count }))
+    let orgs = Array(0..<organisations)
+    for w in ProjectionWeighting.allCases {
+        var p: Graph?
+        let t = seconds { p = g!.projection(onto: orgs, weighting: w) }
+        print(String(format: "%-44@ %8.3f s  (%d ties)", "projection onto organisations, \(w.rawValue)" as NSString, t, p!.edgeCount))
+    }
+    print("peak \(peakResidentBytes() / 1_048_576) MiB \(sink > 0 ? "" : " ")")
 }
