@@ -268,7 +268,24 @@ public struct NetworkAssembler {
         }
         let origin = origin(of: r.location)
         // Every end is resolved before any tie is made, so that a row naming two unknown
-        // actors reports both.
+        // actors reports both. One source and one target (nearly every row) need no arrays.
+        if sources.count == 1 && targets.count == 1 {
+            let u = resolve(sources[0], sourceCell), v = resolve(targets[0], targetCell)
+            guard let u, let v else { return }
+            if u == v {
+                diagnostics.error(.selfLoop, at: r.location, "tie from \"\(sources[0])\" to itself; a tie must join two different actors")
+                return
+            }
+            var tie = Tie(
+                source: u, target: v, relation: relation, strength: strength, commitment: level,
+                isDirected: direction == .directed, attributes: attributes)
+            tie.validity = validity
+            ties.append(tie)
+            tieDirections.append(direction)
+            tieRelationCodes.append(relationCode)
+            tieOrigins.append(origin)
+            return
+        }
         let us = sources.map { resolve($0, sourceCell) }
         let vs = targets.map { resolve($0, targetCell) }
         for (s, u) in zip(sources, us) {
