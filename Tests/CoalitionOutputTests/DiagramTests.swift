@@ -128,3 +128,17 @@ extension DiagramTests {
         }
     }
 }
+
+extension DiagramTests {
+    /// One directed row makes the hand-made mission directed: the drawing still shows each tie
+    /// once, as the sheet has it, and only the directed one with an arrow.
+    func testADirectedNetworkDrawsItsUndirectedTiesOnceWithoutArrows() throws {
+        let session = try AnalysisSession.open([TestSupport.fixture("fixtures/warnings/net-zero-neighbourhoods/mission.yaml").path])
+        XCTAssertEqual(session.network.ties.count, 157, "held as arcs")
+        let d = try session.diagram(.full)
+        XCTAssertEqual(d.edges.count, 79)
+        XCTAssertEqual(d.edges.filter { $0.arrowhead == "normal" }.map { "\($0.from)→\($0.to)" }, ["n2→n5"], "Ministry of Finance funds the agency")
+        let dot = DOTWriter.write(d)
+        XCTAssertEqual(dot.components(separatedBy: "dir=none").count - 1, 76, "76 supporting undirected ties, no arrow")
+    }
+}

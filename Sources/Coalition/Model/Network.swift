@@ -113,6 +113,21 @@ public struct StakeholderNetwork: Sendable {
     /// The ties as the sheets have them: an undirected tie held as two arcs counts once.
     public var writtenTies: LazyFilterSequence<[Tie]> { ties.lazy.filter { !$0.isReverseArc } }
 
+    /// Each tie once, with the direction the sheet gave it: in a directed network an undirected
+    /// tie (held as two arcs) is one tie with `isDirected` false. For drawings and lists a
+    /// reader checks against the sheet.
+    public var tiesAsWritten: [Tie] {
+        guard isDirected else { return ties }
+        var out: [Tie] = []
+        out.reserveCapacity(ties.count)
+        for (i, t) in ties.enumerated() where !t.isReverseArc {
+            var tie = t
+            if i + 1 < ties.count, ties[i + 1].isReverseArc, ties[i + 1].source == t.target, ties[i + 1].target == t.source { tie.isDirected = false }
+            out.append(tie)
+        }
+        return out
+    }
+
     /// How many ties the sheets give with a direction and without one (in a directed network
     /// each undirected tie is held as two arcs, counted here once).
     public var tieCounts: (directed: Int, undirected: Int) {

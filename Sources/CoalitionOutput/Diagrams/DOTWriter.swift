@@ -63,6 +63,8 @@ public enum DOTWriter {
             var attributes = ["penwidth=\(number(e.width))", "style=\(e.style)", "color=\(quoted(e.faded ? e.color + "40" : e.color))"]
             if let head = e.arrowhead { attributes.append("arrowhead=\(head)") }
             if !d.directed, e.arrowhead == "tee" { attributes.append("dir=forward") }
+            // In a directed drawing a tie the sheet left undirected has no arrow.
+            if d.directed, e.arrowhead == nil { attributes.append("dir=none") }
             out.append("  \(e.from) \(arrow) \(e.to) [\(attributes.joined(separator: ", "))];")
         }
         out.append("}")

@@ -19,7 +19,7 @@ extension DiagramBuilder {
         }
         let members = queue.sorted()
         let inside = Set(members)
-        let ties = network.ties.filter { inside.contains(Int($0.source)) && inside.contains(Int($0.target)) }
+        let ties = network.tiesAsWritten.filter { inside.contains(Int($0.source)) && inside.contains(Int($0.target)) }
         let chosen = engine ?? (members.count <= 150 ? .neato : .sfdp)
         let size = sizes(members.map { values[$0] })
         let named = labelled(members, values: values, keep: [actor])

@@ -14,8 +14,8 @@ extension DiagramBuilder {
             caption: caption(measure: measure, engine: chosen, extra: labelNote(named.count, of: n, "actors, the most central")),
             directed: network.isDirected, engine: chosen)
         d.nodes = (0..<n).map { node($0, size: size[$0], label: named.contains($0)) }
-        d.edges = network.ties.map(edge)
-        d.legend = legend(nodes: Array(0..<n), ties: network.ties)
+        d.edges = network.tiesAsWritten.map(edge)
+        d.legend = legend(nodes: Array(0..<n), ties: network.tiesAsWritten)
         return d
     }
 }

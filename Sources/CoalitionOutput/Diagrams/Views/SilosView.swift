@@ -55,7 +55,7 @@ extension DiagramBuilder {
             x.cluster = grouping.index[v]
             return x
         }
-        d.edges = network.ties.map { t in
+        d.edges = network.tiesAsWritten.map { t in
             var e = edge(t)
             if !t.isOpposition && grouping.index[Int(t.source)] != grouping.index[Int(t.target)] { e.width += 1; e.color = "#000000" } else if !t.isOpposition { e.faded = true }
             return e
@@ -63,7 +63,7 @@ extension DiagramBuilder {
         for (a, b) in ghosts {
             d.edges.append(Diagram.Edge(from: "n\(a)", to: "n\(b)", width: 3, style: "dashed", color: "#BBBBBB", arrowhead: nil))
         }
-        d.legend = legend(nodes: Array(network.actors.indices), ties: network.ties)
+        d.legend = legend(nodes: Array(network.actors.indices), ties: network.tiesAsWritten)
         if !silos.missingBridges.isEmpty {
             d.legend.append(.init(label: "missing bridge (\(silos.missingBridges.count))", sample: .edge(style: "dashed", color: "#BBBBBB", arrowhead: nil)))
         }

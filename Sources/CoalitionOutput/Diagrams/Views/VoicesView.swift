@@ -37,12 +37,12 @@ extension DiagramBuilder {
             }
             return x
         }
-        d.edges = network.ties.map { t in
+        d.edges = network.tiesAsWritten.map { t in
             var e = edge(t)
             e.faded = !(shown.contains(Int(t.source)) || shown.contains(Int(t.target)))
             return e
         }
-        d.legend = legend(nodes: Array(0..<n), ties: network.ties)
+        d.legend = legend(nodes: Array(0..<n), ties: network.tiesAsWritten)
         if !thin.isEmpty {
             d.legend.append(.init(label: "bold: in an underrepresented or small category", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false)))
         }

@@ -27,13 +27,13 @@ extension DiagramBuilder {
             if recruits.contains(v) { x.dashed = true; x.label = "→ " + x.label }
             return x
         }
-        d.edges = network.ties.map { t in
+        d.edges = network.tiesAsWritten.map { t in
             var e = edge(t)
             e.faded = !(recommended.contains(Int(t.source)) && recommended.contains(Int(t.target)))
             return e
         }
         d.legend =
-            legend(nodes: Array(0..<n), ties: network.ties) + [
+            legend(nodes: Array(0..<n), ties: network.tiesAsWritten) + [
                 .init(label: "bold: the cluster to start with (\(recommended.count))", sample: .node(shape: "ellipse", fill: "#FFFFFF", dashed: false))
             ]
         if !otherWilling.isEmpty {
