@@ -266,46 +266,42 @@ public struct NetworkAssembler {
                 attributes![column] = value
             }
         }
+        // One tie of this row; each pair of ends fills in its source and target.
+        var tie = Tie(
+            source: 0, target: 0, relation: relation, strength: strength, commitment: level,
+            isDirected: direction == .directed, attributes: attributes)
+        tie.validity = validity
         let origin = origin(of: r.location)
         // Every end is resolved before any tie is made, so that a row naming two unknown
         // actors reports both. One source and one target (nearly every row) need no arrays.
         if sources.count == 1 && targets.count == 1 {
-            let u = resolve(sources[0], sourceCell), v = resolve(targets[0], targetCell)
-            guard let u, let v else { return }
-            if u == v {
-                diagnostics.error(.selfLoop, at: r.location, "tie from \"\(sources[0])\" to itself; a tie must join two different actors")
-                return
-            }
-            var tie = Tie(
-                source: u, target: v, relation: relation, strength: strength, commitment: level,
-                isDirected: direction == .directed, attributes: attributes)
-            tie.validity = validity
-            ties.append(tie)
-            tieDirections.append(direction)
-            tieRelationCodes.append(relationCode)
-            tieOrigins.append(origin)
+            guard let u = resolve(sources[0], sourceCell), case let v? = resolve(targets[0], targetCell) else { return }
+            add(tie, u, v, sources[0], direction, relationCode, origin, r.location)
             return
         }
         let us = sources.map { resolve($0, sourceCell) }
         let vs = targets.map { resolve($0, targetCell) }
         for (s, u) in zip(sources, us) {
             guard let u else { continue }
-            for v in vs {
-                guard let v else { continue }
-                if u == v {
-                    diagnostics.error(.selfLoop, at: r.location, "tie from \"\(s)\" to itself; a tie must join two different actors")
-                    continue
-                }
-                var tie = Tie(
-                    source: u, target: v, relation: relation, strength: strength, commitment: level,
-                    isDirected: direction == .directed, attributes: attributes)
-                tie.validity = validity
-                ties.append(tie)
-                tieDirections.append(direction)
-                tieRelationCodes.append(relationCode)
-                tieOrigins.append(origin)
-            }
+            for case let v? in vs { add(tie, u, v, s, direction, relationCode, origin, r.location) }
         }
+    }
+
+    /// Records `tie` from `u` to `v`, unless it would join an actor to itself.
+    private mutating func add(
+        _ tie: Tie, _ u: Int32, _ v: Int32, _ name: String, _ direction: TieDirection?, _ code: Int32, _ origin: Origin, _ row: SourceLocation
+    ) {
+        guard u != v else {
+            diagnostics.error(.selfLoop, at: row, "tie from \"\(name)\" to itself; a tie must join two different actors")
+            return
+        }
+        var t = tie
+        t.source = u
+        t.target = v
+        ties.append(t)
+        tieDirections.append(direction)
+        tieRelationCodes.append(code)
+        tieOrigins.append(origin)
     }
 
     private func endpoints(_ text: String) -> [String] {

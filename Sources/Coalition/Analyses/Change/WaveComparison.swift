@@ -192,8 +192,8 @@ public struct WaveComparison: Sendable {
                 if let j = afterNames[name] { renamed.append((i, j)) }
             }
             continuing += renamed
-            continuing.sort { $0.1 < $1.1 }
         }
+        continuing.sort { $0.1 < $1.1 }
         return (continuing, renamed)
     }
 
