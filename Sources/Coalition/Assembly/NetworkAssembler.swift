@@ -275,8 +275,8 @@ public struct NetworkAssembler {
         // Every end is resolved before any tie is made, so that a row naming two unknown
         // actors reports both. One source and one target (nearly every row) need no arrays.
         if sources.count == 1 && targets.count == 1 {
-            guard let u = resolve(sources[0], sourceCell), case let v? = resolve(targets[0], targetCell) else { return }
-            add(tie, u, v, sources[0], direction, relationCode, origin, r.location)
+            let u = resolve(sources[0], sourceCell), v = resolve(targets[0], targetCell)
+            if let u, let v { add(tie, u, v, sources[0], direction, relationCode, origin, r.location) }
             return
         }
         let us = sources.map { resolve($0, sourceCell) }
