@@ -34,3 +34,49 @@ for key, project in [
 with open(os.path.join(ROOT, "fixtures", "reference", "davis-two-mode.json"), "w", encoding="utf-8") as f:
     f.write(json.dumps(out, indent=1, sort_keys=True) + "\n")
 print("wrote fixtures/reference/davis-two-mode.json")
+
+# The Active Travel example portfolio, read from its sheets: actors as the first mode (the
+# whole actors sheet, so that actors in no initiative count in the normalisations), the
+# initiatives as the second; measures, the actors' projections (all roles, and leads and
+# partners only) and the initiatives' Newman projection.
+import csv
+
+folder = os.path.join(ROOT, "fixtures", "active-travel-2035")
+with open(os.path.join(folder, "actors.csv"), encoding="utf-8") as f:
+    actors = [row["id"] for row in csv.DictReader(f)]
+with open(os.path.join(folder, "initiatives.csv"), encoding="utf-8") as f:
+    initiatives = [row["id"] for row in csv.DictReader(f)]
+with open(os.path.join(folder, "participations.csv"), encoding="utf-8") as f:
+    rows = list(csv.DictReader(f))
+
+
+def two_mode(roles=None):
+    b = nx.Graph()
+    b.add_nodes_from(actors, bipartite=0)
+    b.add_nodes_from(initiatives, bipartite=1)
+    b.add_edges_from((r["actor"], r["initiative"]) for r in rows if roles is None or r["role"] in roles)
+    return b
+
+
+b = two_mode()
+streets = {"source": f"networkx {nx.__version__} bipartite measures on fixtures/active-travel-2035, first mode the actors"}
+for key, measure in [
+    ("degree", bipartite.degree_centrality),
+    ("closeness", bipartite.closeness_centrality),
+    ("betweenness", bipartite.betweenness_centrality),
+]:
+    streets[key] = {v: round(x, 12) for v, x in sorted(measure(b, actors).items())}
+
+
+def edges(p):
+    return sorted([sorted([a, c]) + [round(d["weight"], 12)] for a, c, d in p.edges(data=True)])
+
+
+streets["actors_count"] = edges(bipartite.weighted_projected_graph(b, actors))
+streets["actors_newman"] = edges(bipartite.collaboration_weighted_projected_graph(b, actors))
+streets["actors_jaccard"] = edges(bipartite.overlap_weighted_projected_graph(b, actors, jaccard=True))
+streets["actors_count_lead_partner"] = edges(bipartite.weighted_projected_graph(two_mode({"lead", "partner"}), actors))
+streets["initiatives_newman"] = edges(bipartite.collaboration_weighted_projected_graph(b, initiatives))
+with open(os.path.join(ROOT, "fixtures", "reference", "active-travel-two-mode.json"), "w", encoding="utf-8") as f:
+    f.write(json.dumps(streets, indent=1, sort_keys=True) + "\n")
+print("wrote fixtures/reference/active-travel-two-mode.json")

@@ -29,8 +29,15 @@ struct InputOptions: ParsableArguments {
     var quiet: Bool { reading.quiet }
 
     /// Opens a session on the inputs, printing every problem; stops on errors.
-    func session(_ settings: AnalysisSettings = .init()) throws -> AnalysisSession {
-        try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
+    /// - Parameter portfolio: whether the command reads the portfolio itself (`portfolio`,
+    ///   `convert`, `validate`, `summary`); others note that participations alone give them no ties.
+    func session(_ settings: AnalysisSettings = .init(), portfolio: Bool = false) throws -> AnalysisSession {
+        let session = try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
+        if !portfolio, !quiet, session.network.portfolio != nil, session.network.ties.isEmpty {
+            printError(
+                "note: the input holds participations in initiatives but no ties between actors, so this analysis sees no ties; `coalition portfolio` analyses the participations, and `coalition convert --project actors` writes the actors' network of shared initiatives")
+        }
+        return session
     }
 }
 
@@ -48,10 +55,17 @@ struct ReadingOptions: ParsableArguments {
     @Option(name: .customLong("ties-sheet"), help: "The workbook's ties sheet (default: Ties, Connections, Edges or Relationships, else told by its columns).")
     var tiesSheet: String?
 
+    @Option(help: ArgumentHelp("The portfolio's initiatives sheet (id, name, kind, sector, budget, status), read beside the affiliations sheet.", valueName: "file"))
+    var initiatives: String?
+
     @Flag(help: "Print no warnings, notes or progress: only errors (and the requested output).")
     var quiet = false
 
-    var loading: LoadOptions { LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet) }
+    var loading: LoadOptions {
+        var l = LoadOptions(forceDirected: directed, merge: merge, actorsSheet: actorsSheet, tiesSheet: tiesSheet)
+        l.initiativesFile = initiatives
+        return l
+    }
 }
 
 /// `--at DATE`, on every command that reads one network.
@@ -101,6 +115,33 @@ struct GroupingOptions: ParsableArguments {
     func apply(to settings: inout AnalysisSettings) {
         settings.groupBy = groupBy
         settings.requireSingleGroup = multi == .error
+    }
+}
+
+/// How shortest-path measures are computed: exactly up to a size, from sampled sources above it.
+struct PathSamplingOptions: ParsableArguments {
+    @Option(name: .customLong("exact-limit"), help: "Above this many actors (and initiatives), betweenness, harmonic and closeness are estimated from sampled sources.")
+    var exactLimit = 25_000
+
+    @Option(help: "Sources sampled above the exact limit.")
+    var samples = 1_000
+
+    @Option(help: "Seed for the sampling.")
+    var seed: UInt64 = 1
+
+    @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
+    var threads: Int?
+
+    func validate() throws {
+        if samples < 1 { throw ValidationError("--samples must be at least 1") }
+        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
+    }
+
+    func apply(to settings: inout AnalysisSettings) {
+        settings.exactLimit = exactLimit
+        settings.samples = samples
+        settings.seed = seed
+        settings.threads = threads
     }
 }
 

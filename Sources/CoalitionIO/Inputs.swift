@@ -28,6 +28,8 @@ public struct LoadOptions: Sendable {
     public var dotReader: DOTReading?
     /// `--at DATE`: the network as it stood that day (rows with `valid_from`/`valid_until`).
     public var at: Day?
+    /// `--initiatives FILE`: the portfolio's initiatives sheet, read beside the other sheets.
+    public var initiativesFile: String?
     public init(forceDirected: Bool = false, merge: MergePolicy? = nil, actorsSheet: String? = nil, tiesSheet: String? = nil, at: Day? = nil) {
         self.forceDirected = forceDirected
         self.merge = merge
@@ -44,7 +46,7 @@ public typealias DOTReading = @Sendable (_ data: Data, _ file: String, _ assembl
 /// sheet (in either order, told apart by their columns); a ties sheet alone; or one Excel
 /// workbook, GraphML, GEXF, Coalition or Kumu JSON, or DOT file.
 public enum InputLoader {
-    enum Format { case sheet(tabs: Bool), workbook, graphML, gexf, json, dot, mission }
+    enum Format: Equatable { case sheet(tabs: Bool), workbook, graphML, gexf, json, dot, mission }
 
     static func format(of path: String) -> Format? {
         switch (path as NSString).pathExtension.lowercased() {
@@ -92,11 +94,11 @@ public enum InputLoader {
         if let mission = names.first(where: { $0 == "mission.yaml" || $0 == "mission.yml" }) { return [path(mission)] }
         let sheets = names.filter { ["csv", "tsv", "txt"].contains(($0 as NSString).pathExtension.lowercased()) }
         if !sheets.isEmpty {
-            guard sheets.count <= 2 else {
+            guard sheets.count <= 4 else {
                 throw InputError(
                     Diagnostic(
                         .error, .badInput, at: SourceLocation(file: folder),
-                        "the folder holds \(sheets.count) sheets (\(sheets.joined(separator: ", "))); it should hold an actors sheet and a ties sheet, or a mission.yaml that names them"))
+                        "the folder holds \(sheets.count) sheets (\(sheets.joined(separator: ", "))); it should hold an actors sheet and a ties sheet (and for a portfolio an affiliations and an initiatives sheet), or a mission.yaml that names them"))
             }
             return sheets.map(path)
         }
@@ -162,7 +164,10 @@ public enum InputLoader {
             }
             result.mission = mission
             // A data file of a type no reader takes is the mission file's mistake, found here.
-            for (key, file) in [("network", mission.networkFile), ("actors", mission.actorsFile), ("ties", mission.tiesFile)] {
+            for (key, file) in [
+                ("network", mission.networkFile), ("actors", mission.actorsFile), ("ties", mission.tiesFile),
+                ("initiatives", mission.initiativesFile), ("affiliations", mission.affiliationsFile),
+            ] {
                 guard let file else { continue }
                 let at = mission.locations[key] ?? SourceLocation(file: paths[0])
                 switch (key, format(of: file)) {
@@ -186,9 +191,12 @@ public enum InputLoader {
             if let n = mission.networkFile {
                 try loadData([resolve(n)], roles: [nil], options: opts, into: &result)
             } else {
-                let files = [mission.actorsFile, mission.tiesFile].compactMap { $0 }.map(resolve)
-                let roles: [SheetRole?] = [mission.actorsFile.map { _ in .actors }, mission.tiesFile.map { _ in .ties }].compactMap { $0 }
-                try loadData(files, roles: roles, options: opts, into: &result)
+                let named: [(String?, SheetRole)] = [
+                    (mission.actorsFile, .actors), (mission.tiesFile, .ties),
+                    (mission.initiativesFile, .initiatives), (mission.affiliationsFile, .affiliations),
+                ]
+                let given = named.compactMap { file, role in file.map { (resolve($0), role) } }
+                try loadData(given.map(\.0), roles: given.map(\.1), options: opts, into: &result)
             }
             // An expected voice no sheet can match is the mission file's mistake, found here.
             if let network = result.network {
@@ -224,8 +232,14 @@ public enum InputLoader {
         _ paths: [String], roles: [SheetRole?], options: LoadOptions,
         into result: inout LoadedInput
     ) throws(InputError) {
-        result.files = paths
         let single = paths.count == 1 ? format(of: paths[0]) : nil
+        if let single, single != .sheet(tabs: false), single != .sheet(tabs: true), let file = options.initiativesFile {
+            throw InputError(
+                Diagnostic(
+                    .error, .badInput, at: SourceLocation(file: file),
+                    "--initiatives names a sheet read beside other sheets; a workbook's initiatives are its sheet called Initiatives or Projects, and a GraphML, GEXF or JSON file holds its own"))
+        }
+        result.files = paths + (options.initiativesFile.map { [$0] } ?? [])
         var assembler = NetworkAssembler(options: AssemblyOptions(forceDirected: options.forceDirected, merge: options.merge ?? .sum))
         switch single {
         case .graphML?:
@@ -252,62 +266,83 @@ public enum InputLoader {
             let workbook = try Workbook(path: paths[0], file: paths[0])
             assembler = try workbook.read(actorsSheet: options.actorsSheet, tiesSheet: options.tiesSheet, options: assembler.options)
         default:
-            guard paths.count <= 2 else {
-                throw InputError(
-                    Diagnostic(
-                        .error, .badInput, at: SourceLocation(file: paths[2]),
-                        "too many inputs; give an actors sheet and a ties sheet, or one workbook, GraphML, GEXF, JSON or DOT file"))
-            }
-            var sheets: [(file: CSVFile, role: SheetRole)] = []
-            var problems: [Diagnostic] = []
-            for (path, role) in zip(paths, roles) {
-                guard case .sheet(let tabs)? = format(of: path) else {
-                    throw InputError(
-                        Diagnostic(
-                            .error, .badInput, at: SourceLocation(file: path),
-                            "workbooks, GraphML, GEXF, JSON and DOT files are read alone, not beside a sheet"))
-                }
-                do throws(InputError) {
-                    let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
-                    guard let detected = role ?? file.detectedRole() else {
-                        let columns = file.headerRow()?.row.fields.joined(separator: ", ") ?? ""
-                        throw InputError(
-                            Diagnostic(
-                                .error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.row.line ?? 1, column: 1),
-                                "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: \(columns)"
-                            ))
-                    }
-                    sheets.append((file, detected))
-                } catch {
-                    problems += error.diagnostics
-                }
-            }
-            if !problems.isEmpty { throw InputError(problems) }
-            if sheets.count == 2 && sheets[0].role == sheets[1].role {
-                throw InputError(
-                    Diagnostic(
-                        .error, .badInput, at: SourceLocation(file: sheets[1].file.name),
-                        "both files are \(sheets[0].role.rawValue) sheets; give one actors sheet and one ties sheet"))
-            }
-            // Actors first, so that ties can name them.
-            sheets.sort { $0.role == .actors && $1.role == .ties }
-            if sheets.count == 1 && sheets[0].role == .ties {
-                assembler = NetworkAssembler(
-                    options: AssemblyOptions(
-                        forceDirected: options.forceDirected,
-                        merge: options.merge ?? .sum, actorsFromTies: true))
-            }
-            for var sheet in sheets {
-                do throws(InputError) {
-                    try sheet.file.read(as: sheet.role, into: &assembler)
-                } catch {
-                    for d in error.diagnostics { assembler.note(d) }
-                }
-            }
+            try readSheets(paths, roles: roles, options: options, into: &assembler)
         }
         let (network, log) = assembler.finish()
         result.network = network
         result.diagnostics.append(contentsOf: log)
+    }
+
+    /// Reads up to one sheet of each role — actors, ties, initiatives, affiliations — told
+    /// apart by their columns (initiatives by their file name or `--initiatives`), in the order
+    /// that lets each name what came before: actors, initiatives, participations, ties.
+    private static func readSheets(
+        _ paths: [String], roles: [SheetRole?], options: LoadOptions, into assembler: inout NetworkAssembler
+    ) throws(InputError) {
+        var paths = paths, roles = roles
+        if let file = options.initiativesFile {
+            paths.append(file)
+            roles.append(.initiatives)
+        }
+        var sheets: [(file: CSVFile, role: SheetRole)] = []
+        var problems: [Diagnostic] = []
+        for (path, role) in zip(paths, roles) {
+            guard case .sheet(let tabs)? = format(of: path) else {
+                throw InputError(
+                    Diagnostic(
+                        .error, .badInput, at: SourceLocation(file: path),
+                        "workbooks, GraphML, GEXF, JSON and DOT files are read alone, not beside a sheet"))
+            }
+            do throws(InputError) {
+                let file = try CSVFile(name: path, data: try read(path), delimiter: tabs ? 0x09 : nil)
+                guard let detected = role ?? initiativesByName(path) ?? file.detectedRole() else {
+                    let columns = file.headerRow()?.row.fields.joined(separator: ", ") ?? ""
+                    throw InputError(
+                        Diagnostic(
+                            .error, .unknownSheet, at: SourceLocation(file: path, line: file.headerRow()?.row.line ?? 1, column: 1),
+                            "cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns, an affiliations sheet actor and initiative (or organisation and project) columns; columns found: \(columns)"
+                        ))
+                }
+                sheets.append((file, detected))
+            } catch {
+                problems += error.diagnostics
+            }
+        }
+        if !problems.isEmpty { throw InputError(problems) }
+        let order: [SheetRole] = [.actors, .initiatives, .affiliations, .ties]
+        for role in order {
+            let same = sheets.filter { $0.role == role }
+            guard same.count > 1 else { continue }
+            throw InputError(
+                Diagnostic(
+                    .error, .badInput, at: SourceLocation(file: same[1].file.name),
+                    "\(same[0].file.name) and \(same[1].file.name) are both \(role.name) sheets; give one sheet of each kind (actors, ties, initiatives, affiliations)"))
+        }
+        if let initiatives = sheets.first(where: { $0.role == .initiatives }), !sheets.contains(where: { $0.role == .affiliations }) {
+            throw InputError(
+                Diagnostic(
+                    .error, .badInput, at: SourceLocation(file: initiatives.file.name),
+                    "an initiatives sheet needs the affiliations sheet that says who takes part in which (columns actor and initiative)"))
+        }
+        sheets.sort { order.firstIndex(of: $0.role)! < order.firstIndex(of: $1.role)! }
+        if !sheets.contains(where: { $0.role == .actors }) {
+            assembler = NetworkAssembler(
+                options: AssemblyOptions(forceDirected: options.forceDirected, merge: options.merge ?? .sum, actorsFromTies: true))
+        }
+        for var sheet in sheets {
+            do throws(InputError) {
+                try sheet.file.read(as: sheet.role, into: &assembler)
+            } catch {
+                for d in error.diagnostics { assembler.note(d) }
+            }
+        }
+    }
+
+    /// A sheet file named for initiatives (`initiatives.csv`, `projects.csv`, `programmes.csv`)
+    /// is the initiatives sheet: its columns are an actors sheet's, so its name tells.
+    static func initiativesByName(_ path: String) -> SheetRole? {
+        let stem = ColumnAliases.key(((path as NSString).lastPathComponent as NSString).deletingPathExtension)
+        return Workbook.initiativeSheetNames.contains(stem) ? .initiatives : nil
     }
 
     static func read(_ path: String) throws(InputError) -> Data {

@@ -30,6 +30,12 @@ public enum StarterMission {
             ties: ties.csv
             # Or instead of the two sheets, one GraphML, GEXF or Coalition JSON file:
             # network: network.graphml
+            # The mission portfolio: who takes part in which initiative (columns actor, initiative,
+            # and optionally role — lead, partner, funder, participant, observer — commitment and
+            # budget), and the initiatives themselves (id, name, kind, sector, budget, status).
+            # `coalition portfolio` analyses them.
+            # affiliations: participations.csv
+            # initiatives: initiatives.csv
 
             # Earlier survey waves, oldest first; the sheets above are the current wave. Each has
             # a label (findings say "since <label>") and its data: a mission file, two sheets, or

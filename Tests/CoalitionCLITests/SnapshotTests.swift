@@ -34,8 +34,17 @@ extension CLITests {
         for format in ["table", "json", "csv"] {
             cases.append(("westmark-compare.\(format == "table" ? "txt" : format)", ["compare", "fixtures/waves/westmark-2025", "fixtures/waves/westmark-2026", "--format", format]))
         }
+        let travel = "fixtures/active-travel-2035/mission.yaml"
+        for format in ["table", "json", "csv"] {
+            cases.append(("travel-portfolio.\(format == "table" ? "txt" : format)", ["portfolio", travel, "--format", format]))
+        }
+        cases.append(("travel-portfolio-projection.csv", ["portfolio", travel, "--project", "actors", "--weighting", "newman", "--format", "csv"]))
+        cases.append(("travel-portfolio-roles.txt", ["portfolio", travel, "--roles", "lead,partner", "--project", "initiatives"]))
+        for target in ["graphml", "gexf", "json"] {
+            cases.append(("travel-convert.\(target)", ["convert", travel, "--to", target]))
+        }
         cases.append(("help.txt", ["--help"]))
-        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "compare", "render", "convert", "init"] {
+        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "compare", "render", "convert", "init"] {
             cases.append(("help-\(command).txt", [command, "--help"]))
         }
         return cases

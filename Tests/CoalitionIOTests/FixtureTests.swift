@@ -27,7 +27,7 @@ final class FixtureTests: XCTestCase {
             "actors-unclosed-quote.csv:2:5: error: quoted field is never closed; add the missing \" (a quote inside a quoted field is written \"\") [bad-quoting]",
         "empty.csv": "empty.csv: error: the file is empty; expected a header row [empty-file]",
         "unknown-sheet.csv":
-            "unknown-sheet.csv:1:1: error: cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns; columns found: organisation_code, budget [unknown-sheet]",
+            "unknown-sheet.csv:1:1: error: cannot tell which sheet this is: an actors sheet needs an id (or label) column, a ties sheet source and target (or from and to) columns, an affiliations sheet actor and initiative (or organisation and project) columns; columns found: organisation_code, budget [unknown-sheet]",
         "ties-bad-commitment.csv":
             "ties-bad-commitment.csv:2:9: error: unknown commitment level \"pleged\"; did you mean \"pledged\"? expected one of: none, exploring, pledged, active, leading, 0–4 [bad-commitment]",
         "ties-bad-direction.csv": "ties-bad-direction.csv:2:9: error: unknown direction \"sideways\"; expected directed, undirected or mutual (or true/false) [bad-direction]",

@@ -49,7 +49,7 @@ final class MissionTests: XCTestCase {
 
     func testAMissionNeedsData() {
         XCTAssertEqual(
-            parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])
+            parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets), `affiliations:` (who takes part in which initiative) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])
         XCTAssertEqual(parse("- a\n- b\n").1, ["m.yaml:1:1: error: a mission file is a mapping of keys (name:, actors:, ties:, …); found a list [bad-mission]"])
     }
 

@@ -25,12 +25,12 @@ public struct AssemblyOptions: Sendable {
 ///
 /// Feed all actors before the ties that name them.
 public struct NetworkAssembler {
-    public private(set) var diagnostics = DiagnosticLog()
+    public internal(set) var diagnostics = DiagnosticLog()
     public let options: AssemblyOptions
 
-    private var actors: [Actor] = []
-    private var actorLocations: [SourceLocation] = []
-    private var index: [String: Int32] = [:]
+    var actors: [Actor] = []
+    var actorLocations: [SourceLocation] = []
+    var index: [String: Int32] = [:]
     /// Ids that hold invisible characters, by their visible text: two ids that look the same.
     private var invisibleForms: [String: Int32] = [:]
     private var actorColumns = ColumnTyper()
@@ -45,14 +45,16 @@ public struct NetworkAssembler {
     private var relations: [String: (relation: Relation, code: Int32)] = [:]
     private var files: [String] = []
     private var fileNumbers: [String: Int32] = [:]
-    private var unknownActorReports = 0
+    var unknownActorReports = 0
     private var kindSynonymsSeen: Set<String> = []
     private var misusedSeparatorColumns: Set<String> = []
     /// Actor names to indices, built when a tie end is not an id (-1: a name several actors share).
-    private var nameIndex: [String: Int32]?
+    var nameIndex: [String: Int32]?
     /// Tie ends given as a unique actor name: how many, and the first.
-    private var endsByName = 0
-    private var firstEndByName: (name: String, id: String, at: SourceLocation)?
+    var endsByName = 0
+    var firstEndByName: (name: String, id: String, at: SourceLocation)?
+    /// Initiatives and participations read so far; nil until a portfolio sheet is read.
+    var portfolioParts: PortfolioParts?
 
     public init(options: AssemblyOptions = .init()) {
         self.options = options
@@ -164,7 +166,7 @@ public struct NetworkAssembler {
 
     /// A list cell (sectors, voices). In a `;`-separated sheet lists take `|`, but a quoted
     /// "governance; housing" is plainly a list: it is read as one, with a warning per column.
-    private mutating func list(_ cell: Cell, _ conventions: CellConventions, column: String) -> [String] {
+    mutating func list(_ cell: Cell, _ conventions: CellConventions, column: String) -> [String] {
         let misused = conventions.misusedListSeparators.filter { cell.text.contains($0) }
         guard !misused.isEmpty else { return splitList(cell.text, conventions.listSeparators) }
         let values = splitList(cell.text, conventions.listSeparators + misused)
@@ -179,7 +181,7 @@ public struct NetworkAssembler {
     }
 
     /// `valid_from` and `valid_until`: days written `YYYY-MM-DD`, the first not after the last.
-    private mutating func span(_ from: Cell?, _ until: Cell?) -> ValidSpan? {
+    mutating func span(_ from: Cell?, _ until: Cell?) -> ValidSpan? {
         func day(_ cell: Cell?, _ what: String) -> Day? {
             guard let cell = nonEmpty(cell) else { return nil }
             guard let d = Day(iso: cell.text) else {
@@ -204,11 +206,11 @@ public struct NetworkAssembler {
         return x
     }
 
-    private mutating func commitment(_ cell: Cell) -> Commitment? {
+    mutating func commitment(_ cell: Cell) -> Commitment? {
         vocabulary(cell, { Commitment(parsing: $0) }, Commitment.allCases.map(\.name) + ["0–4"], "commitment level", .badCommitment)
     }
 
-    private mutating func vocabulary<T>(
+    mutating func vocabulary<T>(
         _ cell: Cell, _ parse: (String) -> T?, _ allowed: [String],
         _ what: String, _ code: Diagnostic.Code
     ) -> T? {
@@ -304,7 +306,7 @@ public struct NetworkAssembler {
         tieOrigins.append(origin)
     }
 
-    private func endpoints(_ text: String) -> [String] {
+    func endpoints(_ text: String) -> [String] {
         text.utf8.contains(UInt8(ascii: "|")) ? splitList(text, ["|"]) : [text.trimmingWhitespace()]
     }
 
@@ -317,7 +319,8 @@ public struct NetworkAssembler {
         return (relation, code)
     }
 
-    private mutating func resolve(_ id: String, _ cell: Cell) -> Int32? {
+    /// - Parameter what: the row that names the actor, for messages ("tie", "participation").
+    mutating func resolve(_ id: String, _ cell: Cell, by what: String = "tie") -> Int32? {
         if let i = index[id] { return i }
         if options.actorsFromTies {
             let i = Int32(actors.count)
@@ -338,18 +341,18 @@ public struct NetworkAssembler {
             let sharing = actors.filter { $0.name == id || $0.name.lowercased() == id.lowercased() }.map { "\"\($0.id)\"" }
             diagnostics.error(
                 .unknownActor, at: cell.location,
-                "tie names \"\(id)\", which is no actor's id but the name of \(sharing.count) actors (\(sharing.joined(separator: ", "))); use the id of the one meant")
+                "\(what) names \"\(id)\", which is no actor's id but the name of \(sharing.count) actors (\(sharing.joined(separator: ", "))); use the id of the one meant")
             return nil
         }
         unknownActorReports += 1
         // Suggestions cost O(actors) each: give them for the first hundred problems only.
         let hint = unknownActorReports <= 100 ? Suggestions.closest(to: id, in: actors.lazy.map(\.id)).map { "; did you mean \"\($0)\"?" } : nil
-        diagnostics.error(.unknownActor, at: cell.location, "tie names unknown actor \"\(id)\"\(hint ?? "")")
+        diagnostics.error(.unknownActor, at: cell.location, "\(what) names unknown actor \"\(id)\"\(hint ?? "")")
         return nil
     }
 
     /// Names (as written, and lower-cased) to actors; -1 marks a name several actors share.
-    private mutating func buildNameIndex() -> [String: Int32] {
+    mutating func buildNameIndex() -> [String: Int32] {
         var names: [String: Int32] = [:]
         for (i, a) in actors.enumerated() where a.name != a.id {
             for key in Set([a.name, a.name.lowercased()]) {
@@ -397,9 +400,10 @@ public struct NetworkAssembler {
         let tieCols = tieColumns.finish()
         Self.retype(&actors, columns)
         Self.retypeTies(&ties, tieCols)
+        let portfolio = finishPortfolio()
         let network = StakeholderNetwork(
             actors: actors, ties: ties, isDirected: directed,
-            actorColumns: columns, tieColumns: tieCols)
+            actorColumns: columns, tieColumns: tieCols, portfolio: portfolio)
         ties = []
         tieDirections = []
         tieRelationCodes = []
@@ -520,7 +524,7 @@ public struct NetworkAssembler {
         r == .unspecified ? "no relation given" : r.rawValue
     }
 
-    private static func retype(_ actors: inout [Actor], _ columns: [AttributeColumn]) {
+    static func retype(_ actors: inout [Actor], _ columns: [AttributeColumn]) {
         for column in columns where column.type == .number {
             for i in actors.indices {
                 if case .text(let s)? = actors[i].attributes[column.name] {
@@ -558,7 +562,7 @@ extension NetworkAssembler {
     }
 }
 
-private func nonEmpty(_ cell: Cell?) -> Cell? {
+func nonEmpty(_ cell: Cell?) -> Cell? {
     guard let cell, !cell.text.trimmingWhitespace().isEmpty else { return nil }
     return cell
 }

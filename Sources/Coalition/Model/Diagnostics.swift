@@ -108,6 +108,12 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case placeholder = "placeholder"
         case expectedVoice = "expected-voice"
         case badDate = "bad-date"
+        case unknownInitiative = "unknown-initiative"
+        case duplicateInitiative = "duplicate-initiative"
+        case duplicateParticipation = "duplicate-participation"
+        case modeClash = "mode-clash"
+        case badRole = "bad-role"
+        case badBudget = "bad-budget"
     }
 }
 

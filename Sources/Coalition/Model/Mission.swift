@@ -11,6 +11,9 @@ public struct Mission: Sendable {
     public var tiesFile: String?
     /// One GraphML, GEXF or Coalition JSON file instead of the two sheets.
     public var networkFile: String?
+    /// The portfolio's sheets: who takes part in which initiative, and the initiatives.
+    public var affiliationsFile: String?
+    public var initiativesFile: String?
     public var directed: Bool?
     public var merge: MergePolicy?
     /// The attribute that defines silos (sector by default).

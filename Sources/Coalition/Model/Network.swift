@@ -98,16 +98,19 @@ public struct StakeholderNetwork: Sendable {
     public var actorColumns: [AttributeColumn]
     /// User-defined tie columns in the order they were first seen.
     public var tieColumns: [AttributeColumn]
+    /// Who takes part in which initiative, when the input holds participations.
+    public var portfolio: Portfolio?
 
     public init(
         actors: [Actor], ties: [Tie], isDirected: Bool,
-        actorColumns: [AttributeColumn] = [], tieColumns: [AttributeColumn] = []
+        actorColumns: [AttributeColumn] = [], tieColumns: [AttributeColumn] = [], portfolio: Portfolio? = nil
     ) {
         self.actors = actors
         self.ties = ties
         self.isDirected = isDirected
         self.actorColumns = actorColumns
         self.tieColumns = tieColumns
+        self.portfolio = portfolio
     }
 
     /// The ties as the sheets have them: an undirected tie held as two arcs counts once.

@@ -73,6 +73,45 @@ public struct TieRecord: Sendable {
     }
 }
 
+/// An initiative as read from a row of the initiatives sheet (or a second-mode node).
+public struct InitiativeRecord: Sendable {
+    public var location: SourceLocation
+    public var conventions: CellConventions
+    public var id: Cell?
+    public var name: Cell?
+    public var kind: Cell?
+    public var sector: Cell?
+    public var budget: Cell?
+    public var status: Cell?
+    public var validFrom: Cell?
+    public var validUntil: Cell?
+    public var extra: [(column: String, cell: Cell)] = []
+
+    public init(location: SourceLocation, conventions: CellConventions = .init()) {
+        self.location = location
+        self.conventions = conventions
+    }
+}
+
+/// A participation as read from a row of the affiliations sheet (or a two-mode edge).
+public struct AffiliationRecord: Sendable {
+    public var location: SourceLocation
+    public var conventions: CellConventions
+    public var actor: Cell?
+    public var initiative: Cell?
+    public var role: Cell?
+    public var commitment: Cell?
+    public var budget: Cell?
+    public var validFrom: Cell?
+    public var validUntil: Cell?
+    public var extra: [(column: String, cell: Cell)] = []
+
+    public init(location: SourceLocation, conventions: CellConventions = .init()) {
+        self.location = location
+        self.conventions = conventions
+    }
+}
+
 /// A tie's direction as written in a sheet.
 public enum TieDirection: Sendable, Hashable {
     case directed, undirected, mutual

@@ -85,9 +85,13 @@ extension StakeholderNetwork {
             copy.target = v
             ties.append(copy)
         }
-        return StakeholderNetwork(actors: kept, ties: ties, isDirected: isDirected, actorColumns: actorColumns, tieColumns: tieColumns)
+        return StakeholderNetwork(
+            actors: kept, ties: ties, isDirected: isDirected, actorColumns: actorColumns, tieColumns: tieColumns,
+            portfolio: portfolio?.keeping(actors: index, on: day))
     }
 
-    /// Whether any actor or tie carries dates.
-    public var isDated: Bool { actors.contains { $0.validity != nil } || ties.contains { $0.validity != nil } }
+    /// Whether any actor, tie, initiative or participation carries dates.
+    public var isDated: Bool {
+        actors.contains { $0.validity != nil } || ties.contains { $0.validity != nil } || portfolio?.isDated == true
+    }
 }

@@ -32,32 +32,17 @@ struct Analyze: ParsableCommand {
 
     @OptionGroup var out: OutputOptions
 
-    @Option(name: .customLong("exact-limit"), help: "Above this many actors, betweenness, harmonic and closeness are estimated from sampled sources.")
-    var exactLimit = 25_000
-
-    @Option(help: "Sources sampled above the exact limit.")
-    var samples = 1_000
-
-    @Option(help: "Seed for the sampling.")
-    var seed: UInt64 = 1
-
-    @Option(help: "Threads for the shortest-path measures (results are the same on any number).")
-    var threads: Int?
+    @OptionGroup var paths: PathSamplingOptions
 
     func validate() throws {
         if top < 1 { throw ValidationError("--top must be at least 1") }
-        if samples < 1 { throw ValidationError("--samples must be at least 1") }
-        if let threads, threads < 1 { throw ValidationError("--threads must be at least 1") }
     }
 
     func run() throws {
         var settings = AnalysisSettings()
         groupingOptions.apply(to: &settings)
         settings.weighted = weighted
-        settings.exactLimit = exactLimit
-        settings.samples = samples
-        settings.seed = seed
-        settings.threads = threads
+        paths.apply(to: &settings)
         let session = try input.session(settings)
         try out.emit(try orStop { try session.measuresDocument(top: top) })
     }

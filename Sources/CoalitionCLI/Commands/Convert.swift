@@ -15,15 +15,26 @@ struct Convert: ParsableCommand {
             go along, typed; --with-metrics adds every measure `analyze` computes (and the Leiden \
             community) as attributes, for Gephi or networkx. Files are written atomically.
 
+            A portfolio (participations in initiatives) is written as the two-mode network it is: \
+            GraphML, GEXF and Kumu with the initiatives as nodes marked bipartite=1 (the actors 0, \
+            networkx's convention), JSON with its initiatives and affiliations, csv as actors.csv, \
+            initiatives.csv and affiliations.csv (and ties.csv when there are ties). --project \
+            actors|initiatives writes a one-mode projection instead, weighted by --weighting \
+            (count, newman or jaccard; default count) with the count of shared initiatives (or \
+            members) as the ties' `shared` attribute; --roles keeps only those roles' participations.
+
             Examples:
               coalition convert fixtures/healthy-lives-2040/mission.yaml --to graphml --with-metrics --output health.graphml
               coalition convert stakeholders.xlsx --to csv --output sheets/
               coalition convert map.json --to gexf --output map.gexf
               coalition convert fixtures/healthy-lives-2040/mission.yaml --to dot --view silos --output silos.gv
+              coalition convert fixtures/active-travel-2035/mission.yaml --to graphml --output portfolio.graphml
+              coalition convert fixtures/active-travel-2035/mission.yaml --project actors --weighting newman --to csv --output shared/
             """)
 
     @OptionGroup var input: InputOptions
     @OptionGroup var viewOptions: ViewOptions
+    @OptionGroup var projection: ProjectionOptions
 
     @Option(help: "graphml, gexf, json, dot, csv or kumu.")
     var to: Target
@@ -44,7 +55,17 @@ struct Convert: ParsableCommand {
     }
 
     func run() throws {
-        let session = try input.session(viewOptions.settings)
+        var settings = viewOptions.settings
+        projection.apply(to: &settings)
+        var session = try input.session(settings, portfolio: true)
+        if let mode = projection.project {
+            guard let projected = session.projection(onto: mode, weighting: projection.weighting ?? .count) else {
+                printError("error: --project \(mode.rawValue): the input holds no participations in initiatives to project (an affiliations sheet, or a two-mode GraphML/GEXF file)")
+                throw ExitCode(inputErrorExitCode)
+            }
+            session = AnalysisSession(
+                network: projected, mission: session.mission, settings: settings, diagnostics: session.diagnostics, inputs: session.inputs, files: session.files)
+        }
         let network = session.network, mission = session.mission
         if to == .dot {
             return try write(DOTWriter.write(try viewOptions.diagram(session)))
@@ -54,7 +75,7 @@ struct Convert: ParsableCommand {
             let withMeasures = network.addingMeasures(measures, tieMeasures: tieMeasures)
             return try write(String(decoding: try CoalitionJSON.encode(withMeasures), as: UTF8.self))
         }
-        let table = ExportTable(network, measures: measures, tieMeasures: tieMeasures)
+        let table = network.portfolio == nil ? ExportTable(network, measures: measures, tieMeasures: tieMeasures) : ExportTable(twoMode: network, measures: measures, tieMeasures: tieMeasures)
         switch to {
         case .graphml: try write(GraphMLWriter.write(table))
         case .gexf: try write(GEXFWriter.write(table, version: gexfVersion, date: mission?.dataDate))
@@ -66,9 +87,13 @@ struct Convert: ParsableCommand {
                 printError("error: --output \(folder) is a file; --to csv writes actors.csv and ties.csv into a folder")
                 throw ExitCode(inputErrorExitCode)
             }
-            let files = [("actors.csv", CSVWriter.actors(table)), ("ties.csv", CSVWriter.ties(table))].map {
-                (path: (folder as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8))
+            var sheets = [("actors.csv", CSVWriter.actors(ExportTable(network, measures: measures, tieMeasures: tieMeasures)))]
+            if !network.ties.isEmpty || network.portfolio == nil { sheets.append(("ties.csv", CSVWriter.ties(ExportTable(network, measures: measures, tieMeasures: tieMeasures)))) }
+            if let portfolio = network.portfolio {
+                sheets.append(("initiatives.csv", CSVWriter.actors(ExportTable.initiatives(portfolio))))
+                sheets.append(("affiliations.csv", CSVWriter.affiliations(ExportTable.affiliations(network))))
             }
+            let files = sheets.map { (path: (folder as NSString).appendingPathComponent($0.0), data: Data($0.1.utf8)) }
             do {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
                 // Both sheets are staged before either is renamed into place.

@@ -11,13 +11,23 @@ public struct TwoModeMeasures: Sendable {
     public var degree: [Int]
     public var degreeCentrality: [Double]
     /// (m + 2(n − 1)) / Σ distances for the first mode (n + 2(m − 1) for the second), times the
-    /// share of the network the vertex reaches, as networkx's `closeness_centrality`.
-    public var closeness: [Double]
+    /// share of the network the vertex reaches, as networkx's `closeness_centrality`. Nil where
+    /// sampled sources give no estimate (a small component no source fell in).
+    public var closeness: [Double?]
     /// Shortest-path betweenness over the most a vertex of that mode can hold (networkx's
     /// `betweenness_centrality`).
     public var betweenness: [Double]
+    /// Whether closeness and betweenness are exact, or estimated from sampled sources.
+    public var isExact: Bool
+    public var sourcesUsed: Int
+    /// With sampling: the additive error bound on each mode's normalised betweenness, for all
+    /// vertices of that mode together with probability 1 − `confidenceDelta` (zero when exact).
+    public var errorBound: (firstMode: Double, secondMode: Double)
+    public var confidenceDelta: Double
 
-    public init(_ g: Graph, firstMode: [Bool], threads: Int = Graph.defaultThreadCount) {
+    /// - Parameter sources: every vertex (exact), or a sample whose shortest paths estimate
+    ///   closeness and betweenness (see ``PathMeasures``).
+    public init(_ g: Graph, firstMode: [Bool], sources: SourceSelection = .all, threads: Int = Graph.defaultThreadCount) {
         precondition(firstMode.count == g.vertexCount, "one mode per vertex")
         precondition(!g.isDirected, "an affiliation network is undirected")
         let total = g.vertexCount
@@ -29,32 +39,18 @@ public struct TwoModeMeasures: Sendable {
             let other = firstMode[v] ? m : n
             return other > 0 ? Double(degree[v]) / Double(other) : 0
         }
-        // Closeness from a breadth-first search per vertex.
-        var closeness = [Double](repeating: 0, count: total)
-        var distance = [Int32](repeating: -1, count: total)
-        var queue = [Int32](repeating: 0, count: total)
-        for source in 0..<total {
-            for i in 0..<total { distance[i] = -1 }
-            distance[source] = 0
-            queue[0] = Int32(source)
-            var head = 0, tail = 1, sum = 0
-            while head < tail {
-                let v = Int(queue[head])
-                head += 1
-                for w in simple.outNeighbors(of: v) where distance[Int(w)] < 0 {
-                    distance[Int(w)] = distance[v] + 1
-                    sum += Int(distance[Int(w)])
-                    queue[tail] = w
-                    tail += 1
-                }
-            }
-            guard sum > 0, total > 1 else { continue }
-            let best = firstMode[source] ? Double(m + 2 * (n - 1)) : Double(n + 2 * (m - 1))
-            closeness[source] = best / Double(sum) * (Double(tail - 1) / Double(total - 1))
+        // One pass of shortest paths gives both: the one-mode closeness r/Σd · r/(N−1) (r the
+        // vertices reached) becomes the two-mode one on multiplying by best/r.
+        let paths = simple.pathMeasures(length: .hops, sources: sources, edgeBetweenness: false, threads: threads)
+        let components = simple.weakComponents()
+        closeness = (0..<total).map { v in
+            guard let c = paths.closenessIn[v] else { return nil }
+            let reached = components.sizes[Int(components.label[v])] - 1
+            guard reached > 0, c > 0 else { return 0 }
+            let best = firstMode[v] ? Double(m + 2 * (n - 1)) : Double(n + 2 * (m - 1))
+            return c * best / Double(reached)
         }
-        self.closeness = closeness
         // Betweenness: the one-mode counts (networkx's, unnormalised), over each mode's maximum.
-        let normalised = simple.pathMeasures(length: .hops, edgeBetweenness: false, threads: threads).betweenness
         let scale = total > 2 ? Double(total - 1) * Double(total - 2) / 2 : 0
         func maximum(_ n: Int, _ m: Int) -> Double {
             guard m > 0 else { return 0 }
@@ -67,8 +63,15 @@ public struct TwoModeMeasures: Sendable {
         let topMax = maximum(n, m), bottomMax = maximum(m, n)
         betweenness = (0..<total).map { v in
             let most = firstMode[v] ? topMax : bottomMax
-            return most > 0 ? normalised[v] * scale / most : 0
+            return most > 0 ? paths.betweenness[v] * scale / most : 0
         }
+        isExact = paths.isExact
+        sourcesUsed = paths.sourcesUsed
+        errorBound = (
+            topMax > 0 ? paths.errorBound * scale / topMax : 0,
+            bottomMax > 0 ? paths.errorBound * scale / bottomMax : 0
+        )
+        confidenceDelta = paths.confidenceDelta
     }
 }
 
@@ -91,36 +94,46 @@ extension Graph {
     /// result's vertex i is `vertices[i]`.
     /// - Complexity: Σ over the other mode's vertices of their degree squared — an initiative
     ///   of k members adds k(k−1)/2 pairs.
+    ///
+    /// Built one vertex at a time with a dense accumulator (a weight slot per vertex of the
+    /// projection and the list of slots touched), so that no hash map of pairs is needed and
+    /// the ties come out sorted by their first end.
     public func projection(onto vertices: [Int], weighting: ProjectionWeighting = .count) -> Graph {
         let g = simplified()
         var position = [Int32](repeating: -1, count: g.vertexCount)
         for (i, v) in vertices.enumerated() { position[v] = Int32(i) }
-        var weight: [UInt64: Double] = [:]
-        var visited = [Bool](repeating: false, count: g.vertexCount)
-        for u in vertices {
-            for w in g.outNeighbors(of: u) where !visited[Int(w)] && position[Int(w)] < 0 {
-                visited[Int(w)] = true
-                let members = g.outNeighbors(of: Int(w)).compactMap { position[Int($0)] >= 0 ? position[Int($0)] : nil }
-                let k = members.count
-                guard k > 1 else { continue }
-                let add = weighting == .newman ? 1 / Double(k - 1) : 1
-                for a in 0..<k {
-                    for b in (a + 1)..<k {
-                        let (x, y) = members[a] < members[b] ? (members[a], members[b]) : (members[b], members[a])
-                        weight[UInt64(UInt32(x)) << 32 | UInt64(UInt32(y)), default: 0] += add
-                    }
+        // Each other-mode vertex's members in this mode, and its Newman share 1/(k − 1).
+        var share = [Double](repeating: 0, count: g.vertexCount)
+        for w in 0..<g.vertexCount where position[w] < 0 {
+            let k = g.outNeighbors(of: w).count { position[Int($0)] >= 0 }
+            share[w] = k > 1 ? 1 / Double(k - 1) : 0
+        }
+        let degreeHere = vertices.map { u in g.outNeighbors(of: u).count { position[Int($0)] < 0 } }
+        var weight = [Double](repeating: 0, count: vertices.count)
+        var touched: [Int32] = []
+        var builder = GraphBuilder(vertexCount: vertices.count, isDirected: false)
+        for (x, u) in vertices.enumerated() {
+            for w in g.outNeighbors(of: u) where position[Int(w)] < 0 {
+                let add = weighting == .newman ? share[Int(w)] : 1
+                for member in g.outNeighbors(of: Int(w)) {
+                    let y = position[Int(member)]
+                    // Each pair once, from its lower end.
+                    guard y > Int32(x) else { continue }
+                    if weight[Int(y)] == 0 { touched.append(y) }
+                    weight[Int(y)] += add
                 }
             }
-        }
-        var builder = GraphBuilder(vertexCount: vertices.count, isDirected: false, expectedEdgeCount: weight.count)
-        for key in weight.keys.sorted() {
-            let x = Int(key >> 32), y = Int(key & 0xFFFF_FFFF)
-            var w = weight[key]!
-            if weighting == .jaccard {
-                let union = g.outNeighbors(of: vertices[x]).count + g.outNeighbors(of: vertices[y]).count - Int(w)
-                w = union > 0 ? w / Double(union) : 0
+            touched.sort()
+            for y in touched {
+                var w = weight[Int(y)]
+                weight[Int(y)] = 0
+                if weighting == .jaccard {
+                    let union = degreeHere[x] + degreeHere[Int(y)] - Int(w)
+                    w = union > 0 ? w / Double(union) : 0
+                }
+                builder.addEdge(x, Int(y), weight: w)
             }
-            builder.addEdge(x, y, weight: w)
+            touched.removeAll(keepingCapacity: true)
         }
         return builder.build()
     }

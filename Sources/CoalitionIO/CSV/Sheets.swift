@@ -1,8 +1,22 @@
 import Coalition
 
-/// Which sheet a file is: the actors (nodes) or the ties (edges).
+/// Which sheet a file is: the actors (nodes), the ties (edges), the initiatives of the
+/// portfolio, or the participations (affiliations) of actors in initiatives.
 public enum SheetRole: String, Sendable {
-    case actors, ties
+    case actors, ties, initiatives, affiliations
+
+    /// How messages name the sheet.
+    var name: String { self == .affiliations ? "affiliations (participations)" : rawValue }
+
+    /// What a sheet of this role without rows means.
+    var emptyMeaning: String {
+        switch self {
+        case .actors: "no actor is declared"
+        case .ties: "no tie is given"
+        case .initiatives: "no initiative is declared"
+        case .affiliations: "no one takes part in anything"
+        }
+    }
 }
 
 /// The model field a column feeds.
@@ -10,6 +24,7 @@ enum ColumnField: Hashable {
     case id, name, kind, sector, level, influence, interest, stance, voices, commitment
     case source, target, relation, strength, direction
     case validFrom, validUntil
+    case actor, initiative, role, budget, status
     /// Gephi's `Type` means direction (Directed/Undirected), Kumu's the relation: decided by
     /// the first value.
     case typeAmbiguous
@@ -45,17 +60,53 @@ enum ColumnAliases {
         "validfrom": .validFrom, "startdate": .validFrom, "validuntil": .validUntil, "validto": .validUntil, "enddate": .validUntil,
     ]
 
+    static let initiatives: [String: ColumnField] = [
+        "id": .id, "key": .id, "initiativeid": .id, "projectid": .id, "code": .id,
+        "name": .name, "label": .name, "title": .name, "initiative": .name, "project": .name,
+        "initiativename": .name, "projectname": .name,
+        "kind": .kind, "type": .kind, "category": .kind, "format": .kind, "initiativetype": .kind,
+        "sector": .sector, "sectors": .sector,
+        "budget": .budget, "funding": .budget, "amount": .budget, "totalbudget": .budget,
+        "status": .status, "stage": .status, "phase": .status,
+        "validfrom": .validFrom, "startdate": .validFrom, "validuntil": .validUntil, "validto": .validUntil, "enddate": .validUntil,
+    ]
+    static let affiliations: [String: ColumnField] = [
+        "actor": .actor, "actorid": .actor, "organisation": .actor, "organization": .actor, "organisationid": .actor,
+        "organizationid": .actor, "member": .actor, "stakeholder": .actor,
+        "initiative": .initiative, "initiativeid": .initiative, "project": .initiative, "projectid": .initiative,
+        "programme": .initiative, "program": .initiative, "pilot": .initiative, "event": .initiative,
+        "role": .role, "participationrole": .role, "partnerrole": .role,
+        "commitment": .commitment, "commitmentlevel": .commitment,
+        "budget": .budget, "funding": .budget, "contribution": .budget, "amount": .budget,
+        "validfrom": .validFrom, "startdate": .validFrom, "validuntil": .validUntil, "validto": .validUntil, "enddate": .validUntil,
+    ]
+
+    static func table(for role: SheetRole) -> [String: ColumnField] {
+        switch role {
+        case .actors: actors
+        case .ties: ties
+        case .initiatives: initiatives
+        case .affiliations: affiliations
+        }
+    }
+
     static func key(_ header: String) -> String {
         String(header.lowercased().unicodeScalars.filter { !" _-.\t".unicodeScalars.contains($0) }.map(Character.init))
     }
 
     /// Tells the role of a sheet from its header: source and target (or from and to) make a
-    /// ties sheet; an id, label or name column makes an actors sheet.
+    /// ties sheet; an initiative (or project) column beside an actor (or organisation) column
+    /// makes an affiliations sheet; an id, label or name column makes an actors sheet. An
+    /// initiatives sheet has an actors sheet's columns, so it is never told this way: it is
+    /// named (``SheetRole/initiatives``).
     static func role(of header: [String]) -> SheetRole? {
         let keys = Set(header.map(key))
         let hasSource = keys.contains { ties[$0] == .source }
         let hasTarget = keys.contains { ties[$0] == .target }
         if hasSource || hasTarget { return .ties }
+        if keys.contains(where: { affiliations[$0] == .initiative }) && keys.contains(where: { affiliations[$0] == .actor }) {
+            return .affiliations
+        }
         if keys.contains(where: { actors[$0] == .id || actors[$0] == .name }) { return .actors }
         return nil
     }
@@ -117,6 +168,52 @@ extension TieRecord {
     }
 }
 
+extension InitiativeRecord {
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: @autoclosure () -> String) {
+        switch field {
+        case .id: id = cell
+        case .name: name = cell
+        case .kind: kind = cell
+        case .sector: sector = cell
+        case .budget: budget = cell
+        case .status: status = cell
+        case .validFrom: validFrom = cell
+        case .validUntil: validUntil = cell
+        case .extra(let name): extra.append((name, cell))
+        default: extra.append((column(), cell))
+        }
+    }
+
+    /// An attribute of a GraphML or GEXF node of the second mode, by its name.
+    public mutating func assign(_ cell: Cell, toColumn name: String) {
+        let field = ColumnAliases.initiatives[ColumnAliases.key(name)]
+        set(field == .id ? .extra(name) : field ?? .extra(name), cell, column: name)
+    }
+}
+
+extension AffiliationRecord {
+    mutating func set(_ field: ColumnField, _ cell: Cell, column: @autoclosure () -> String) {
+        switch field {
+        case .actor: actor = cell
+        case .initiative: initiative = cell
+        case .role: role = cell
+        case .commitment: commitment = cell
+        case .budget: budget = cell
+        case .validFrom: validFrom = cell
+        case .validUntil: validUntil = cell
+        case .extra(let name): extra.append((name, cell))
+        default: extra.append((column(), cell))
+        }
+    }
+
+    /// An attribute of a GraphML or GEXF edge between the modes, by its name (the ends come
+    /// from the element). `weight` is a tie's; a participation has none, so it stays an attribute.
+    public mutating func assign(_ cell: Cell, toColumn name: String) {
+        let field = ColumnAliases.affiliations[ColumnAliases.key(name)]
+        set(field == .actor || field == .initiative ? .extra(name) : field ?? .extra(name), cell, column: name)
+    }
+}
+
 /// Reads the rows of a sheet into a ``NetworkAssembler``.
 struct SheetLayout {
     let role: SheetRole
@@ -127,7 +224,7 @@ struct SheetLayout {
     init(header: CSVRow, role: SheetRole, file: String) throws(InputError) {
         self.role = role
         self.headers = header.fields.map { $0.trimmingWhitespace() }
-        let table = role == .actors ? ColumnAliases.actors : ColumnAliases.ties
+        let table = ColumnAliases.table(for: role)
         var seen: [ColumnField: Int] = [:]
         var problems: [Diagnostic] = []
         var fields: [ColumnField] = []
@@ -154,18 +251,23 @@ struct SheetLayout {
             fields.append(field)
         }
         // Gephi `Id`+`Label`: the label is the name. Kumu `Label` alone: the label is the id.
-        if role == .ties {
-            for (required, names) in [(ColumnField.source, "source (or from)"), (.target, "target (or to)")] where seen[required] == nil {
-                problems.append(
-                    Diagnostic(
-                        .error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
-                        "the ties sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
+        let required: [(ColumnField, String)] =
+            switch role {
+            case .ties: [(.source, "source (or from)"), (.target, "target (or to)")]
+            case .affiliations: [(.actor, "actor (or organisation)"), (.initiative, "initiative (or project)")]
+            case .actors, .initiatives: []
             }
-        } else if seen[.id] == nil && seen[.name] == nil {
+        for (field, names) in required where seen[field] == nil {
             problems.append(
                 Diagnostic(
                     .error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
-                    "the actors sheet has no id (or label) column; columns found: \(headers.joined(separator: ", "))"))
+                    "the \(role.name) sheet has no \(names) column; columns found: \(headers.joined(separator: ", "))"))
+        }
+        if (role == .actors || role == .initiatives) && seen[.id] == nil && seen[.name] == nil {
+            problems.append(
+                Diagnostic(
+                    .error, .missingColumn, at: SourceLocation(file: file, line: header.line, column: 1),
+                    "the \(role.rawValue) sheet has no id (or \(role == .actors ? "label" : "name")) column; columns found: \(headers.joined(separator: ", "))"))
         }
         if !problems.isEmpty { throw InputError(problems) }
         self.fields = fields
@@ -214,6 +316,20 @@ struct SheetLayout {
                 r.set(fields[i], cell, column: headers[i])
             }
             assembler.add(r)
+        case .initiatives:
+            var r = InitiativeRecord(location: rowLocation, conventions: conventions)
+            for (i, field) in fields.enumerated() {
+                r.set(field, Cell(row.fields[i], at: row.location(ofField: i, in: file)), column: headers[i])
+            }
+            assembler.add(r)
+        case .affiliations:
+            var r = AffiliationRecord(location: rowLocation, conventions: conventions)
+            for (i, field) in fields.enumerated() {
+                let text = row.fields[i]
+                if case .extra = field, text.isEmpty { continue }
+                r.set(field, Cell(text, at: row.location(ofField: i, in: file)), column: headers[i])
+            }
+            assembler.add(r)
         }
     }
 }
@@ -228,6 +344,10 @@ enum HeaderSearch {
     /// when no row names known columns; the first row when it already does.
     static func find(in rows: [CSVRow], role: SheetRole?) -> Int? {
         rows.firstIndex { row in
+            // An initiatives sheet is named, not told by its columns: its header names an id or a name.
+            if role == .initiatives {
+                return row.fields.contains { [.id, .name].contains(ColumnAliases.initiatives[ColumnAliases.key($0)]) }
+            }
             guard let found = ColumnAliases.role(of: row.fields) else { return false }
             return role == nil || found == role
         }
@@ -271,6 +391,8 @@ extension CSVFile {
                 ))
         }
         var layout = try SheetLayout(header: header, role: role, file: name)
+        if role == .initiatives { assembler.declareInitiatives() }
+        if role == .affiliations { assembler.expectParticipations() }
         if skipped > 0 { assembler.note(HeaderSearch.skipped(skipped, header: header, file: name, unit: "line")) }
         let file = name
         let conventions = self.conventions
@@ -285,7 +407,7 @@ extension CSVFile {
             assembler.note(
                 Diagnostic(
                     .warning, .noRows, at: SourceLocation(file: name, line: header.line, column: 1),
-                    "the \(role.rawValue) sheet has a header but no rows: \(role == .actors ? "no actor is declared" : "no tie is given")"))
+                    "the \(role.name) sheet has a header but no rows: \(role.emptyMeaning)"))
         }
     }
 }

@@ -25,6 +25,16 @@ public enum CSVWriter {
         return lines.joined(separator: "\n") + "\n"
     }
 
+    /// The affiliations sheet: `actor`, `initiative`, then `role`, `commitment`, `budget`, …
+    /// (``ExportTable/affiliations(_:)``).
+    public static func affiliations(_ table: ExportTable) -> String {
+        var lines = [(["actor", "initiative"] + table.tieColumns.map(\.name)).map(field).joined(separator: ",")]
+        for (e, ends) in table.tieEnds.enumerated() {
+            lines.append(([ends.source, ends.target] + table.tieColumns.map { $0.values[e]?.exportText ?? "" }).map(field).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
     /// A CSV field, quoted when it must be; a leading `#` is quoted too, since the reader
     /// skips lines that start with one as comments.
     public static func field(_ s: String) -> String {

@@ -87,3 +87,90 @@ extension AttributeValue {
     /// The value as a writer prints it: numbers in the shortest form that reads back exactly.
     var exportText: String { description }
 }
+
+// MARK: The portfolio
+
+extension ExportTable {
+    /// The portfolio's initiatives as an actors-like table (`id`, `name`, `kind`, `sector`,
+    /// `budget`, `status`, dates, the sheet's other columns), for `initiatives.csv`.
+    public static func initiatives(_ portfolio: Portfolio) -> ExportTable {
+        let xs = portfolio.initiatives
+        var columns: [Column] = [
+            Column(name: "name", type: .text, values: xs.map { .text($0.name) }),
+            Column(name: "kind", type: .text, values: xs.map { $0.kind.map(AttributeValue.text) }),
+            Column(name: "sector", type: .text, values: xs.map { $0.sectors.isEmpty ? nil : .text($0.sectors.joined(separator: "|")) }),
+            Column(name: "budget", type: .double, values: xs.map { $0.budget.map(AttributeValue.number) }),
+            Column(name: "status", type: .text, values: xs.map { $0.status.map(AttributeValue.text) }),
+            Column(name: "valid_from", type: .text, values: xs.map { $0.validity?.from.map { .text($0.description) } }),
+            Column(name: "valid_until", type: .text, values: xs.map { $0.validity?.until.map { .text($0.description) } }),
+        ]
+        for c in portfolio.initiativeColumns {
+            columns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: xs.map { $0.attributes[c.name] }))
+        }
+        return ExportTable(directed: false, actorIDs: xs.map(\.id), actorColumns: columns.filter { $0.values.contains { $0 != nil } }, tieEnds: [], tieColumns: [])
+    }
+
+    /// The participations as a ties-like table whose ends are (actor id, initiative id), with
+    /// `role`, `commitment`, `budget`, dates and the sheet's other columns.
+    public static func affiliations(_ network: StakeholderNetwork) -> ExportTable {
+        guard let portfolio = network.portfolio else { return ExportTable(directed: false, actorIDs: [], actorColumns: [], tieEnds: [], tieColumns: []) }
+        let xs = portfolio.affiliations
+        var columns: [Column] = [
+            Column(name: "role", type: .text, values: xs.map { $0.role.map { .text($0.name) } }),
+            Column(name: "commitment", type: .text, values: xs.map { $0.commitment.map { .text($0.name) } }),
+            Column(name: "budget", type: .double, values: xs.map { $0.budget.map(AttributeValue.number) }),
+            Column(name: "valid_from", type: .text, values: xs.map { $0.validity?.from.map { .text($0.description) } }),
+            Column(name: "valid_until", type: .text, values: xs.map { $0.validity?.until.map { .text($0.description) } }),
+        ]
+        for c in portfolio.affiliationColumns {
+            columns.append(Column(name: c.name, type: c.type == .number ? .double : .text, values: xs.map { $0.attributes?[c.name] }))
+        }
+        return ExportTable(
+            directed: false, actorIDs: [], actorColumns: [],
+            tieEnds: xs.map { (network.actors[Int($0.actor)].id, portfolio.initiatives[Int($0.initiative)].id) },
+            tieColumns: columns.filter { $0.values.contains { $0 != nil } })
+    }
+
+    /// The two-mode network in one table, as GraphML and GEXF hold it: the actors then the
+    /// initiatives, told apart by a `bipartite` column (0 actors, 1 initiatives — networkx's
+    /// convention, which Coalition reads back); the ties between actors, then the
+    /// participations. A column both modes have (`name`, `kind`, `sector`) is one column.
+    public init(twoMode network: StakeholderNetwork, measures: [MeasureColumn] = [], tieMeasures: [MeasureColumn] = []) {
+        let actors = ExportTable(network, measures: measures, tieMeasures: tieMeasures)
+        guard let portfolio = network.portfolio else {
+            self = actors
+            return
+        }
+        let initiatives = Self.initiatives(portfolio), affiliations = Self.affiliations(network)
+        let a = actors.actorIDs.count, b = initiatives.actorIDs.count
+        let mode = Column(name: "bipartite", type: .integer, values: Array(repeating: .number(0), count: a) + Array(repeating: .number(1), count: b))
+        self.init(
+            directed: network.isDirected, actorIDs: actors.actorIDs + initiatives.actorIDs,
+            actorColumns: [mode] + Self.stacking(actors.actorColumns, a, initiatives.actorColumns, b),
+            tieEnds: actors.tieEnds + affiliations.tieEnds,
+            tieColumns: Self.stacking(actors.tieColumns, actors.tieEnds.count, affiliations.tieColumns, affiliations.tieEnds.count))
+    }
+
+    init(directed: Bool, actorIDs: [String], actorColumns: [Column], tieEnds: [(source: String, target: String)], tieColumns: [Column]) {
+        self.directed = directed
+        self.actorIDs = actorIDs
+        self.actorColumns = actorColumns
+        self.tieEnds = tieEnds
+        self.tieColumns = tieColumns
+    }
+
+    /// The rows of `first` (`a` of them) above those of `second` (`b`), columns matched by
+    /// name; a column of differing types becomes text.
+    private static func stacking(_ first: [Column], _ a: Int, _ second: [Column], _ b: Int) -> [Column] {
+        var out: [Column] = first.map { c in
+            guard let other = second.first(where: { $0.name == c.name }) else {
+                return Column(name: c.name, type: c.type, values: c.values + Array(repeating: nil, count: b))
+            }
+            return Column(name: c.name, type: c.type == other.type ? c.type : .text, values: c.values + other.values)
+        }
+        for c in second where !first.contains(where: { $0.name == c.name }) {
+            out.append(Column(name: c.name, type: c.type, values: Array(repeating: nil, count: a) + c.values))
+        }
+        return out
+    }
+}

@@ -1,9 +1,11 @@
 import Coalition
 import Foundation
 
-/// Coalition's own JSON format, version 2: everything the model holds, so that a network
+/// Coalition's own JSON format, version 2 or 3: everything the model holds, so that a network
 /// round-trips exactly. Documented in the README. Version 2 added `validFrom` and `validUntil`
-/// (YYYY-MM-DD, only where given) to actors and ties; version 1 files are read as before.
+/// (YYYY-MM-DD, only where given) to actors and ties; version 3 adds the portfolio
+/// (`initiatives`, `affiliations` and their column lists) and is written only for a network
+/// that has one, so that files without a portfolio still open in earlier versions.
 ///
 /// ```json
 /// {"format": "coalition", "version": 2, "directed": false,
@@ -17,16 +19,16 @@ import Foundation
 /// ```
 public enum CoalitionJSON {
     public static let formatName = "coalition"
-    public static let version = 2
+    public static let version = 3
     /// The versions this program reads.
-    public static let readable = 1...2
+    public static let readable = 1...3
 
     // MARK: Writing
 
     /// Deterministic, pretty-printed JSON with sorted keys.
     public static func encode(_ network: StakeholderNetwork) throws -> Data {
         let doc = Document(
-            format: formatName, version: version, directed: network.isDirected,
+            format: formatName, version: network.portfolio == nil ? 2 : version, directed: network.isDirected,
             actorColumns: network.actorColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
             tieColumns: network.tieColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
             actors: network.actors.map { a in
@@ -42,6 +44,21 @@ public enum CoalitionJSON {
                     relation: t.relation.rawValue, strength: t.strength, commitment: t.commitment?.name,
                     directed: t.isDirected, validFrom: t.validity?.from?.description, validUntil: t.validity?.until?.description,
                     attributes: (t.attributes ?? [:]).mapValues(Value.init))
+            },
+            initiativeColumns: network.portfolio?.initiativeColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
+            affiliationColumns: network.portfolio?.affiliationColumns.map { .init(name: $0.name, type: $0.type.rawValue) },
+            initiatives: network.portfolio?.initiatives.map { x in
+                .init(
+                    id: x.id, name: x.name, kind: x.kind, sectors: x.sectors, budget: x.budget, status: x.status,
+                    validFrom: x.validity?.from?.description, validUntil: x.validity?.until?.description, attributes: x.attributes.mapValues(Value.init))
+            },
+            affiliations: network.portfolio.map { p in
+                p.affiliations.map { a in
+                    .init(
+                        actor: network.actors[Int(a.actor)].id, initiative: p.initiatives[Int(a.initiative)].id, role: a.role?.name,
+                        commitment: a.commitment?.name, budget: a.budget, validFrom: a.validity?.from?.description,
+                        validUntil: a.validity?.until?.description, attributes: (a.attributes ?? [:]).mapValues(Value.init))
+                }
             })
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
@@ -58,6 +75,18 @@ public enum CoalitionJSON {
         var tieColumns: [Column]
         var actors: [ActorEntry]
         var ties: [TieEntry]
+        var initiativeColumns: [Column]?
+        var affiliationColumns: [Column]?
+        var initiatives: [InitiativeEntry]?
+        var affiliations: [AffiliationEntry]?
+    }
+    struct InitiativeEntry: Encodable {
+        var id: String; var name: String; var kind: String?; var sectors: [String]; var budget: Double?; var status: String?
+        var validFrom: String?; var validUntil: String?; var attributes: [String: Value]
+    }
+    struct AffiliationEntry: Encodable {
+        var actor: String; var initiative: String; var role: String?; var commitment: String?; var budget: Double?
+        var validFrom: String?; var validUntil: String?; var attributes: [String: Value]
     }
     struct Column: Encodable { var name: String; var type: String }
     struct ActorEntry: Encodable {
@@ -128,6 +157,13 @@ public enum CoalitionJSON {
             throw InputError(Diagnostic(.error, .malformedJSON, at: top, "\"actors\" must be a list"))
         }
         let ties = doc["ties"] as? [Any] ?? []
+        for (key, ofInitiatives) in [("initiativeColumns", true), ("affiliationColumns", false)] {
+            for c in doc[key] as? [[String: Any]] ?? [] {
+                if let name = c["name"] as? String {
+                    assembler.declarePortfolioColumn(name, ofInitiatives: ofInitiatives, as: c["type"] as? String == "text" ? .text : .number)
+                }
+            }
+        }
         for (i, item) in actors.enumerated() {
             let at = { (field: String) in SourceLocation(file: file, path: "actors[\(i)]\(field.isEmpty ? "" : ".")\(field)") }
             guard let a = item as? [String: Any] else {
@@ -146,6 +182,49 @@ public enum CoalitionJSON {
                 if let t = text(v) { r.extra.append((k, Cell(t, at: at("attributes.\(k)")))) }
             }
             assembler.add(r)
+        }
+        if let initiatives = doc["initiatives"] {
+            guard let list = initiatives as? [Any] else {
+                throw InputError(Diagnostic(.error, .malformedJSON, at: top, "\"initiatives\" must be a list"))
+            }
+            assembler.declareInitiatives()
+            for (i, item) in list.enumerated() {
+                let at = { (field: String) in SourceLocation(file: file, path: "initiatives[\(i)]\(field.isEmpty ? "" : ".")\(field)") }
+                guard let x = item as? [String: Any] else {
+                    assembler.note(Diagnostic(.error, .malformedJSON, at: at(""), "each initiative must be an object")); continue
+                }
+                var r = InitiativeRecord(location: at(""))
+                func cell(_ key: String) -> Cell? { text(x[key]).map { Cell($0, at: at(key)) } }
+                r.id = cell("id"); r.name = cell("name"); r.kind = cell("kind"); r.sector = cell("sectors")
+                r.budget = cell("budget"); r.status = cell("status"); r.validFrom = cell("validFrom"); r.validUntil = cell("validUntil")
+                if r.id == nil {
+                    assembler.note(Diagnostic(.error, .emptyID, at: at("id"), "initiative has no id")); continue
+                }
+                for (k, v) in (x["attributes"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    if let t = text(v) { r.extra.append((k, Cell(t, at: at("attributes.\(k)")))) }
+                }
+                assembler.add(r)
+            }
+        }
+        if let affiliations = doc["affiliations"] {
+            guard let list = affiliations as? [Any] else {
+                throw InputError(Diagnostic(.error, .malformedJSON, at: top, "\"affiliations\" must be a list"))
+            }
+            assembler.expectParticipations()
+            for (i, item) in list.enumerated() {
+                let at = { (field: String) in SourceLocation(file: file, path: "affiliations[\(i)]\(field.isEmpty ? "" : ".")\(field)") }
+                guard let x = item as? [String: Any] else {
+                    assembler.note(Diagnostic(.error, .malformedJSON, at: at(""), "each affiliation must be an object")); continue
+                }
+                var r = AffiliationRecord(location: at(""))
+                func cell(_ key: String) -> Cell? { text(x[key]).map { Cell($0, at: at(key)) } }
+                r.actor = cell("actor"); r.initiative = cell("initiative"); r.role = cell("role")
+                r.commitment = cell("commitment"); r.budget = cell("budget"); r.validFrom = cell("validFrom"); r.validUntil = cell("validUntil")
+                for (k, v) in (x["attributes"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+                    if let t = text(v) { r.extra.append((k, Cell(t, at: at("attributes.\(k)")))) }
+                }
+                assembler.add(r)
+            }
         }
         for (i, item) in ties.enumerated() {
             let at = { (field: String) in SourceLocation(file: file, path: "ties[\(i)]\(field.isEmpty ? "" : ".")\(field)") }

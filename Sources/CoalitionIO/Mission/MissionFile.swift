@@ -7,7 +7,7 @@ import Yams
 public enum MissionFile {
     /// The keys a mission file may hold, documented in the README.
     public static let keys = [
-        "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network",
+        "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network", "affiliations", "initiatives",
         "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
         "sensitive_columns", "personal_data", "waves",
     ]
@@ -60,6 +60,8 @@ public enum MissionFile {
         m.actorsFile = values["actors"].flatMap { reader.text($0, "actors") }
         m.tiesFile = values["ties"].flatMap { reader.text($0, "ties") }
         m.networkFile = values["network"].flatMap { reader.text($0, "network") }
+        m.affiliationsFile = values["affiliations"].flatMap { reader.text($0, "affiliations") }
+        m.initiativesFile = values["initiatives"].flatMap { reader.text($0, "initiatives") }
         m.directed = values["directed"].flatMap { reader.bool($0, "directed") }
         m.personalData = values["personal_data"].flatMap { reader.bool($0, "personal_data") } ?? false
         m.groupBy = values["group_by"].flatMap { reader.text($0, "group_by") }
@@ -76,13 +78,20 @@ public enum MissionFile {
         if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }
         if let node = values["waves"] { m.waves = reader.waves(node) }
 
-        if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil {
+        if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil && m.affiliationsFile == nil {
             reader.log.error(
                 .badMission, at: SourceLocation(file: file, line: 1, column: 1),
-                "the mission names no data; add `actors:` and `ties:` (sheets) or `network:` (a GraphML, GEXF or JSON file)")
+                "the mission names no data; add `actors:` and `ties:` (sheets), `affiliations:` (who takes part in which initiative) or `network:` (a GraphML, GEXF or JSON file)")
         }
-        if m.networkFile != nil && (m.actorsFile != nil || m.tiesFile != nil), let node = values["network"] {
-            reader.log.error(.badMission, at: reader.at(node), "give either `network:` or `actors:`/`ties:`, not both")
+        if m.networkFile != nil && (m.actorsFile != nil || m.tiesFile != nil || m.affiliationsFile != nil || m.initiativesFile != nil),
+            let node = values["network"]
+        {
+            reader.log.error(.badMission, at: reader.at(node), "give either `network:` or the sheets (`actors:`, `ties:`, `affiliations:`, `initiatives:`), not both")
+        }
+        if m.initiativesFile != nil && m.affiliationsFile == nil, let node = values["initiatives"] {
+            reader.log.error(
+                .badMission, at: reader.at(node),
+                "`initiatives:` lists the portfolio's initiatives; add `affiliations:`, the sheet that says who takes part in which")
         }
         return (reader.log.hasErrors ? nil : m, reader.log)
     }

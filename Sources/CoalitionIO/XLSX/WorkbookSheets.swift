@@ -5,6 +5,10 @@ extension Workbook {
     /// matched like column names.
     static let actorSheetNames = ["actors", "elements", "nodes", "stakeholders"]
     static let tieSheetNames = ["ties", "connections", "edges", "relationships"]
+    /// A portfolio's sheets: the initiatives (named so, as their columns are an actors
+    /// sheet's) and the participations (found by name or by their columns).
+    static let initiativeSheetNames = ["initiatives", "projects", "programmes", "programs"]
+    static let affiliationSheetNames = ["affiliations", "participations", "participants", "memberships", "members"]
 
     /// Finds the actors and ties sheets — by the names given, else by their usual names, else
     /// by their columns — and reads them into `assembler` as sheets are read. Problems are
@@ -22,11 +26,13 @@ extension Workbook {
         }
         func usual(_ candidates: [String], role: SheetRole) -> Sheet? {
             for c in candidates { if let s = sheets.first(where: { ColumnAliases.key($0.name) == c }) { return s } }
-            return sheets.first { s in s.header(for: role) != nil }
+            return sheets.first { s in !Self.initiativeSheetNames.contains(ColumnAliases.key(s.name)) && s.header(for: role) != nil }
         }
         let actors = try actorsSheet.map { (name: String) throws(InputError) in try named(name, option: "--actors-sheet") } ?? usual(Self.actorSheetNames, role: .actors)
         let ties = try tiesSheet.map { (name: String) throws(InputError) in try named(name, option: "--ties-sheet") } ?? usual(Self.tieSheetNames, role: .ties)
-        guard actors != nil || ties != nil else {
+        let initiatives = sheets.first { Self.initiativeSheetNames.contains(ColumnAliases.key($0.name)) }
+        let affiliations = usual(Self.affiliationSheetNames, role: .affiliations)
+        guard actors != nil || ties != nil || affiliations != nil else {
             throw InputError(
                 Diagnostic(
                     .error, .unknownSheet, at: here,
@@ -37,7 +43,13 @@ extension Workbook {
         opts.actorsFromTies = actors == nil
         var assembler = NetworkAssembler(options: opts)
         var problems: [Diagnostic] = []
-        for (sheet, role) in [(actors, SheetRole.actors), (ties, .ties)] {
+        if let initiatives, affiliations == nil {
+            throw InputError(
+                Diagnostic(
+                    .error, .unknownSheet, at: here,
+                    "the sheet \"\(initiatives.name)\" lists initiatives, but no sheet says who takes part in which: add a sheet called Participations (columns actor and initiative)"))
+        }
+        for (sheet, role) in [(actors, SheetRole.actors), (initiatives, .initiatives), (affiliations, .affiliations), (ties, .ties)] {
             guard let sheet else { continue }
             do throws(InputError) { try sheet.read(as: role, file: "\(file)[\(sheet.name)]", into: &assembler) } catch { problems += error.diagnostics }
         }
@@ -77,13 +89,15 @@ extension Workbook.Sheet {
         // A header cell left empty after the last named column is not a column.
         while header.fields.count > 1, header.fields.last?.isEmpty == true { header.fields.removeLast(); header.starts.removeLast() }
         var layout = try SheetLayout(header: header, role: role, file: file)
+        if role == .initiatives { assembler.declareInitiatives() }
+        if role == .affiliations { assembler.expectParticipations() }
         let conventions = CellConventions(listSeparators: ["|", ";"], decimalComma: false)
         let width = header.fields.count
         if rows.count == 1 {
             assembler.note(
                 Diagnostic(
                     .warning, .noRows, at: SourceLocation(file: file, line: header.line, column: 1),
-                    "the \(role.rawValue) sheet has a header but no rows: \(role == .actors ? "no actor is declared" : "no tie is given")"))
+                    "the \(role.name) sheet has a header but no rows: \(role.emptyMeaning)"))
         }
         for var row in rows.dropFirst() {
             if row.fields.count > width {

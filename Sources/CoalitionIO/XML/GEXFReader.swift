@@ -4,6 +4,8 @@ import Foundation
 /// Reads GEXF 1.2 and 1.3 as written by Gephi and networkx: `<attributes>` declarations,
 /// `<attvalues>` per node and edge, `defaultedgetype` and per-edge `type`, edge `weight`,
 /// and the edge `kind` (GEXF 1.3's relation type) as the relation. Visual data is ignored.
+/// A two-mode file (a `bipartite`, `mode` or boolean `type` node attribute, see
+/// ``TwoModeNodes``) is read as actors, initiatives and the participations that join them.
 public enum GEXFReader {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         let root = try XMLTree.parse(data, file: file)
@@ -13,12 +15,12 @@ public enum GEXFReader {
         guard let graph = root.child(named: "graph") else {
             throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file), "the GEXF file has no <graph> element"))
         }
-        var titles: [String: [String: (title: String, defaultValue: String?)]] = ["node": [:], "edge": [:]]
+        var titles: [String: [String: (title: String, type: String?, defaultValue: String?)]] = ["node": [:], "edge": [:]]
         for block in graph.children(named: "attributes") {
             let cls = block.attributes["class"] ?? "node"
             for a in block.children(named: "attribute") {
                 guard let id = a.attributes["id"] else { continue }
-                titles[cls, default: [:]][id] = (a.attributes["title"] ?? id, a.child(named: "default")?.text)
+                titles[cls, default: [:]][id] = (a.attributes["title"] ?? id, a.attributes["type"], a.child(named: "default")?.text)
             }
         }
         let defaultType = graph.attributes["defaultedgetype"] ?? "undirected"
@@ -64,31 +66,74 @@ public enum GEXFReader {
             return out
         }
 
+        let modeTitle = (titles["node"] ?? [:]).values.first { TwoModeNodes.givesMode($0.title, declaredType: $0.type) }?.title
+        var initiatives = Set<String>()
+        var pendingInitiatives: [InitiativeRecord] = []
         for node in graph.child(named: "nodes")?.children(named: "node") ?? [] {
             let at = node.location(in: file)
-            var r = ActorRecord(location: at)
             guard let id = node.attributes["id"] else {
                 assembler.note(Diagnostic(.error, .emptyID, at: at, "a <node> has no id attribute"))
                 continue
             }
+            var given = values(of: node, cls: "node")
+            if let modeTitle {
+                guard let i = given.firstIndex(where: { $0.0 == modeTitle }) else {
+                    assembler.note(TwoModeNodes.missingMode(at, node: id, attribute: modeTitle))
+                    continue
+                }
+                let cell = given.remove(at: i).1
+                guard let second = TwoModeNodes.isInitiative(cell.text) else {
+                    assembler.note(TwoModeNodes.badMode(cell, node: id))
+                    continue
+                }
+                if second { initiatives.insert(id) }
+            }
+            let nodeSpan = span(of: node)
+            if initiatives.contains(id) {
+                var r = InitiativeRecord(location: at)
+                r.id = Cell(id, at: at)
+                r.name = node.attributes["label"].map { Cell($0, at: at) }
+                for (title, cell) in given { r.assign(cell, toColumn: title) }
+                if nodeSpan.0 != nil || nodeSpan.1 != nil { (r.validFrom, r.validUntil) = nodeSpan }
+                pendingInitiatives.append(r)
+                continue
+            }
+            var r = ActorRecord(location: at)
             r.id = Cell(id, at: at)
             r.name = node.attributes["label"].map { Cell($0, at: at) }
-            for (title, cell) in values(of: node, cls: "node") { r.assign(cell, toColumn: title) }
-            let nodeSpan = span(of: node)
+            for (title, cell) in given { r.assign(cell, toColumn: title) }
             if nodeSpan.0 != nil || nodeSpan.1 != nil { (r.validFrom, r.validUntil) = nodeSpan }
             assembler.add(r)
         }
+        // Initiatives after every actor, so that an id clash is found whichever comes first.
+        if modeTitle != nil { assembler.declareInitiatives(); assembler.expectParticipations() }
+        for r in pendingInitiatives { assembler.add(r) }
         for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
             let at = edge.location(in: file)
+            let source = edge.attributes["source"], target = edge.attributes["target"]
+            let ends = [source, target].map { $0.map(initiatives.contains) ?? false }
+            let edgeSpan = span(of: edge)
+            if ends[0] || ends[1] {
+                guard !(ends[0] && ends[1]) else {
+                    assembler.note(TwoModeNodes.initiativeEdge(at, source!, target!))
+                    continue
+                }
+                var r = AffiliationRecord(location: at)
+                r.actor = (ends[0] ? target : source).map { Cell($0, at: at) }
+                r.initiative = (ends[0] ? source : target).map { Cell($0, at: at) }
+                for (title, cell) in values(of: edge, cls: "edge") { r.assign(cell, toColumn: title) }
+                if edgeSpan.0 != nil || edgeSpan.1 != nil { (r.validFrom, r.validUntil) = edgeSpan }
+                assembler.add(r)
+                continue
+            }
             var r = TieRecord(location: at)
-            r.source = edge.attributes["source"].map { Cell($0, at: at) }
-            r.target = edge.attributes["target"].map { Cell($0, at: at) }
+            r.source = source.map { Cell($0, at: at) }
+            r.target = target.map { Cell($0, at: at) }
             r.strength = edge.attributes["weight"].map { Cell($0, at: at) }
             r.direction = Cell(edge.attributes["type"] ?? defaultType, at: at)
             r.relation = edge.attributes["kind"].map { Cell($0, at: at) }
             for (title, cell) in values(of: edge, cls: "edge") { r.assign(cell, toColumn: title) }
             if r.relation == nil, let label = edge.attributes["label"] { r.relation = Cell(label, at: at) }
-            let edgeSpan = span(of: edge)
             if edgeSpan.0 != nil || edgeSpan.1 != nil { (r.validFrom, r.validUntil) = edgeSpan }
             assembler.add(r)
         }

@@ -4,7 +4,9 @@ import Foundation
 /// Reads GraphML as written by Gephi, yEd, networkx and igraph: typed attributes declared with
 /// `<key>` and given with `<data>`, `edgedefault` and per-edge `directed`, yEd's node labels.
 /// Attribute names are matched to the model like sheet columns (`label` → name, `weight` →
-/// strength, `sector`, `kind`, …); the rest are kept as attributes.
+/// strength, `sector`, `kind`, …); the rest are kept as attributes. A two-mode file (a
+/// `bipartite`, `mode` or boolean `type` node attribute, see ``TwoModeNodes``) is read as actors,
+/// initiatives and the participations that join them.
 public enum GraphMLReader {
     public static func read(_ data: Data, file: String, into assembler: inout NetworkAssembler) throws(InputError) {
         let root = try XMLTree.parse(data, file: file)
@@ -17,13 +19,13 @@ public enum GraphMLReader {
         guard let graph = root.child(named: "graph") else {
             throw InputError(Diagnostic(.error, .malformedXML, at: root.location(in: file), "the GraphML file has no <graph> element"))
         }
-        struct Key { let name: String; let domain: String; let defaultValue: String?; let isYEdGraphics: Bool }
+        struct Key { let name: String; let domain: String; let type: String?; let defaultValue: String?; let isYEdGraphics: Bool }
         var keys: [String: Key] = [:]
         for k in root.children(named: "key") {
             guard let id = k.attributes["id"] else { continue }
             let name = k.attributes["attr.name"] ?? id
             keys[id] = Key(
-                name: name, domain: k.attributes["for"] ?? "all",
+                name: name, domain: k.attributes["for"] ?? "all", type: k.attributes["attr.type"],
                 defaultValue: k.child(named: "default")?.text,
                 isYEdGraphics: k.attributes["yfiles.type"] == "nodegraphics")
         }
@@ -53,15 +55,46 @@ public enum GraphMLReader {
             return out
         }
 
+        // The mode attribute, when the file is two-mode.
+        let modeKey = keys.values.first { ($0.domain == "node" || $0.domain == "all") && TwoModeNodes.givesMode($0.name, declaredType: $0.type) }?.name
+        var initiatives = Set<String>()
+        var initiativeNodes: [(XMLElement, [(String, Cell, Bool)])] = []
         for node in graph.children(named: "node") {
-            var r = ActorRecord(location: node.location(in: file))
-            r.id = node.attributes["id"].map { Cell($0, at: node.location(in: file)) }
-            if r.id == nil {
+            guard let id = node.attributes["id"] else {
                 assembler.note(Diagnostic(.error, .emptyID, at: node.location(in: file), "a <node> has no id attribute"))
                 continue
             }
-            for (name, cell, fromGraphics) in values(of: node, domain: "node") {
+            var given = values(of: node, domain: "node")
+            if let modeKey {
+                guard let i = given.firstIndex(where: { $0.0 == modeKey }) else {
+                    assembler.note(TwoModeNodes.missingMode(node.location(in: file), node: id, attribute: modeKey))
+                    continue
+                }
+                let cell = given.remove(at: i).1
+                guard let second = TwoModeNodes.isInitiative(cell.text) else {
+                    assembler.note(TwoModeNodes.badMode(cell, node: id))
+                    continue
+                }
+                if second {
+                    initiatives.insert(id)
+                    initiativeNodes.append((node, given))
+                    continue
+                }
+            }
+            var r = ActorRecord(location: node.location(in: file))
+            r.id = Cell(id, at: node.location(in: file))
+            for (name, cell, fromGraphics) in given {
                 // A yEd label names the actor only when no attribute does.
+                if fromGraphics && r.name != nil { continue }
+                r.assign(cell, toColumn: name)
+            }
+            assembler.add(r)
+        }
+        if modeKey != nil { assembler.declareInitiatives(); assembler.expectParticipations() }
+        for (node, given) in initiativeNodes {
+            var r = InitiativeRecord(location: node.location(in: file))
+            r.id = node.attributes["id"].map { Cell($0, at: node.location(in: file)) }
+            for (name, cell, fromGraphics) in given {
                 if fromGraphics && r.name != nil { continue }
                 r.assign(cell, toColumn: name)
             }
@@ -69,9 +102,23 @@ public enum GraphMLReader {
         }
         for edge in graph.children(named: "edge") {
             let at = edge.location(in: file)
+            let source = edge.attributes["source"], target = edge.attributes["target"]
+            let ends = [source, target].map { $0.map(initiatives.contains) ?? false }
+            if ends[0] || ends[1] {
+                guard !(ends[0] && ends[1]) else {
+                    assembler.note(TwoModeNodes.initiativeEdge(at, source!, target!))
+                    continue
+                }
+                var r = AffiliationRecord(location: at)
+                r.actor = (ends[0] ? target : source).map { Cell($0, at: at) }
+                r.initiative = (ends[0] ? source : target).map { Cell($0, at: at) }
+                for (name, cell, _) in values(of: edge, domain: "edge") { r.assign(cell, toColumn: name) }
+                assembler.add(r)
+                continue
+            }
             var r = TieRecord(location: at)
-            r.source = edge.attributes["source"].map { Cell($0, at: at) }
-            r.target = edge.attributes["target"].map { Cell($0, at: at) }
+            r.source = source.map { Cell($0, at: at) }
+            r.target = target.map { Cell($0, at: at) }
             let directed = edge.attributes["directed"].map { $0 == "true" } ?? defaultDirected
             r.direction = Cell(directed ? "directed" : "undirected", at: at)
             for (name, cell, _) in values(of: edge, domain: "edge") { r.assign(cell, toColumn: name) }

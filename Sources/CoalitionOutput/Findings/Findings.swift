@@ -10,6 +10,8 @@ public struct Finding: Sendable, Encodable {
         case network, holders, silos, willing, voices, grid, camps
         /// What moved since an earlier wave.
         case change
+        /// Who takes part in which initiative.
+        case portfolio
     }
 
     public var code: String
@@ -93,6 +95,23 @@ public enum FindingTemplates {
         "change.consulted-now": "{{count}} [actor is|actors are] now only consulted: {{names}}.",
         "change.riser": "{{name}} rose most as a broker: betweenness {{before}} → {{after}}.",
         "change.cut-points": "{{count}} new single [point|points] of failure: {{names}}.",
+        "portfolio.overview":
+            "The portfolio has {{initiatives}} [initiative|initiatives] with members: {{participations}} [participation|participations] by {{participants}} [actor|actors]{{#outside}}; {{outside}} [actor takes|actors take:outsideCount] part in none{{/outside}}{{#empty}}, and {{empty}} [initiative has|initiatives have] no member yet{{/empty}}.",
+        "portfolio.cross-sectoral":
+            "{{share}} of the initiatives are cross-sectoral, with members from two {{attribute}} or more ({{count}} of {{judged}}){{#single}}; {{single}} draw on one alone{{/single}}.",
+        "portfolio.sectors-never-meet": "{{count}} [pair|pairs] of sectors share no initiative: {{pairs}}.",
+        "portfolio.sectors-outside": "No actor from {{sectors}} takes part in an initiative.",
+        "portfolio.connector":
+            "{{name}} holds the portfolio together: it takes part in {{initiatives}} initiatives and lies on more of the shortest paths between the others than any other actor (two-mode betweenness {{betweenness}}){{#others}}; then {{others}}{{/others}}.",
+        "portfolio.single-initiative":
+            "{{count}} [actor takes|actors take] part in one initiative only ({{share}} of those taking part): the portfolio reaches them through that one initiative alone.",
+        "portfolio.without-civil-society":
+            "{{count}} of {{total}} initiatives have no civil-society organisation or community group among their members: {{names}}.",
+        "portfolio.without-lead": "{{count}} [initiative has|initiatives have] no lead: {{names}}.",
+        "portfolio.parts":
+            "The portfolio falls into {{count}} separate parts: no actor takes part both in {{names}} and in the largest part, so {{apartCount}} [initiative runs|initiatives run] apart from the rest.",
+        "portfolio.voice-missing": "No {{category}} [takes|take:number] part in any initiative{{#present}}, though {{present}} [is|are:presentCount] among the actors{{/present}}.",
+        "portfolio.voice-underrepresented": "{{category}} are underrepresented in the portfolio: {{reading}}",
         "camps.opposition": "{{count}} opposition [tie divides|ties divide] the coalition; {{opponents}} [opposes|oppose:opponentCount] the mission{{#between}}, and {{between}} [sits|sit:betweenCount] between the camps{{/between}}.",
     ]
 

@@ -141,6 +141,26 @@ public final class AnalysisSession: @unchecked Sendable {
         }
     }
 
+    /// The portfolio as a two-mode network (its sectors from the session's grouping).
+    public func portfolio() throws(GroupingError) -> PortfolioAnalysis {
+        let grouping = try grouping()
+        return cached("portfolio") {
+            var options = PortfolioAnalysis.Options(roles: settings.roles)
+            options.exactLimit = settings.exactLimit
+            options.samples = settings.samples
+            options.seed = settings.seed
+            if let threads = settings.threads { options.threads = threads }
+            return PortfolioAnalysis(network, mission: mission, grouping: grouping, options: options)
+        }
+    }
+
+    /// A one-mode projection of the portfolio, with the session's roles; nil without a portfolio.
+    public func projection(onto mode: ProjectionMode, weighting: ProjectionWeighting) -> StakeholderNetwork? {
+        // (An optional is never cached: a missing entry would read as a cached nil.)
+        guard network.portfolio != nil else { return nil }
+        return cached("projection-\(mode.rawValue)-\(weighting.rawValue)") { network.projected(onto: mode, weighting: weighting, roles: settings.roles)! }
+    }
+
     /// One per-actor measure (`--size-by`): computed alone, unless the full measures already are.
     public func values(of measure: ActorMeasure) -> [Double] {
         lock.lock()

@@ -23,6 +23,8 @@ public struct AnalysisSettings: Sendable, Hashable {
     /// `samples` sampled sources.
     public var exactLimit = 25_000
     public var samples = 1_000
+    /// The portfolio's participations that count (`--roles`); nil: every role.
+    public var roles: Set<ParticipationRole>?
 
     public init() {}
 }

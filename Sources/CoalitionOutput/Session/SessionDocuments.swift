@@ -22,6 +22,14 @@ extension AnalysisSession {
 
     public func voicesDocument() -> VoicesDocument { VoicesDocument(voices, network) }
 
+    /// - Parameter projecting: a projection to add (`--project`, `--weighting`).
+    public func portfolioDocument(projecting: (ProjectionMode, ProjectionWeighting)? = nil) throws(GroupingError) -> PortfolioDocument {
+        let projection = projecting.flatMap { mode, weighting in
+            self.projection(onto: mode, weighting: weighting).map { PortfolioDocument.Projection(mode: mode, weighting: weighting, network: $0) }
+        }
+        return PortfolioDocument(try portfolio(), network, projection: projection)
+    }
+
     public func gridDocument(measure: PowerInterestGrid.Measure = .both) -> GridDocument { GridDocument(grid(measure: measure), network) }
 
     /// The measures as typed columns for GraphML, GEXF, JSON and CSV exports: every actor

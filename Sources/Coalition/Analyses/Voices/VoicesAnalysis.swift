@@ -86,18 +86,8 @@ public struct VoicesAnalysis: Sendable {
         isolated = (0..<n).filter { degree[$0] == 0 }
         let consulted = Set(consultedOnly), alone = Set(isolated)
         let mismatches = expected.map { Self.mismatch($0, in: network) }
-        func matches(_ a: Actor, _ e: Mission.ExpectedVoice) -> Bool {
-            switch e.dimension {
-            case .kind:
-                let k = a.kind?.rawValue ?? ""
-                return k == e.value || (e.value == "research" && k == "university")
-            case .sector: return a.sectors.contains { $0.lowercased() == e.value.lowercased() }
-            case .level: return a.level?.rawValue == e.value
-            case .voice: return a.voices.contains(e.value)
-            }
-        }
         categories = zip(expected, mismatches).map { e, mismatch in
-            let members = actors.indices.filter { matches(actors[$0], e) }
+            let members = actors.indices.filter { Self.matches(actors[$0], e) }
             let share = n > 0 ? Double(members.count) / Double(n) : 0
             var c = Category(
                 expected: e, actors: members, share: share, degreeRatio: nil, pagerankRatio: nil,
@@ -163,6 +153,18 @@ public struct VoicesAnalysis: Sendable {
         let components = g.weakComponents()
         let main = components.largest ?? -1
         outsideMainComponent = (0..<n).filter { Int(components.label[$0]) != main && degree[$0] > 0 }
+    }
+
+    /// Whether an actor belongs to an expected voice's category (universities count as research).
+    static func matches(_ a: Actor, _ e: Mission.ExpectedVoice) -> Bool {
+        switch e.dimension {
+        case .kind:
+            let k = a.kind?.rawValue ?? ""
+            return k == e.value || (e.value == "research" && k == "university")
+        case .sector: return a.sectors.contains { $0.lowercased() == e.value.lowercased() }
+        case .level: return a.level?.rawValue == e.value
+        case .voice: return a.voices.contains(e.value)
+        }
     }
 
     /// Why an expected voice cannot be judged as written: a kind or level that does not exist,
