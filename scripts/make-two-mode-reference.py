@@ -80,3 +80,21 @@ streets["initiatives_newman"] = edges(bipartite.collaboration_weighted_projected
 with open(os.path.join(ROOT, "fixtures", "reference", "active-travel-two-mode.json"), "w", encoding="utf-8") as f:
     f.write(json.dumps(streets, indent=1, sort_keys=True) + "\n")
 print("wrote fixtures/reference/active-travel-two-mode.json")
+
+# Davis as other tools write two-mode files, for the interop tests: networkx's GraphML and GEXF
+# (node attribute bipartite 0/1) and igraph's GraphML (boolean vertex attribute type, FALSE
+# for the women).
+import igraph as ig
+
+interop = os.path.join(ROOT, "fixtures", "interop")
+plain = nx.Graph()  # without the graph's own attributes (lists, which GraphML cannot hold)
+plain.add_nodes_from(sorted(g.nodes(data=True)))
+plain.add_edges_from(sorted(tuple(sorted(e)) for e in g.edges))
+nx.write_graphml(plain, os.path.join(interop, "davis-networkx.graphml"))
+nx.write_gexf(plain, os.path.join(interop, "davis-networkx.gexf"))
+names = sorted(g.nodes)
+ih = ig.Graph(n=len(names), edges=sorted(tuple(sorted((names.index(a), names.index(b)))) for a, b in g.edges))
+ih.vs["name"] = names
+ih.vs["type"] = [g.nodes[v]["bipartite"] == 1 for v in names]
+ih.write_graphml(os.path.join(interop, "davis-igraph.graphml"))
+print("wrote fixtures/interop/davis-networkx.graphml, davis-networkx.gexf, davis-igraph.graphml")

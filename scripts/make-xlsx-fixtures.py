@@ -4,6 +4,9 @@ OpenDocument spreadsheet (.fods, typed cells) and has LibreOffice save it as .xl
 
   fixtures/healthy-lives-2040/stakeholders.xlsx  the example's actors.csv and ties.csv as two
                                                  sheets, Actors and Ties (numbers as numbers)
+  fixtures/active-travel-2035/portfolio.xlsx
+                                                 the portfolio example's three sheets: Actors,
+                                                 Initiatives and Participations
   fixtures/interop/types.xlsx                    dates, booleans, a formula, rich text, a
                                                  percentage, an empty row, a comment row
   fixtures/warnings/workbook-title-row.xlsx      an actors sheet with a title and a blank row
@@ -112,6 +115,11 @@ def main():
     save(HEAD + sheet("Actors", from_csv(os.path.join(health, "actors.csv")))
          + sheet("Ties", from_csv(os.path.join(health, "ties.csv"))) + TAIL,
          os.path.join(health, "stakeholders.xlsx"))
+    travel = os.path.join(ROOT, "fixtures", "active-travel-2035")
+    save(HEAD + sheet("Actors", from_csv(os.path.join(travel, "actors.csv")))
+         + sheet("Initiatives", from_csv(os.path.join(travel, "initiatives.csv")))
+         + sheet("Participations", from_csv(os.path.join(travel, "participations.csv"))) + TAIL,
+         os.path.join(travel, "portfolio.xlsx"))
 
     actors = [
         [("s", "Id"), ("s", "Label"), ("s", "Type"), ("s", "Joined"), ("s", "Active"), ("s", "Budget share"), ("s", "Seats"), ("s", "Note")],

@@ -104,7 +104,7 @@ final class CLITests: XCTestCase {
     }
 
     func testHelpShowsExamples() throws {
-        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "render", "convert", "init"] {
+        for command in ["validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "render", "convert", "init"] {
             let r = try run([command, "--help"])
             XCTAssertEqual(r.status, 0)
             XCTAssertTrue(r.stdout.contains("Example"), command)
@@ -462,5 +462,62 @@ extension CLITests {
         XCTAssertEqual(try run(["compare", "fixtures/waves/westmark-dated", "--at", "2026-06-30", "--at", "2025-06-30"]).status, 64, "earlier day first")
         let undated = try run(["summary", "fixtures/waves/westmark-2026", "--at", "2026-06-30"])
         XCTAssertTrue(undated.stderr.contains("warning: --at 2026-06-30: no actor or tie carries valid_from or valid_until"), undated.stderr)
+    }
+}
+
+extension CLITests {
+    func testPortfolioCommandAndItsOptions() throws {
+        let mission = "fixtures/active-travel-2035/mission.yaml"
+        let json = try run(["portfolio", mission, "--format", "json", "--threads", "1"])
+        XCTAssertEqual(json.status, 0, json.stderr)
+        XCTAssertEqual(try run(["portfolio", mission, "--format", "json", "--threads", "2"]).stdout, json.stdout, "the same on any number of threads")
+        let doc = try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as! [String: Any]
+        let summary = doc["portfolio"] as! [String: Any]
+        XCTAssertEqual(summary["crossSectoralShare"] as? Double, 12.0 / 14.0)
+        XCTAssertEqual(summary["connectors"] as? [String], ["riverton", "westmark", "public-health", "eastbrook", "city-uni"])
+        XCTAssertEqual(summary["outsidePortfolio"] as? [String], ["min-social"])
+        let initiatives = doc["initiatives"] as! [[String: Any]]
+        let streets = try XCTUnwrap(initiatives.first { $0["id"] as? String == "school-streets" })
+        XCTAssertEqual(streets["lead"] as? String, "riverton")
+        XCTAssertEqual(streets["crossSectoral"] as? Bool, true)
+        XCTAssertEqual(streets["withCivilSociety"] as? Bool, true)
+        XCTAssertEqual(streets["sectors"] as? [String], ["education", "health", "mobility"])
+        // Usage errors: a weighting without a projection, a role that is none.
+        XCTAssertEqual(try run(["portfolio", mission, "--weighting", "newman"]).status, 64)
+        let badRole = try run(["portfolio", mission, "--roles", "lead,boss"])
+        XCTAssertEqual(badRole.status, 64)
+        XCTAssertTrue(badRole.stderr.contains("unknown role \"boss\""), badRole.stderr)
+        // A projection asked of a network without a portfolio.
+        let none = try run(["convert", "fixtures/healthy-lives-2040/mission.yaml", "--project", "actors", "--to", "json"])
+        XCTAssertEqual(none.status, 1)
+        XCTAssertTrue(none.stderr.contains("no participations in initiatives to project"), none.stderr)
+        // An analysis of participations alone says where its ties are.
+        let silos = try run(["summary", mission])
+        XCTAssertTrue(silos.stdout.contains("Portfolio: 14 initiatives, 68 participations"), silos.stdout)
+        let analyze = try run(["analyze", mission])
+        XCTAssertTrue(analyze.stderr.contains("note: the input holds participations in initiatives but no ties between actors"), analyze.stderr)
+    }
+
+    func testConvertWritesTheTwoModeSheetsAndTheProjection() throws {
+        let dir = try temporaryFolder()
+        let mission = "fixtures/active-travel-2035/mission.yaml"
+        let sheets = dir.appendingPathComponent("sheets").path
+        XCTAssertEqual(try run(["convert", mission, "--to", "csv", "--output", sheets, "--quiet"]).status, 0)
+        XCTAssertEqual(try FileManager.default.contentsOfDirectory(atPath: sheets).sorted(), ["actors.csv", "affiliations.csv", "initiatives.csv"])
+        let back = try run(["portfolio", sheets, "--format", "json", "--quiet"])
+        let original = try run(["portfolio", mission, "--format", "json"])
+        let x = try JSONSerialization.jsonObject(with: Data(back.stdout.utf8)) as! [String: Any]
+        let y = try JSONSerialization.jsonObject(with: Data(original.stdout.utf8)) as! [String: Any]
+        // Without the mission file the voices are the default set; the portfolio is the same.
+        for key in ["actors", "initiatives"] {
+            XCTAssertEqual(x[key] as? NSArray, y[key] as? NSArray, "the sheets read back give the same \(key)")
+        }
+        let projected = dir.appendingPathComponent("projected").path
+        XCTAssertEqual(try run(["convert", mission, "--project", "initiatives", "--weighting", "newman", "--to", "csv", "--output", projected, "--quiet"]).status, 0)
+        let ties = try String(contentsOfFile: projected + "/ties.csv", encoding: .utf8)
+        XCTAssertTrue(ties.hasPrefix("source,target,relation,strength,shared,direction\n"), ties)
+        XCTAssertTrue(ties.contains("street-data,bus-corridors,shared-member,1.333333333333333"), ties)
+        let actors = try String(contentsOfFile: projected + "/actors.csv", encoding: .utf8)
+        XCTAssertTrue(actors.hasPrefix("id,name,kind,sector,budget,status\nschool-streets,School Streets Pilot,pilot,mobility|education,420000,running\n"), actors)
     }
 }

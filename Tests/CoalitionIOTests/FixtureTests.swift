@@ -87,15 +87,42 @@ final class FixtureTests: XCTestCase {
             "mission-not-a-sheet.yaml:2:9: error: actors: \"actors.c\" is not a sheet; expected a .csv or .tsv file (a workbook, GraphML, GEXF, JSON or DOT file goes under network:) [bad-mission]",
         "xlsx-garbled-encoding.xlsx":
             "xlsx-garbled-encoding.xlsx[xl/_rels/workbook.xml.rels]:1:34: error: malformed XML: the file is not valid UTF-8 here; save it as UTF-8 or declare its encoding [malformed-xml]",
+        "affiliations-unknown-actor.csv": "affiliations-unknown-actor.csv:3:1: error: participation names unknown actor \"rivertn\"; did you mean \"riverton\"? [unknown-actor]",
+        "affiliations-unknown-initiative.csv":
+            "affiliations-unknown-initiative.csv:3:5: error: participation names unknown initiative \"school-street\" (did you mean \"school-streets\"?); every initiative a participation names must be in the initiatives sheet [unknown-initiative]",
+        "affiliations-bad-role.csv":
+            "affiliations-bad-role.csv:2:20: error: unknown role \"parnter\"; did you mean \"partner\"? expected one of: lead, funder, partner, participant, observer [bad-role]",
+        "affiliations-swapped-columns.csv":
+            "affiliations-swapped-columns.csv:2:1: error: participation names \"school-streets\" as its actor, but that is an initiative (defined at {dir}initiatives.csv:2:1); are the actor and initiative columns swapped? [mode-clash]",
+        "affiliations-bad-budget.csv":
+            "affiliations-bad-budget.csv:2:20: error: budget must be a number, zero or more, found \"€250k\" (write 250000, not 250k or €250,000) [bad-budget]",
+        "initiatives-duplicate-id.csv":
+            "initiatives-duplicate-id.csv:3:1: error: duplicate initiative id \"school-streets\" (first defined at {dir}initiatives-duplicate-id.csv:2:1) [duplicate-initiative]",
+        "initiatives-actor-id.csv":
+            "initiatives-actor-id.csv:2:1: error: initiative id \"phi\" is also the id of an actor (defined at {dir}actors.csv:3:1); an id names one actor or one initiative — rename one of them [mode-clash]",
+        "graphml-two-mode-bad-mode.graphml":
+            "graphml-two-mode-bad-mode.graphml:6:45: error: node \"school-streets\": mode \"2\" names neither mode; write 0 (or actor) for an actor and 1 (or initiative) for an initiative [mode-clash]",
+        "graphml-initiative-edge.graphml":
+            "graphml-initiative-edge.graphml:9:58: error: edge joins two initiatives (\"school-streets\" and \"air-monitoring\"); in a two-mode network an edge joins an actor to an initiative it takes part in (or two actors) [mode-clash]",
+        "mission-initiatives-without-affiliations.yaml":
+            "mission-initiatives-without-affiliations.yaml:3:14: error: `initiatives:` lists the portfolio's initiatives; add `affiliations:`, the sheet that says who takes part in which [bad-mission]",
     ]
 
     func testEveryInvalidFixtureIsRejectedWithItsMessage() throws {
         let dir = fixture("invalid") + "/"
-        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0 != "actors.csv" && $0 != "README.md" }.sorted()
+        let companions = ["actors.csv", "initiatives.csv", "affiliations.csv", "README.md"]
+        let files = try FileManager.default.contentsOfDirectory(atPath: dir).filter { !companions.contains($0) }.sorted()
         XCTAssertEqual(Set(files), Set(invalid.keys), "every invalid fixture has an expected message, and every message a fixture")
         for name in files {
-            let inputs = name.hasPrefix("ties-") ? [dir + "actors.csv", dir + name] : [dir + name]
-            let loaded = InputLoader.load(inputs, options: .withDOT)
+            var options = LoadOptions.withDOT
+            var inputs = [dir + name]
+            if name.hasPrefix("ties-") { inputs = [dir + "actors.csv", dir + name] }
+            if name.hasPrefix("affiliations-") { inputs = [dir + "actors.csv", dir + "initiatives.csv", dir + name] }
+            if name.hasPrefix("initiatives-") {
+                inputs = [dir + "actors.csv", dir + "affiliations.csv"]
+                options.initiativesFile = dir + name
+            }
+            let loaded = InputLoader.load(inputs, options: options)
             let errors = loaded.diagnostics.sorted().filter { $0.severity == .error }
             XCTAssertFalse(errors.isEmpty, "\(name) was accepted")
             let expected = dir + invalid[name, default: ""].replacingOccurrences(of: "{dir}", with: dir)

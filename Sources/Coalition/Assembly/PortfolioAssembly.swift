@@ -179,7 +179,7 @@ extension NetworkAssembler {
         portfolioParts!.unknownReports += 1
         let hint =
             portfolioParts!.unknownReports <= 100
-            ? Suggestions.closest(to: id, in: portfolioParts!.initiatives.lazy.map(\.id)).map { "; did you mean \"\($0)\"?" } : nil
+            ? Suggestions.closest(to: id, in: portfolioParts!.initiatives.lazy.map(\.id)).map { " (did you mean \"\($0)\"?)" } : nil
         diagnostics.error(
             .unknownInitiative, at: cell.location,
             "participation names unknown initiative \"\(id)\"\(hint ?? ""); every initiative a participation names must be in the initiatives sheet")

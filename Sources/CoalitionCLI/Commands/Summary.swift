@@ -25,6 +25,6 @@ struct Summary: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try emit(try input.session().summaryDocument().rendered(format.format) ?? "", to: output)
+        try emit(try input.session(portfolio: true).summaryDocument().rendered(format.format) ?? "", to: output)
     }
 }

@@ -7,13 +7,21 @@ import Foundation
 public struct SummaryDocument: Document {
     public let summary: NetworkSummary
     public let mission: Mission?
+    /// The portfolio's size, when the input has one.
+    public let portfolio: (initiatives: Int, participations: Int)?
 
-    public init(_ summary: NetworkSummary, mission: Mission?) {
+    public init(_ summary: NetworkSummary, mission: Mission?, portfolio: (initiatives: Int, participations: Int)? = nil) {
         self.summary = summary
         self.mission = mission
+        self.portfolio = portfolio
     }
 
-    public func encode(to encoder: Encoder) throws { try JSON(summary, mission: mission).encode(to: encoder) }
+    public func encode(to encoder: Encoder) throws {
+        var json = JSON(summary, mission: mission)
+        json.initiatives = portfolio?.initiatives
+        json.participations = portfolio?.participations
+        try json.encode(to: encoder)
+    }
 
     public var text: String {
         let s = summary
@@ -28,6 +36,10 @@ public struct SummaryDocument: Document {
         out.append(
             "\(NumberStyle.count(s.actors, "actor")), \(NumberStyle.ties(directed: s.directedTies, undirected: s.undirectedTies))"
                 + (s.oppositionTies > 0 ? ", of which \(s.oppositionTies) opposition" : ""))
+        if let portfolio {
+            out.append(
+                "Portfolio: \(NumberStyle.count(portfolio.initiatives, "initiative")), \(NumberStyle.count(portfolio.participations, "participation")) (`coalition portfolio` measures it)")
+        }
         out.append("Density \(NumberStyle.fixed(s.density, 3)) (share of possible pairs joined by a supporting tie)")
         let share = s.actors > 0 ? Double(s.largestComponent) / Double(s.actors) : 0
         out.append(
@@ -67,6 +79,8 @@ public struct SummaryDocument: Document {
         var byLevel: [Category]
         var tiesByRelation: [Count]
         var tiesByCommitment: [Count]
+        var initiatives: Int?
+        var participations: Int?
 
         init(_ s: NetworkSummary, mission: Mission?) {
             self.mission = mission.map { MissionInfo(name: $0.name, goal: $0.goal, dataDate: $0.dataDate, source: $0.source) }

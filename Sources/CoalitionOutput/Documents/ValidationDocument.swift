@@ -31,13 +31,16 @@ public struct ValidationDocument: Document {
     public var directedTies: Int?
     public var undirectedTies: Int?
     public var directed: Bool?
+    /// The portfolio's initiatives and participations, when the input has one.
+    public var initiatives: Int?
+    public var participations: Int?
     public var files: [String]
     public var diagnostics: [Entry]
     private var lines: [(severity: Diagnostic.Severity, text: String)]
     /// Whether the text lists warnings (`--quiet` leaves them out; the counts stay).
     public var showsWarnings = true
 
-    enum CodingKeys: String, CodingKey { case valid, errors, warnings, actors, ties, directedTies, undirectedTies, directed, files, diagnostics }
+    enum CodingKeys: String, CodingKey { case valid, errors, warnings, actors, ties, directedTies, undirectedTies, directed, initiatives, participations, files, diagnostics }
 
     public init(_ loaded: LoadedInput) {
         let sorted = loaded.diagnostics.sorted()
@@ -50,6 +53,8 @@ public struct ValidationDocument: Document {
             ties = counts.directed + counts.undirected
         }
         directed = loaded.network?.isDirected
+        initiatives = loaded.network?.portfolio?.initiatives.count
+        participations = loaded.network?.portfolio?.affiliations.count
         files = loaded.files
         diagnostics = sorted.map(Entry.init)
         lines = sorted.map { ($0.severity, $0.description) }
@@ -61,6 +66,9 @@ public struct ValidationDocument: Document {
         line += "\(NumberStyle.count(errors, "error")), \(NumberStyle.count(warnings, "warning"))"
         if let actors, let ties {
             line += "; \(NumberStyle.count(actors, "actor")), \(NumberStyle.ties(directed: directedTies ?? 0, undirected: undirectedTies ?? ties))"
+        }
+        if let initiatives, let participations {
+            line += "; \(NumberStyle.count(initiatives, "initiative")), \(NumberStyle.count(participations, "participation"))"
         }
         return (lines.filter { showsWarnings || $0.severity == .error }.map(\.text) + [line]).joined(separator: "\n")
     }

@@ -3,7 +3,9 @@ import CoalitionGraph
 
 /// Each command's document, from the session's analyses.
 extension AnalysisSession {
-    public func summaryDocument() -> SummaryDocument { SummaryDocument(summary, mission: mission) }
+    public func summaryDocument() -> SummaryDocument {
+        SummaryDocument(summary, mission: mission, portfolio: network.portfolio.map { ($0.initiatives.count, $0.affiliations.count) })
+    }
 
     /// - Parameter top: how many top actors per measure the text shows.
     public func measuresDocument(top: Int = 10) throws(GroupingError) -> MeasuresDocument {
