@@ -491,6 +491,10 @@ extension CLITests {
         let none = try run(["convert", "fixtures/healthy-lives-2040/mission.yaml", "--project", "actors", "--to", "json"])
         XCTAssertEqual(none.status, 1)
         XCTAssertTrue(none.stderr.contains("no participations in initiatives to project"), none.stderr)
+        let noPortfolio = try run(["portfolio", "fixtures/healthy-lives-2040/mission.yaml"])
+        XCTAssertEqual(noPortfolio.status, 1)
+        XCTAssertEqual(noPortfolio.stdout, "", "no empty tables for a network without a portfolio")
+        XCTAssertTrue(noPortfolio.stderr.contains("the input holds no participations in initiatives"), noPortfolio.stderr)
         // An analysis of participations alone says where its ties are.
         let silos = try run(["summary", mission])
         XCTAssertTrue(silos.stdout.contains("Portfolio: 14 initiatives, 68 participations"), silos.stdout)

@@ -48,6 +48,11 @@ struct PortfolioCommand: ParsableCommand {
         projection.apply(to: &settings)
         paths.apply(to: &settings)
         let session = try input.session(settings, portfolio: true)
+        guard session.network.portfolio != nil else {
+            printError(
+                "error: the input holds no participations in initiatives, so there is no portfolio to measure: give an affiliations sheet (actor and initiative columns, e.g. participations.csv), a mission's affiliations: key, or a two-mode GraphML/GEXF file")
+            throw ExitCode(inputErrorExitCode)
+        }
         try out.emit(try orStop { try session.portfolioDocument(projecting: projection.project.map { ($0, projection.weighting ?? .count) }) })
     }
 }
