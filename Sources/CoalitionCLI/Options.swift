@@ -10,7 +10,7 @@ import Graphviz
 struct InputOptions: ParsableArguments {
     @Argument(
         help: ArgumentHelp(
-            "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file; or a folder holding one of these.",
+            "A mission.yaml; or an actors sheet and a ties sheet (CSV/TSV, either order); or a ties sheet alone; with or instead of ties, an affiliations sheet (who takes part in which initiative) and an initiatives sheet; or one Excel workbook (.xlsx), GraphML, GEXF, Coalition or Kumu JSON, or DOT (.gv) file; or a folder holding one of these.",
             valueName: "inputs"))
     var inputs: [String] = []
 

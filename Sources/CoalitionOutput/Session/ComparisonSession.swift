@@ -23,8 +23,14 @@ public final class ComparisonSession: @unchecked Sendable {
     /// and checks that they can be compared.
     /// - Throws: every problem of either side, located; or, when both read, why they cannot be
     ///   compared — different direction, an empty wave, no actor in common — at the waves' files.
-    /// - Parameter afterLoading: how the later wave is read when not as the earlier one (the same
-    ///   input on another day: `compare --at D1 --at D2`).
+    /// - Parameters:
+    ///   - before: the earlier wave's inputs.
+    ///   - after: the later wave's inputs.
+    ///   - loading: how both waves are read.
+    ///   - afterLoading: how the later wave is read when not as the earlier one (the same
+    ///     input on another day: `compare --at D1 --at D2`).
+    ///   - settings: the analysis settings both waves share.
+    ///   - options: the comparison's tests (permutations, seed, matching).
     public static func open(
         before: [String], after: [String], loading: LoadOptions = .init(), afterLoading: LoadOptions? = nil, settings: AnalysisSettings = .init(),
         options: WaveComparison.Options = .init()
@@ -117,7 +123,9 @@ extension ComparisonSession {
     /// for every actor: the union of both waves is laid out once (through `renderer`), then each
     /// wave is drawn with those positions pinned (the `nop` engine).
     /// - Parameters:
+    ///   - renderer: lays out the union of both waves.
     ///   - shown: the waves as the audience may see them (actors in the same positions).
+    ///   - style: the drawing style of both diagrams.
     public func changeDiagrams(
         renderer: Renderer = .inProcess, shown: (before: StakeholderNetwork, after: StakeholderNetwork)? = nil, style: DiagramStyle = .init()
     ) throws -> (before: Diagram, after: Diagram) {
