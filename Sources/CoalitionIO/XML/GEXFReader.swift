@@ -111,20 +111,17 @@ public enum GEXFReader {
         for edge in graph.child(named: "edges")?.children(named: "edge") ?? [] {
             let at = edge.location(in: file)
             let source = edge.attributes["source"], target = edge.attributes["target"]
-            let ends = [source, target].map { $0.map(initiatives.contains) ?? false }
             let edgeSpan = span(of: edge)
-            if ends[0] || ends[1] {
-                guard !(ends[0] && ends[1]) else {
-                    assembler.note(TwoModeNodes.initiativeEdge(at, source!, target!))
-                    continue
-                }
-                var r = AffiliationRecord(location: at)
-                r.actor = (ends[0] ? target : source).map { Cell($0, at: at) }
-                r.initiative = (ends[0] ? source : target).map { Cell($0, at: at) }
+            switch TwoModeNodes.reading(source, target, initiatives: initiatives, at: at) {
+            case .refused(let problem):
+                assembler.note(problem)
+                continue
+            case .participation(var r):
                 for (title, cell) in values(of: edge, cls: "edge") { r.assign(cell, toColumn: title) }
                 if edgeSpan.0 != nil || edgeSpan.1 != nil { (r.validFrom, r.validUntil) = edgeSpan }
                 assembler.add(r)
                 continue
+            case .tie: break
             }
             var r = TieRecord(location: at)
             r.source = source.map { Cell($0, at: at) }

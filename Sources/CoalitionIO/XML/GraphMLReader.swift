@@ -103,18 +103,15 @@ public enum GraphMLReader {
         for edge in graph.children(named: "edge") {
             let at = edge.location(in: file)
             let source = edge.attributes["source"], target = edge.attributes["target"]
-            let ends = [source, target].map { $0.map(initiatives.contains) ?? false }
-            if ends[0] || ends[1] {
-                guard !(ends[0] && ends[1]) else {
-                    assembler.note(TwoModeNodes.initiativeEdge(at, source!, target!))
-                    continue
-                }
-                var r = AffiliationRecord(location: at)
-                r.actor = (ends[0] ? target : source).map { Cell($0, at: at) }
-                r.initiative = (ends[0] ? source : target).map { Cell($0, at: at) }
+            switch TwoModeNodes.reading(source, target, initiatives: initiatives, at: at) {
+            case .refused(let problem):
+                assembler.note(problem)
+                continue
+            case .participation(var r):
                 for (name, cell, _) in values(of: edge, domain: "edge") { r.assign(cell, toColumn: name) }
                 assembler.add(r)
                 continue
+            case .tie: break
             }
             var r = TieRecord(location: at)
             r.source = source.map { Cell($0, at: at) }

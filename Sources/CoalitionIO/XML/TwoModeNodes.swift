@@ -45,8 +45,31 @@ enum TwoModeNodes {
             "node \"\(node)\" has no \(attribute) value, but other nodes do: in a two-mode file every node says whether it is an actor (0) or an initiative (1)")
     }
 
+    /// What an edge of a file with initiatives is.
+    enum EdgeReading {
+        /// A tie between two actors.
+        case tie
+        /// A participation, with its actor and initiative set from the ends.
+        case participation(AffiliationRecord)
+        /// Two initiatives joined: the error.
+        case refused(Diagnostic)
+    }
+
+    /// Reads an edge by its ends: to or from an initiative it is a participation (whichever
+    /// way the file draws it), between two initiatives an error, else a tie.
+    static func reading(_ source: String?, _ target: String?, initiatives: Set<String>, at: SourceLocation) -> EdgeReading {
+        let sourceIsInitiative = source.map(initiatives.contains) ?? false
+        let targetIsInitiative = target.map(initiatives.contains) ?? false
+        if sourceIsInitiative && targetIsInitiative { return .refused(initiativeEdge(at, source!, target!)) }
+        guard sourceIsInitiative || targetIsInitiative else { return .tie }
+        var r = AffiliationRecord(location: at)
+        r.actor = (sourceIsInitiative ? target : source).map { Cell($0, at: at) }
+        r.initiative = (sourceIsInitiative ? source : target).map { Cell($0, at: at) }
+        return .participation(r)
+    }
+
     /// The error for an edge that joins two initiatives.
-    static func initiativeEdge(_ at: SourceLocation, _ a: String, _ b: String) -> Diagnostic {
+    private static func initiativeEdge(_ at: SourceLocation, _ a: String, _ b: String) -> Diagnostic {
         Diagnostic(
             .error, .modeClash, at: at,
             "edge joins two initiatives (\"\(a)\" and \"\(b)\"); in a two-mode network an edge joins an actor to an initiative it takes part in (or two actors)")
