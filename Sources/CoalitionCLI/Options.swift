@@ -29,17 +29,42 @@ struct InputOptions: ParsableArguments {
     var quiet: Bool { reading.quiet }
 
     /// Opens a session on the inputs, printing every problem; stops on errors.
-    /// - Parameter portfolio: whether the command reads the portfolio itself (`portfolio`,
-    ///   `convert`, `validate`, `summary`); others note that participations alone give them no ties.
-    func session(_ settings: AnalysisSettings = .init(), portfolio: Bool = false) throws -> AnalysisSession {
+    /// - Parameter ties: for the one-mode analyses, how participations become ties; they then
+    ///   say what their ties are. Nil for the commands that read the portfolio itself.
+    func session(_ settings: AnalysisSettings = .init(), ties: PortfolioTieOptions? = nil) throws -> AnalysisSession {
+        var settings = settings
+        ties?.apply(to: &settings)
         let session = try openSession(inputs, loading: loading, settings: settings, quiet: quiet)
-        if !portfolio, !quiet, session.network.portfolio != nil, session.network.ties.isEmpty {
-            printError(
-                "note: the input holds participations in initiatives but no ties between actors, so this analysis sees no ties; `coalition portfolio` analyses the participations, and `coalition convert --project actors` writes the actors' network of shared initiatives")
+        if ties != nil, !quiet {
+            let notices = session.projectionNotices
+            if let warning = notices.warning { printError(warning) }
+            if let note = notices.note { printError(note) }
         }
         return session
     }
 }
+
+/// How a portfolio's participations become ties for the one-mode analyses.
+struct PortfolioTieOptions: ParsableArguments {
+    @Option(
+        name: .customLong("projection"),
+        help: "With participations: add their shared-initiative ties to the direct ties (add), use the direct ties alone (ties-only) or the shared initiatives alone (initiatives-only). Default: the mission's projection, else add.")
+    var combination: PortfolioTies.Combination?
+
+    @Option(help: "Initiatives with more members than this give no ties between their members (named in a warning).")
+    var maxInitiativeSize = PortfolioTies.defaultMaxInitiativeSize
+
+    func validate() throws {
+        if maxInitiativeSize < 2 { throw ValidationError("--max-initiative-size must be 2 or more: an initiative of one member ties no one") }
+    }
+
+    func apply(to settings: inout AnalysisSettings) {
+        if let combination { settings.projection = combination }
+        settings.maxInitiativeSize = maxInitiativeSize
+    }
+}
+
+extension PortfolioTies.Combination: ExpressibleByArgument {}
 
 /// How inputs are read, whatever they are: every command's reading options.
 struct ReadingOptions: ParsableArguments {

@@ -33,9 +33,13 @@ public enum StarterMission {
             # The mission portfolio: who takes part in which initiative (columns actor, initiative,
             # and optionally role — lead, partner, funder, participant, observer — commitment and
             # budget), and the initiatives themselves (id, name, kind, sector, budget, status).
-            # `coalition portfolio` analyses them.
+            # `coalition portfolio` analyses them; every other analysis ties actors who share an
+            # initiative (Newman weights: 1/(members − 1) per shared initiative).
             # affiliations: participations.csv
             # initiatives: initiatives.csv
+            # With both ties and participations: add (projected strength added to direct ties),
+            # ties-only or initiatives-only.
+            # projection: add
 
             # Earlier survey waves, oldest first; the sheets above are the current wave. Each has
             # a label (findings say "since <label>") and its data: a mission file, two sheets, or

@@ -498,8 +498,23 @@ extension CLITests {
         // An analysis of participations alone says where its ties are.
         let silos = try run(["summary", mission])
         XCTAssertTrue(silos.stdout.contains("Portfolio: 14 initiatives, 68 participations"), silos.stdout)
+        // Every one-mode analysis reads the actors tied by shared initiatives, and says so.
         let analyze = try run(["analyze", mission])
-        XCTAssertTrue(analyze.stderr.contains("note: the input holds participations in initiatives but no ties between actors"), analyze.stderr)
+        XCTAssertEqual(analyze.status, 0)
+        XCTAssertTrue(analyze.stderr.hasPrefix("note: ties: shared initiatives, Newman-weighted — 126 ties between actors who share an initiative; roles weigh in"), analyze.stderr)
+        XCTAssertTrue(analyze.stderr.contains("the commitment of 32 actors comes from their participations"), analyze.stderr)
+        XCTAssertTrue(analyze.stdout.hasPrefix("33 actors, 126 ties (undirected)"), analyze.stdout)
+        let small = try run(["silos", mission, "--max-initiative-size", "6"])
+        XCTAssertTrue(
+            small.stderr.hasPrefix(
+                "warning: 1 initiative with more than 6 members gives no ties: Clean Air Monitoring Network (7); a forum that large would tie everyone to everyone (--max-initiative-size raises the limit)\n"),
+            small.stderr)
+        let direct = try run(["analyze", mission, "--projection", "ties-only"])
+        XCTAssertTrue(direct.stdout.hasPrefix("33 actors, 0 ties"), direct.stdout)
+        XCTAssertTrue(direct.stderr.contains("ties: direct ties only (the portfolio gives none)"), direct.stderr)
+        XCTAssertEqual(try run(["analyze", mission, "--max-initiative-size", "1"]).status, 64)
+        let quiet = try run(["willing", mission, "--quiet"])
+        XCTAssertEqual(quiet.stderr, "")
     }
 
     func testConvertWritesTheTwoModeSheetsAndTheProjection() throws {

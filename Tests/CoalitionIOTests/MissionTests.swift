@@ -47,6 +47,14 @@ final class MissionTests: XCTestCase {
             ])
     }
 
+    func testProjectionSaysHowParticipationsCombineWithTies() {
+        XCTAssertEqual(parse("name: X\nactors: a.csv\nprojection: initiatives-only\n").0?.projection, .initiativesOnly)
+        XCTAssertEqual(parse("name: X\nactors: a.csv\n").0?.projection, nil, "the session's default is add")
+        XCTAssertEqual(
+            parse("name: X\nactors: a.csv\nprojection: both\n").1,
+            ["m.yaml:3:13: error: projection must be one of add, ties-only, initiatives-only; found \"both\" [bad-mission]"])
+    }
+
     func testAMissionNeedsData() {
         XCTAssertEqual(
             parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets), `affiliations:` (who takes part in which initiative) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])

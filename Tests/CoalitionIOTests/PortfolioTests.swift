@@ -91,6 +91,31 @@ final class PortfolioTests: XCTestCase {
         XCTAssertEqual(pair.relation, .sharedInitiative)
     }
 
+    /// The ties the one-mode analyses read: without roles, exactly networkx's collaboration
+    /// (Newman) and weighted projections; with the example's roles, leads' ties weigh more.
+    func testAnalysisTiesAreNetworkxsProjectionWithoutRoles() throws {
+        var n = try XCTUnwrap(loadValid([fixture(example)]))
+        let withRoles = PortfolioTies().apply(to: n).network
+        for i in n.portfolio!.affiliations.indices { n.portfolio!.affiliations[i].role = nil }
+        let json = try reference("active-travel-two-mode.json")
+        for (key, weighting) in [("actors_newman", ProjectionWeighting.newman), ("actors_count", .count)] {
+            let r = PortfolioTies(weighting: weighting).apply(to: n)
+            let ids = r.network.actors.map(\.id)
+            let mine = r.network.ties.map { t in (min(ids[Int(t.source)], ids[Int(t.target)]), max(ids[Int(t.source)], ids[Int(t.target)]), t.strength) }
+                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+            let expected = (json[key] as! [[Any]]).map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
+            XCTAssertEqual(mine.count, expected.count, key)
+            for (x, y) in zip(mine, expected) {
+                XCTAssertEqual([x.0, x.1], [y.0, y.1], key)
+                XCTAssertEqual(x.2, y.2, accuracy: 1e-12, "\(key) \(y.0)–\(y.1)")
+            }
+        }
+        // School Streets: Riverton leads (2), the schools are a partner (1.5): min 1.5 × 1/(6 − 1).
+        let ids = withRoles.actors.map(\.id)
+        let pair = try XCTUnwrap(withRoles.ties.first { ids[Int($0.source)] == "riverton" && ids[Int($0.target)] == "schools" || ids[Int($0.source)] == "schools" && ids[Int($0.target)] == "riverton" })
+        XCTAssertEqual(pair.strength, 1.5 / 5, accuracy: 1e-12)
+    }
+
     /// Davis's Southern Women as networkx (bipartite 0/1 in GraphML and GEXF) and igraph (a
     /// boolean `type`) write it: read as 18 actors and 14 initiatives, with networkx's measures.
     func testTwoModeFilesFromNetworkxAndIgraph() throws {

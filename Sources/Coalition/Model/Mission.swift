@@ -14,6 +14,8 @@ public struct Mission: Sendable {
     /// The portfolio's sheets: who takes part in which initiative, and the initiatives.
     public var affiliationsFile: String?
     public var initiativesFile: String?
+    /// How the portfolio's shared initiatives combine with direct ties in the one-mode analyses.
+    public var projection: PortfolioTies.Combination?
     public var directed: Bool?
     public var merge: MergePolicy?
     /// The attribute that defines silos (sector by default).

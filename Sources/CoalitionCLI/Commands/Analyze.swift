@@ -21,6 +21,7 @@ struct Analyze: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     @OptionGroup var groupingOptions: GroupingOptions
 
@@ -43,7 +44,7 @@ struct Analyze: ParsableCommand {
         groupingOptions.apply(to: &settings)
         settings.weighted = weighted
         paths.apply(to: &settings)
-        let session = try input.session(settings)
+        let session = try input.session(settings, ties: portfolioTies)
         try out.emit(try orStop { try session.measuresDocument(top: top) })
     }
 }

@@ -21,6 +21,7 @@ struct CommunitiesCommand: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
     @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: "leiden or louvain.")
@@ -58,7 +59,7 @@ struct CommunitiesCommand: ParsableCommand {
         how.objective = objective
         how.resolution = resolution
         how.restarts = restarts
-        let session = try input.session(settings)
+        let session = try input.session(settings, ties: portfolioTies)
         try out.emit(try orStop { try session.communitiesDocument(how) })
     }
 }

@@ -57,7 +57,7 @@ struct Convert: ParsableCommand {
     func run() throws {
         var settings = viewOptions.settings
         projection.apply(to: &settings)
-        var session = try input.session(settings, portfolio: true)
+        var session = try input.session(settings)
         if let mode = projection.project {
             guard let projected = session.projection(onto: mode, weighting: projection.weighting ?? .count) else {
                 printError("error: --project \(mode.rawValue): the input holds no participations in initiatives to project (an affiliations sheet, or a two-mode GraphML/GEXF file)")
@@ -66,7 +66,7 @@ struct Convert: ParsableCommand {
             session = AnalysisSession(
                 network: projected, mission: session.mission, settings: settings, diagnostics: session.diagnostics, inputs: session.inputs, files: session.files)
         }
-        let network = session.network, mission = session.mission
+        let network = session.readNetwork, mission = session.mission
         if to == .dot {
             return try write(DOTWriter.write(try viewOptions.diagram(session)))
         }

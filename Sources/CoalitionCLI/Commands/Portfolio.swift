@@ -47,8 +47,8 @@ struct PortfolioCommand: ParsableCommand {
         grouping.apply(to: &settings)
         projection.apply(to: &settings)
         paths.apply(to: &settings)
-        let session = try input.session(settings, portfolio: true)
-        guard session.network.portfolio != nil else {
+        let session = try input.session(settings)
+        guard session.readNetwork.portfolio != nil else {
             printError(
                 "error: the input holds no participations in initiatives, so there is no portfolio to measure: give an affiliations sheet (actor and initiative columns, e.g. participations.csv), a mission's affiliations: key, or a two-mode GraphML/GEXF file")
             throw ExitCode(inputErrorExitCode)

@@ -73,6 +73,7 @@ struct Render: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
     @OptionGroup var viewOptions: ViewOptions
 
     @Option(help: "svg, png, pdf or dot.")
@@ -84,7 +85,7 @@ struct Render: ParsableCommand {
     enum ImageFormat: String, ExpressibleByArgument, CaseIterable { case svg, png, pdf, dot }
 
     func run() throws {
-        let session = try input.session(viewOptions.settings)
+        let session = try input.session(viewOptions.settings, ties: portfolioTies)
         let network = session.network
         if viewOptions.view == .full && network.actors.count > DiagramBuilder.largeNetwork && !input.quiet {
             printError(

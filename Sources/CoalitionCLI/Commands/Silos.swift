@@ -23,6 +23,7 @@ struct Silos: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
     @OptionGroup var groupingOptions: GroupingOptions
 
     @Option(help: "Permutations for the E-I test.")
@@ -46,7 +47,7 @@ struct Silos: ParsableCommand {
         settings.permutations = permutations
         settings.seed = seed
         settings.weighted = weighted
-        let session = try input.session(settings)
+        let session = try input.session(settings, ties: portfolioTies)
         try out.emit(try orStop { try session.silosDocument() })
     }
 }

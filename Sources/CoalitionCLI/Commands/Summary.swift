@@ -17,6 +17,7 @@ struct Summary: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     @Option(help: "Output format: text or json.")
     var format: TextOrJSON = .text
@@ -25,6 +26,6 @@ struct Summary: ParsableCommand {
     var output: String?
 
     func run() throws {
-        try emit(try input.session(portfolio: true).summaryDocument().rendered(format.format) ?? "", to: output)
+        try emit(try input.session(ties: portfolioTies).summaryDocument().rendered(format.format) ?? "", to: output)
     }
 }

@@ -20,11 +20,12 @@ struct Voices: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        try out.emit(try input.session().voicesDocument())
+        try out.emit(try input.session(ties: portfolioTies).voicesDocument())
     }
 }
 
@@ -43,6 +44,7 @@ struct Grid: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     @Option(help: "Structural influence: both (PageRank and betweenness; a finding by either), pagerank or betweenness.")
     var measure: PowerInterestGrid.Measure = .both
@@ -50,6 +52,6 @@ struct Grid: ParsableCommand {
     @OptionGroup var out: OutputOptions
 
     func run() throws {
-        try out.emit(try input.session().gridDocument(measure: measure))
+        try out.emit(try input.session(ties: portfolioTies).gridDocument(measure: measure))
     }
 }

@@ -21,6 +21,7 @@ struct Willing: ParsableCommand {
             """)
 
     @OptionGroup var input: InputOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     @Option(name: .customLong("min-commitment"), help: "Threshold: none, exploring, pledged, active, leading or 0–4 (default: the mission's, else pledged).")
     var minCommitment: String?
@@ -40,6 +41,6 @@ struct Willing: ParsableCommand {
         var settings = AnalysisSettings()
         settings.minCommitment = minCommitment.flatMap { Commitment(parsing: $0) }
         settings.seed = seed
-        try out.emit(try input.session(settings).willingDocument())
+        try out.emit(try input.session(settings, ties: portfolioTies).willingDocument())
     }
 }

@@ -8,7 +8,7 @@ public enum MissionFile {
     /// The keys a mission file may hold, documented in the README.
     public static let keys = [
         "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network", "affiliations", "initiatives",
-        "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
+        "projection", "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
         "sensitive_columns", "personal_data", "waves",
     ]
 
@@ -70,6 +70,13 @@ public enum MissionFile {
                 m.merge = policy
             } else {
                 reader.log.error(.badMission, at: reader.at(node), "merge must be one of sum, max, mean; found \"\(text)\"")
+            }
+        }
+        if let node = values["projection"], let text = reader.text(node, "projection") {
+            if let how = PortfolioTies.Combination(rawValue: text) {
+                m.projection = how
+            } else {
+                reader.log.error(.badMission, at: reader.at(node), "projection must be one of add, ties-only, initiatives-only; found \"\(text)\"")
             }
         }
         m.sensitiveColumns = values["sensitive_columns"].map { reader.list($0, "sensitive_columns") } ?? []

@@ -12,7 +12,14 @@ import Foundation
 /// Safe to share between threads: the caches sit behind one lock (an analysis asked for twice
 /// at once is computed once).
 public final class AnalysisSession: @unchecked Sendable {
-    public let network: StakeholderNetwork
+    /// The network as read: its direct ties, and its portfolio when it has one (what `convert`
+    /// writes and the two-mode analysis reads).
+    public let readNetwork: StakeholderNetwork
+    /// The network the one-mode analyses read: without a portfolio the network as read; with
+    /// one, the actors tied by the initiatives they share as ``tieRule`` says.
+    public var network: StakeholderNetwork {
+        readNetwork.portfolio == nil ? readNetwork : portfolioTies.network
+    }
     /// The mission, when the input was a mission file.
     public let mission: Mission?
     public let settings: AnalysisSettings
@@ -33,7 +40,7 @@ public final class AnalysisSession: @unchecked Sendable {
         network: StakeholderNetwork, mission: Mission? = nil, settings: AnalysisSettings = .init(),
         diagnostics: [Diagnostic] = [], inputs: [String] = [], files: [String] = []
     ) {
-        self.network = network
+        self.readNetwork = network
         self.mission = mission
         self.settings = settings
         self.diagnostics = diagnostics
@@ -58,7 +65,7 @@ public final class AnalysisSession: @unchecked Sendable {
     /// The same inputs with other settings; analyses that do not depend on what changed are
     /// computed again (they are cheap next to reading).
     public func with(_ settings: AnalysisSettings) -> AnalysisSession {
-        AnalysisSession(network: network, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
+        AnalysisSession(network: readNetwork, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
     }
 
     private func cached<T, E: Error>(_ key: String, _ make: () throws(E) -> T) throws(E) -> T {
@@ -72,13 +79,56 @@ public final class AnalysisSession: @unchecked Sendable {
 
     // MARK: The analyses
 
+    /// How the portfolio's participations become ties: the settings', else the mission's
+    /// `projection`, with Newman weights unless told otherwise.
+    public var tieRule: PortfolioTies {
+        PortfolioTies(
+            combination: settings.projection ?? mission?.projection ?? .add, weighting: settings.projectionWeighting,
+            maxInitiativeSize: settings.maxInitiativeSize, roles: settings.roles)
+    }
+
+    /// The participations made ties, once.
+    public var portfolioTies: PortfolioTies.Result { cached("portfolio-ties") { tieRule.apply(to: readNetwork) } }
+
+    /// What the one-mode analyses' ties are ("ties: shared initiatives, Newman-weighted"), for
+    /// outputs and captions; nil without a portfolio.
+    public var tieBasis: String? { tieRule.basis(of: readNetwork) }
+
+    /// What a one-mode analysis of a portfolio should say before its output: the note on what
+    /// its ties are, and the warning naming the initiatives too large to give ties. Empty
+    /// without a portfolio.
+    public var projectionNotices: (note: String?, warning: String?) {
+        guard let basis = tieBasis, let portfolio = readNetwork.portfolio else { return (nil, nil) }
+        let result = portfolioTies, rule = tieRule
+        var note = "note: \(basis)"
+        if rule.combination != .tiesOnly {
+            note += " — \(NumberStyle.count(result.projectedTies, "tie")) between actors who share an initiative"
+            if result.directTiesLeftOut > 0 { note += "; \(NumberStyle.count(result.directTiesLeftOut, "direct tie")) left out (projection: initiatives-only)" }
+            if portfolio.affiliations.contains(where: { $0.role != nil && $0.role != .participant }) {
+                note += "; roles weigh in (lead 2, funder and partner 1.5, participant 1, observer 0.5; a pair by its less engaged end)"
+            }
+            if result.commitmentsFromParticipations > 0 {
+                note += "; the commitment of \(NumberStyle.count(result.commitmentsFromParticipations, "actor")) comes from their participations"
+            }
+        }
+        guard !result.leftOut.isEmpty else { return (note, nil) }
+        let members = portfolio.members(roles: rule.roles)
+        let named = result.leftOut.prefix(5).map { "\(portfolio.initiatives[$0].name) (\(members[$0].count))" }
+        let more = result.leftOut.count > 5 ? ", and \(result.leftOut.count - 5) more" : ""
+        let warning =
+            "warning: \(NumberStyle.count(result.leftOut.count, "initiative")) with more than \(rule.maxInitiativeSize) members \(result.leftOut.count == 1 ? "gives" : "give") no ties: \(named.joined(separator: ", "))\(more); a forum that large would tie everyone to everyone (--max-initiative-size raises the limit)"
+        return (note, warning)
+    }
+
     public var summary: NetworkSummary { cached("summary") { NetworkSummary(network) } }
 
     /// The groups of `settings.groupBy`, else the mission's `group_by`, else `sector`.
     public func grouping() throws(GroupingError) -> Grouping {
         let attribute = settings.groupBy ?? mission?.groupBy ?? "sector"
         return try cached("grouping") { () throws(GroupingError) in
-            try Grouping(network, by: attribute, requireSingle: settings.requireSingleGroup)
+            // The groups are the actors', the same in both networks — but for commitment, which
+            // participations may give (and the two-mode analysis should not wait for the projection).
+            try Grouping(attribute == "commitment" ? network : readNetwork, by: attribute, requireSingle: settings.requireSingleGroup)
         }
     }
 
@@ -150,15 +200,15 @@ public final class AnalysisSession: @unchecked Sendable {
             options.samples = settings.samples
             options.seed = settings.seed
             if let threads = settings.threads { options.threads = threads }
-            return PortfolioAnalysis(network, mission: mission, grouping: grouping, options: options)
+            return PortfolioAnalysis(readNetwork, mission: mission, grouping: grouping, options: options)
         }
     }
 
     /// A one-mode projection of the portfolio, with the session's roles; nil without a portfolio.
     public func projection(onto mode: ProjectionMode, weighting: ProjectionWeighting) -> StakeholderNetwork? {
         // (An optional is never cached: a missing entry would read as a cached nil.)
-        guard network.portfolio != nil else { return nil }
-        return cached("projection-\(mode.rawValue)-\(weighting.rawValue)") { network.projected(onto: mode, weighting: weighting, roles: settings.roles)! }
+        guard readNetwork.portfolio != nil else { return nil }
+        return cached("projection-\(mode.rawValue)-\(weighting.rawValue)") { readNetwork.projected(onto: mode, weighting: weighting, roles: settings.roles)! }
     }
 
     /// One per-actor measure (`--size-by`): computed alone, unless the full measures already are.

@@ -25,6 +25,13 @@ public struct AnalysisSettings: Sendable, Hashable {
     public var samples = 1_000
     /// The portfolio's participations that count (`--roles`); nil: every role.
     public var roles: Set<ParticipationRole>?
+    /// How participations become ties for the one-mode analyses; nil: the mission's
+    /// `projection`, else `add`.
+    public var projection: PortfolioTies.Combination?
+    /// Weights of those ties (default Newman's).
+    public var projectionWeighting: ProjectionWeighting = .newman
+    /// Initiatives with more members give no ties (`--max-initiative-size`).
+    public var maxInitiativeSize = PortfolioTies.defaultMaxInitiativeSize
 
     public init() {}
 }

@@ -29,7 +29,7 @@ extension AnalysisSession {
         let projection = projecting.flatMap { mode, weighting in
             self.projection(onto: mode, weighting: weighting).map { PortfolioDocument.Projection(mode: mode, weighting: weighting, network: $0) }
         }
-        return PortfolioDocument(try portfolio(), network, projection: projection)
+        return PortfolioDocument(try portfolio(), readNetwork, projection: projection)
     }
 
     public func gridDocument(measure: PowerInterestGrid.Measure = .both) -> GridDocument { GridDocument(grid(measure: measure), network) }
