@@ -49,6 +49,12 @@ public struct Briefing: Sendable {
     public let change: ComparisonDocument?
     /// The two waves behind ``change``.
     public let since: ComparisonSession?
+    /// The mission portfolio, when the mission lists participations (names as the audience may
+    /// see them).
+    public let portfolio: PortfolioDocument?
+    /// What the analysed ties are when they come from the portfolio ("ties: shared initiatives,
+    /// Newman-weighted").
+    public let tieBasis: String?
 
     /// The session the briefing reads its analyses from.
     public let session: AnalysisSession
@@ -90,6 +96,15 @@ public struct Briefing: Sendable {
         var all = Self.findings(
             network: network, shown: shown, grouping: grouping, analysis: analysis, silos: silos,
             willing: willing, voices: voices, grid: grid)
+        tieBasis = session.tieBasis
+        if session.readNetwork.portfolio != nil {
+            progress("measuring the portfolio")
+            let document = PortfolioDocument(try session.portfolio(), shown)
+            portfolio = document
+            all += document.findings
+        } else {
+            portfolio = nil
+        }
         self.since = since
         if let since {
             progress("comparing with the wave of \(since.label(true))")
@@ -105,6 +120,25 @@ public struct Briefing: Sendable {
         }
         if audience == .external { all.removeAll(where: \.isSensitive) }
         findings = all
+    }
+
+    /// How the portfolio gave the analysed ties; nil when it gave none.
+    public var projectionRule: PortfolioTies? {
+        let rule = session.tieRule
+        return portfolio != nil && rule.combination != .tiesOnly ? rule : nil
+    }
+
+    /// The portfolio section's table, as plain text cells: each initiative's name, members,
+    /// sectors, cross-sectoral or not, lead (internal packs only), civil society or not.
+    public var portfolioTable: [[String]]? {
+        guard let d = portfolio else { return nil }
+        let names = shown.actors.map(\.name), initiatives = d.network.portfolio?.initiatives ?? []
+        return d.analysis.profiles.enumerated().filter { !$0.element.members.isEmpty }.map { i, p in
+            [
+                initiatives[i].name, "\(p.members.count)", p.sectors.joined(separator: ", "), p.crossSectoral ? "yes" : "no",
+                audience == .internal ? p.leads.map { names[$0] }.joined(separator: ", ") : "", p.withCivilSociety ? "yes" : "no",
+            ]
+        }
     }
 
     /// The change section's tables, as plain text cells (each renderer escapes them): actors who
@@ -169,7 +203,25 @@ public struct Briefing: Sendable {
         }
         var ties = network.ties.filter { !$0.isOpposition }
         for i in ties.indices { ties[i].attributes = nil }
-        return StakeholderNetwork(actors: actors, ties: ties, isDirected: network.isDirected)
+        // The portfolio circulates without its roles, budgets and raw attributes: who leads and
+        // who pays is negotiated, not published.
+        let portfolio = network.portfolio.map { p in
+            Portfolio(
+                initiatives: p.initiatives.map { x in
+                    var y = x
+                    y.budget = nil
+                    y.attributes = [:]
+                    return y
+                },
+                affiliations: p.affiliations.map { a in
+                    var b = a
+                    b.role = nil
+                    b.budget = nil
+                    b.attributes = nil
+                    return b
+                })
+        }
+        return StakeholderNetwork(actors: actors, ties: ties, isDirected: network.isDirected, portfolio: portfolio)
     }
 
     // MARK: Findings

@@ -35,12 +35,19 @@ enum Markdown {
                     "ei": g.eiIndex.map { Words.fixed($0) } ?? "–", "p": Words.pValue(g.eiAdjustedPValue),
                 ]
             },
-            "methods": Methods.entries(for: b.audience).map {
+            "methods": Methods.entries(for: b.audience, projection: b.projectionRule).map {
                 ["name": md($0.name), "definition": md($0.definition), "reference": Page.opt($0.reference.isEmpty ? nil : md($0.reference))] as [String: Any]
             },
             "sources": b.sources.map { ["file": md($0.file), "bytes": "\($0.bytes)", "sha256": $0.sha256] },
             "hasGrid": b.audience == .internal,
+            "basis": Page.opt(b.tieBasis.map(md)),
         ]
+        if let rows = b.portfolioTable, let d = b.portfolio {
+            context["portfolio"] = [
+                "initiatives": rows.map { Dictionary(uniqueKeysWithValues: zip(["name", "members", "sectors", "cross", "lead", "cso"], $0.map(md))) },
+                "hasLead": b.audience == .internal, "participations": "\(d.analysis.participations)",
+            ] as [String: Any]
+        }
         if let t = b.changeTables, let d = b.change {
             func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0.map(md))) } }
             context["change"] = [
@@ -101,7 +108,7 @@ enum Markdown {
         {{#goal}}**Goal:** {{goal}}{{#targetYear}} (target year {{targetYear}}){{/targetYear}}
 
         {{/goal}}
-        Data as of {{date}}{{#source}} · source: {{source}}{{/source}} · {{actors}} actors, {{ties}} supporting ties
+        Data as of {{date}}{{#source}} · source: {{source}}{{/source}} · {{actors}} actors, {{ties}} supporting ties{{#basis}} ({{basis}}){{/basis}}
 
         ## Key findings
         {{#summary}}
@@ -129,6 +136,20 @@ enum Markdown {
         {{/findings}}
         {{/sections}}
 
+        {{#portfolio}}
+        ## The portfolio
+
+        Who takes part in which initiative: {{participations}} participations. An initiative is cross-sectoral when its members come from two sectors or more.
+
+        | initiative | members | sectors | cross-sectoral |{{#hasLead}} lead |{{/hasLead}} CSO/community |
+        | --- | ---: | --- | --- |{{#hasLead}} --- |{{/hasLead}} --- |
+        {{#initiatives}}
+        | {{name}} | {{members}} | {{sectors}} | {{cross}} |{{#hasLead}} {{lead}} |{{/hasLead}} {{cso}} |
+        {{/initiatives}}
+
+        Every participation: `data/affiliations.csv`; the initiatives: `data/initiatives.csv`.
+
+        {{/portfolio}}
         {{#change}}
         ## What changed since {{since}}
 

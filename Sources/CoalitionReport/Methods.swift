@@ -1,3 +1,5 @@
+import Coalition
+
 /// The methods appendix: every measure the pack reports, what it means, the convention
 /// Coalition follows and where it comes from.
 enum Methods {
@@ -8,8 +10,17 @@ enum Methods {
     }
 
     /// The entries for a pack; an external one has no power–interest grid to explain.
-    static func entries(for audience: Briefing.Audience) -> [Entry] {
-        audience == .internal ? entries : entries.filter { $0.name != "Power–interest grid" }
+    /// - Parameter projection: when the ties come from the mission portfolio, how.
+    static func entries(for audience: Briefing.Audience, projection: PortfolioTies? = nil) -> [Entry] {
+        let shown = audience == .internal ? entries : entries.filter { $0.name != "Power–interest grid" }
+        return (projection.map { [Self.projection($0)] } ?? []) + shown
+    }
+
+    static func projection(_ rule: PortfolioTies) -> Entry { Entry(
+        name: "Ties from shared initiatives",
+        definition:
+            "Actors who take part in the same initiative are tied: each shared initiative of k members adds 1/(k − 1) (Newman's collaboration weight, so a large forum binds its members less than a small pilot), times the pair's role factor — the smaller of lead 2, funder or partner 1.5, participant 1, observer 0.5. Initiatives of more than \(rule.maxInitiativeSize) members give no ties. Because every initiative becomes a group in which everyone is tied, clustering is high by construction, and density, degree and cores grow with initiative size: read them as working in the same initiatives, not as ties the actors made themselves.",
+        reference: "Newman (2001), Physical Review E 64; Borgatti & Everett (1997), Social Networks 19")
     }
 
     static let entries: [Entry] = [

@@ -73,6 +73,10 @@ public enum BriefingPack {
             try save("data/groups.csv", Data((SilosDocument(b.silos, b.network).table!.csv + "\n").utf8))
             try save("data/findings.json", try findingsJSON(b))
             if let change = b.change { try save("data/changes.json", try DocumentJSON.data(change) + Data("\n".utf8)) }
+            if let portfolio = b.shown.portfolio {
+                try save("data/initiatives.csv", Data(CSVWriter.actors(ExportTable.initiatives(portfolio)).utf8))
+                try save("data/affiliations.csv", Data(CSVWriter.affiliations(ExportTable.affiliations(b.shown)).utf8))
+            }
             try save("data/network.graphml", Data(GraphMLWriter.write(table).utf8))
             try save("data/network.gexf", Data(GEXFWriter.write(table, date: b.date).utf8))
 

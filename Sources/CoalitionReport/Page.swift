@@ -7,6 +7,7 @@ import Mustache
 enum Sections {
     static let order: [(Finding.Section, String, String)] = [
         (.network, "network", "The coalition"),
+        (.portfolio, "portfolio", "The portfolio"),
         (.change, "change", "What changed"),
         (.holders, "holders", "Who holds the coalition together"),
         (.silos, "silos", "Where government works in silos"),
@@ -78,10 +79,18 @@ enum Page {
                 ]
             },
             "columns": columns.map { ["name": $0] }, "rows": rows, "groups": groupRows, "groupBy": b.grouping.attribute,
-            "methods": Methods.entries(for: b.audience).map { ["name": $0.name, "definition": $0.definition, "reference": opt($0.reference)] as [String: Any] },
+            "methods": Methods.entries(for: b.audience, projection: b.projectionRule).map { ["name": $0.name, "definition": $0.definition, "reference": opt($0.reference)] as [String: Any] },
             "sources": b.sources.map { ["file": $0.file, "bytes": "\($0.bytes)", "sha256": $0.sha256] },
-            "css": css, "script": script,
+            "css": css, "script": script, "basis": opt(b.tieBasis),
         ]
+        if let rows = b.portfolioTable, let d = b.portfolio {
+            context["portfolio"] = [
+                "initiatives": rows.map { r in
+                    ["name": r[0], "members": r[1], "sectors": r[2], "cross": r[3], "lead": r[4], "cso": r[5]]
+                },
+                "hasLead": internalAudience, "participations": "\(d.analysis.participations)",
+            ] as [String: Any]
+        }
         if let t = b.changeTables, let d = b.change {
             func rows(_ r: [[String]], _ keys: [String]) -> [[String: String]] { r.map { Dictionary(uniqueKeysWithValues: zip(keys, $0)) } }
             context["change"] = [
@@ -174,7 +183,7 @@ enum Page {
         <p class="kicker">Briefing pack · data as of {{date}}</p>
         <h1>{{mission}}</h1>
         {{#goal}}<p class="goal">{{goal}}{{#targetYear}} <span class="target">Target year: {{targetYear}}.</span>{{/targetYear}}</p>{{/goal}}
-        <p class="meta">{{actors}} actors and {{ties}} supporting ties{{#source}} · source: {{source}}{{/source}}</p>
+        <p class="meta">{{actors}} actors and {{ties}} supporting ties{{#basis}} ({{basis}}){{/basis}}{{#source}} · source: {{source}}{{/source}}</p>
         </header>
         <nav aria-label="Contents"><ol>
         <li><a href="#summary">Key findings</a></li>
@@ -182,6 +191,7 @@ enum Page {
         <li><a href="#findings">All findings</a></li>
         <li><a href="#measures">Actor measures</a></li>
         <li><a href="#groups">Groups</a></li>
+        {{#portfolio}}<li><a href="#portfolio-tables">The portfolio</a></li>{{/portfolio}}
         {{#hasGrid}}<li><a href="#grid">Power–interest grid</a></li>{{/hasGrid}}
         <li><a href="#methods">Methods</a></li>
         <li><a href="#provenance">Data and provenance</a></li>
@@ -233,6 +243,20 @@ enum Page {
         </tbody>
         </table></div>
         </section>
+        {{#portfolio}}
+        <section id="portfolio-tables" aria-labelledby="portfolio-title">
+        <h2 id="portfolio-title">The portfolio</h2>
+        <p class="note">Who takes part in which initiative: {{participations}} participations. An initiative is cross-sectoral when its members come from two sectors or more. Every participation is in <a href="data/affiliations.csv">data/affiliations.csv</a>, the initiatives in <a href="data/initiatives.csv">data/initiatives.csv</a>.</p>
+        <div class="scroll"><table class="sortable">
+        <caption>The initiatives and who they bring together</caption>
+        <thead><tr><th scope="col" data-type="text">initiative</th><th scope="col">members</th><th scope="col" data-type="text">sectors</th><th scope="col" data-type="text">cross-sectoral</th>{{#hasLead}}<th scope="col" data-type="text">lead</th>{{/hasLead}}<th scope="col" data-type="text">CSO/community</th></tr></thead>
+        <tbody>
+        {{#initiatives}}<tr><th scope="row">{{name}}</th><td data-value="{{members}}">{{members}}</td><td>{{sectors}}</td><td>{{cross}}</td>{{#hasLead}}<td>{{lead}}</td>{{/hasLead}}<td>{{cso}}</td></tr>
+        {{/initiatives}}
+        </tbody>
+        </table></div>
+        </section>
+        {{/portfolio}}
         {{#change}}
         <section id="change-tables" aria-labelledby="change-title">
         <h2 id="change-title">What changed since {{since}}</h2>

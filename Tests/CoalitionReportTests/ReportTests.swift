@@ -33,6 +33,7 @@ final class ReportTests: XCTestCase {
             ("healthy-lives-2040", "fixtures/healthy-lives-2040/mission.yaml", Briefing.Audience.internal),
             ("healthy-lives-2040-external", "fixtures/healthy-lives-2040/mission.yaml", .external),
             ("liveable-streets", "fixtures/liveable-streets/mission.yaml", .internal),
+            ("active-travel-2035", "fixtures/active-travel-2035/mission.yaml", .internal),
         ] {
             let dir = try temporaryFolder().appendingPathComponent("pack")
             try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, renderer: renderer)
@@ -281,5 +282,40 @@ extension ReportTests {
                 (error as! InputError).diagnostics.first?.description,
                 "\(broken.path)/mission.yaml:4:5: error: the wave \"2025\" names \"\(broken.path)/old/a.csv\", which does not exist [bad-mission]")
         }
+    }
+
+    /// A mission held as participation lists alone gets the whole pack: the analyses on the
+    /// actors tied by shared initiatives (said in the header and the methods), the portfolio's
+    /// findings and table, and its sheets in data/; circulated without roles and budgets.
+    func testAPackFromParticipationListsAlone() throws {
+        let mission = "fixtures/active-travel-2035/mission.yaml"
+        let b = try briefing(mission)
+        XCTAssertEqual(b.tieBasis, "ties: shared initiatives, Newman-weighted")
+        XCTAssertEqual(b.analysis.network.supportingPairs, 126)
+        let portfolioKeys = b.findings.filter { $0.section == .portfolio && $0.isKey }.map(\.code)
+        XCTAssertTrue(portfolioKeys.contains("portfolio.overview"), "\(portfolioKeys)")
+        XCTAssertEqual(b.portfolioTable?.count, 14)
+        XCTAssertEqual(b.portfolioTable?.first, ["School Streets Pilot", "6", "education, health, mobility", "yes", "Riverton City Council", "yes"])
+        let dir = try temporaryFolder().appendingPathComponent("pack")
+        try BriefingPack.write(b, to: dir.path, renderer: renderer)
+        let report = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(report.contains("33 actors, 126 supporting ties (ties: shared initiatives, Newman-weighted)"), report)
+        XCTAssertTrue(report.contains("## The portfolio\n\nWho takes part in which initiative: 68 participations."), report)
+        XCTAssertTrue(report.contains("- **Ties from shared initiatives** — "), report)
+        let page = try String(contentsOf: dir.appendingPathComponent("index.html"), encoding: .utf8)
+        XCTAssertTrue(page.contains("<h2 id=\"portfolio-title\">The portfolio</h2>"))
+        XCTAssertTrue(page.contains("<a href=\"#portfolio-tables\">The portfolio</a>"))
+        let affiliations = try String(contentsOf: dir.appendingPathComponent("data/affiliations.csv"), encoding: .utf8)
+        XCTAssertTrue(affiliations.hasPrefix("actor,initiative,role,commitment,budget\nriverton,school-streets,lead,leading,150000\n"), affiliations)
+        XCTAssertEqual(try String(contentsOf: dir.appendingPathComponent("data/initiatives.csv"), encoding: .utf8).split(separator: "\n").count, 15)
+
+        let external = try briefing(mission, audience: .external)
+        XCTAssertEqual(external.portfolioTable?.first?[4], "", "no lead in a circulated pack")
+        let out = try temporaryFolder().appendingPathComponent("pack")
+        try BriefingPack.write(external, to: out.path, renderer: renderer)
+        let circulated = try String(contentsOf: out.appendingPathComponent("data/affiliations.csv"), encoding: .utf8)
+        XCTAssertTrue(circulated.hasPrefix("actor,initiative,commitment\n"), circulated)
+        XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("data/initiatives.csv"), encoding: .utf8).contains("budget"))
+        XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8).contains("| lead |"))
     }
 }

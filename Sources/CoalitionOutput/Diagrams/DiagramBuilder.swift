@@ -37,6 +37,9 @@ public struct DiagramBuilder: Sendable {
     /// names than this overlap in the dense centre of a 120-actor network; every actor keeps its
     /// name in the SVG's tooltip.
     public var labelLimit: Int
+    /// What the drawn ties are when they are not the sheets' own ("ties: shared initiatives,
+    /// Newman-weighted"), said in every caption.
+    public var tieBasis: String?
 
     public init(
         network: StakeholderNetwork, missionName: String? = nil, source: String? = nil, dataDate: String? = nil,
@@ -72,6 +75,7 @@ public struct DiagramBuilder: Sendable {
 
     func caption(measure: String?, engine: LayoutEngine, extra: [String] = []) -> String {
         var parts = [source.map { "Data: \($0)" }, dataDate.map { "as of \($0)" }].compactMap { $0 }
+        if let tieBasis { parts.append(tieBasis) }
         if let measure { parts.append("size: \(measure)") }
         parts += extra
         parts.append("drawn with Graphviz \(engine.rawValue)")

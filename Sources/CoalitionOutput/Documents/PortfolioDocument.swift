@@ -6,7 +6,7 @@ import Foundation
 /// `portfolio`: the mission portfolio as a two-mode network — two-mode centrality of every
 /// actor and initiative, what each initiative brings together, the portfolio's findings, and
 /// (with `--project`) one of its projections.
-public struct PortfolioDocument: Document {
+public struct PortfolioDocument: Document, Sendable {
     public let analysis: PortfolioAnalysis
     public let network: StakeholderNetwork
     /// The findings, most telling first.

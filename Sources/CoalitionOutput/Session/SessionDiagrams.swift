@@ -54,9 +54,10 @@ extension AnalysisSession {
         _ view: DiagramBuilder.View, style: DiagramStyle = .init(), shown: StakeholderNetwork? = nil,
         date: String? = nil
     ) throws(DiagramError) -> Diagram {
-        let builder = DiagramBuilder(
+        var builder = DiagramBuilder(
             network: shown ?? network, missionName: mission?.name, source: mission?.source,
             dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
+        builder.tieBasis = tieBasis
         let measure = style.sizeBy.rawValue
         var ego = 0
         if view == .ego {
