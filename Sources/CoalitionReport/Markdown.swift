@@ -20,7 +20,7 @@ enum Markdown {
             "targetYear": Page.opt(b.mission.targetYear.map(String.init)), "date": b.date ?? "undated", "source": Page.opt(b.mission.source.map(md)),
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
             "summary": sections(true), "sections": sections(false),
-            "diagrams": (BriefingPack.views + (b.change == nil ? [] : [.change, .changeBefore])).map { v in ["file": v.rawValue, "title": md(title(v, b))] },
+            "diagrams": (BriefingPack.views(for: b) + (b.change == nil ? [] : [.change, .changeBefore])).map { v in ["file": v.rawValue, "title": md(title(v, b))] },
             "top": order.prefix(15).map { v in
                 let m = a.actors[v]
                 return [
@@ -76,6 +76,7 @@ enum Markdown {
         case .silos: "Silos by \(b.grouping.attribute)"
         case .willing: "The community of the willing"
         case .voices: "Whose voices are heard"
+        case .portfolio: "The portfolio"
         case .ego: "One actor and its ties"
         case .change: "What changed since \(b.change?.labels.before ?? "the last wave")"
         case .changeBefore: "The coalition in \(b.change?.labels.before ?? "the last wave")"

@@ -27,6 +27,9 @@ public enum BriefingPack {
 
     static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
 
+    /// The views a briefing draws: the five, and the portfolio when the mission has one.
+    static func views(for b: Briefing) -> [DiagramBuilder.View] { views + (b.portfolio == nil ? [] : [.portfolio]) }
+
     /// Replaces `folder` only when it holds nothing but a pack's files (see `PackFolder`).
     /// - Parameter renderer: where the views are drawn. An executable that makes packs passes
     ///   ``Renderer/freshProcess``, so each view is laid out as it would be alone (Graphviz keeps
@@ -98,6 +101,7 @@ public enum BriefingPack {
     /// Draws every view in SVG, PNG and PDF through the Graphviz library.
     static func draw(_ b: Briefing, renderer: Renderer, progress: (String) -> Void, save: (String, Data) throws -> Void) throws -> [Drawing] {
         var drawings: [Drawing] = []
+        let views = views(for: b)
         for (i, view) in views.enumerated() {
             progress("drawing the \(view.rawValue) view (\(i + 1) of \(views.count))")
             let d: Diagram
@@ -163,6 +167,10 @@ public enum BriefingPack {
                 : "Diagram of all actors: none is in an underrepresented category, only consulted or cut off. "
             return what + "Expected voices: " + d.panels.flatMap(\.items).map(\.label).joined(separator: "; ") + "."
         case .ego: return d.title
+        case .portfolio:
+            return d.engine == .nop
+                ? "Matrix of the largest initiatives against the \(b.grouping.attribute) groups their members come from, each cell the number of members from that group."
+                : "Diagram of the portfolio: initiatives as boxes, bold when cross-sectoral, joined to the actors taking part, actors shaped by kind and coloured by \(b.grouping.attribute). Legend: \(legend)."
         case .change, .changeBefore:
             return "Diagram of the coalition's change between two survey waves, every actor at the same place in both drawings. Legend: \(legend)."
         }

@@ -141,4 +141,39 @@ extension DiagramTests {
         let dot = DOTWriter.write(d)
         XCTAssertEqual(dot.components(separatedBy: "dir=none").count - 1, 76, "76 supporting undirected ties, no arrow")
     }
+
+    /// The portfolio view: an initiative box per initiative with members (bold when
+    /// cross-sectoral), the actors taking part, a line per participation; a matrix above 300.
+    func testThePortfolioViewDrawsInitiativesAndWhoTakesPart() throws {
+        let session = try AnalysisSession.open([TestSupport.fixture("fixtures/active-travel-2035/mission.yaml").path])
+        let d = try session.diagram(.portfolio)
+        XCTAssertEqual(d.nodes.count, 32 + 14, "the 32 actors taking part and the 14 initiatives")
+        XCTAssertEqual(d.edges.count, 68)
+        let boxes = d.nodes.filter { $0.shape == "box" && $0.size >= 0.9 }
+        XCTAssertEqual(boxes.count, 14)
+        XCTAssertEqual(boxes.filter(\.bold).count, 12, "12 of 14 initiatives are cross-sectoral")
+        XCTAssertFalse(d.caption.contains("Newman"), "the view draws participations, not projected ties")
+        XCTAssertTrue(try session.diagram(.full).caption.contains("ties: shared initiatives, Newman-weighted"))
+        let streets = try XCTUnwrap(d.nodes.first { $0.label == "Street Data Standards Working Group" })
+        XCTAssertFalse(streets.bold, "one sector alone")
+        XCTAssertEqual(d.edges.filter { $0.width > 2 }.count, 14, "one lead per initiative")
+        XCTAssertTrue(DOTWriter.write(d).contains("sector: mobility"))
+        // Without participations there is no portfolio to draw.
+        let plain = try AnalysisSession.open([TestSupport.fixture("fixtures/liveable-streets/mission.yaml").path])
+        XCTAssertThrowsError(try plain.diagram(.portfolio))
+
+        // 400 actors in 60 initiatives: the matrix of the 30 largest against the sectors.
+        let actors = (0..<400).map { Actor(id: "a\($0)", kind: .cso, sectors: [["health", "mobility", "housing"][$0 % 3]]) }
+        var affiliations: [Affiliation] = []
+        for j in 0..<60 { for k in 0..<(4 + j % 7) { affiliations.append(Affiliation(actor: Int32((j * 7 + k * 13) % 400), initiative: Int32(j))) } }
+        let big = StakeholderNetwork(
+            actors: actors, ties: [], isDirected: false,
+            portfolio: Portfolio(initiatives: (0..<60).map { Initiative(id: "p\($0)") }, affiliations: affiliations))
+        let matrix = try AnalysisSession(network: big).diagram(.portfolio)
+        XCTAssertEqual(matrix.engine, .nop)
+        XCTAssertEqual(matrix.nodes.filter { $0.id.hasPrefix("r") }.count, 30)
+        XCTAssertEqual(matrix.nodes.filter { $0.id.hasPrefix("c") }.map(\.label), ["health", "housing", "mobility"])
+        XCTAssertEqual(matrix.nodes.filter { $0.id.hasPrefix("m") }.count, 30 * 3)
+        XCTAssertTrue(matrix.nodes.allSatisfy { $0.position != nil })
+    }
 }

@@ -6,6 +6,8 @@ import Graphviz
 public struct DiagramBuilder: Sendable {
     public enum View: String, Sendable, CaseIterable {
         case full, ego, groups, silos, willing, voices
+        /// Who takes part in which initiative (the mission portfolio).
+        case portfolio
         /// What changed since the mission's last earlier wave, and that wave drawn with the same
         /// positions.
         case change

@@ -25,6 +25,8 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
     case noActor
     /// A change view of a mission that lists no earlier wave.
     case noWaves
+    /// The portfolio view of a network without participations.
+    case noPortfolio
     /// The earlier wave could not be read or compared.
     case wave([Diagnostic])
     /// Graphviz could not lay out the change view.
@@ -36,6 +38,7 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
         case let .unknownActor(id, suggestion): "no actor with id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case .noActor: "the ego view needs an actor"
         case .noWaves: "the change views need a mission file that lists an earlier wave (waves:)"
+        case .noPortfolio: "the portfolio view needs participations in initiatives (an affiliations sheet, a mission's affiliations: key, or a two-mode GraphML/GEXF file)"
         case .wave(let problems): "the earlier wave: " + problems.map(\.description).joined(separator: "; ")
         case .layout(let message): "the change view could not be laid out: \(message)"
         }
@@ -57,7 +60,8 @@ extension AnalysisSession {
         var builder = DiagramBuilder(
             network: shown ?? network, missionName: mission?.name, source: mission?.source,
             dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
-        builder.tieBasis = tieBasis
+        // The portfolio view draws the participations themselves, not ties made of them.
+        builder.tieBasis = view == .portfolio ? nil : tieBasis
         let measure = style.sizeBy.rawValue
         var ego = 0
         if view == .ego {
@@ -78,6 +82,9 @@ extension AnalysisSession {
             return try grouped { () throws(GroupingError) in builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine) }
         case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
         case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
+        case .portfolio:
+            guard readNetwork.portfolio != nil else { throw .noPortfolio }
+            return try grouped { () throws(GroupingError) in builder.portfolio(try portfolio(), grouping: try grouping(), engine: style.engine) }
         case .change: return try changeDiagram(.after, style: style)
         case .changeBefore: return try changeDiagram(.before, style: style)
         }
