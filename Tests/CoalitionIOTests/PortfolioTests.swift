@@ -72,16 +72,7 @@ final class PortfolioTests: XCTestCase {
             ("actors_count_lead_partner", .actors, .count, [.lead, .partner]), ("initiatives_newman", .initiatives, .newman, nil),
         ]
         for (key, mode, weighting, roles) in cases {
-            let p = try XCTUnwrap(n.projected(onto: mode, weighting: weighting, roles: roles))
-            let ids = p.actors.map(\.id)
-            let mine = p.ties.map { t in (min(ids[Int(t.source)], ids[Int(t.target)]), max(ids[Int(t.source)], ids[Int(t.target)]), t.strength) }
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            let expected = (json[key] as! [[Any]]).map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
-            XCTAssertEqual(mine.count, expected.count, key)
-            for (x, y) in zip(mine, expected) {
-                XCTAssertEqual([x.0, x.1], [y.0, y.1], key)
-                XCTAssertEqual(x.2, y.2, accuracy: 1e-9, "\(key) \(y.0)–\(y.1)")
-            }
+            assertTies(of: try XCTUnwrap(n.projected(onto: mode, weighting: weighting, roles: roles)), are: json[key] as! [[Any]], key)
         }
         // The count of shared initiatives travels with every weighting.
         let newman = try XCTUnwrap(n.projected(onto: .actors, weighting: .newman))
@@ -89,6 +80,19 @@ final class PortfolioTests: XCTestCase {
         let pair = try XCTUnwrap(newman.ties.first { ids[Int($0.source)] == "tech-uni" && ids[Int($0.target)] == "urban-institute" || ids[Int($0.source)] == "urban-institute" && ids[Int($0.target)] == "tech-uni" })
         XCTAssertEqual(pair.attributes?["shared"], .number(1))
         XCTAssertEqual(pair.relation, .sharedInitiative)
+    }
+
+    /// A network's ties, each pair by its ids in order, against networkx's `[a, b, weight]` rows.
+    func assertTies(of network: StakeholderNetwork, are rows: [[Any]], _ key: String, file: StaticString = #filePath, line: UInt = #line) {
+        let ids = network.actors.map(\.id)
+        let mine = network.ties.map { t in (min(ids[Int(t.source)], ids[Int(t.target)]), max(ids[Int(t.source)], ids[Int(t.target)]), t.strength) }
+            .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
+        let expected = rows.map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
+        XCTAssertEqual(mine.count, expected.count, key, file: file, line: line)
+        for (x, y) in zip(mine, expected) {
+            XCTAssertEqual([x.0, x.1], [y.0, y.1], key, file: file, line: line)
+            XCTAssertEqual(x.2, y.2, accuracy: 1e-9, "\(key) \(y.0)–\(y.1)", file: file, line: line)
+        }
     }
 
     /// The ties the one-mode analyses read: without roles, exactly networkx's collaboration
@@ -99,16 +103,7 @@ final class PortfolioTests: XCTestCase {
         for i in n.portfolio!.affiliations.indices { n.portfolio!.affiliations[i].role = nil }
         let json = try reference("active-travel-two-mode.json")
         for (key, weighting) in [("actors_newman", ProjectionWeighting.newman), ("actors_count", .count)] {
-            let r = PortfolioTies(weighting: weighting).apply(to: n)
-            let ids = r.network.actors.map(\.id)
-            let mine = r.network.ties.map { t in (min(ids[Int(t.source)], ids[Int(t.target)]), max(ids[Int(t.source)], ids[Int(t.target)]), t.strength) }
-                .sorted { ($0.0, $0.1) < ($1.0, $1.1) }
-            let expected = (json[key] as! [[Any]]).map { ($0[0] as! String, $0[1] as! String, ($0[2] as! NSNumber).doubleValue) }
-            XCTAssertEqual(mine.count, expected.count, key)
-            for (x, y) in zip(mine, expected) {
-                XCTAssertEqual([x.0, x.1], [y.0, y.1], key)
-                XCTAssertEqual(x.2, y.2, accuracy: 1e-12, "\(key) \(y.0)–\(y.1)")
-            }
+            assertTies(of: PortfolioTies(weighting: weighting).apply(to: n).network, are: json[key] as! [[Any]], key)
         }
         // School Streets: Riverton leads (2), the schools are a partner (1.5): min 1.5 × 1/(6 − 1).
         let ids = withRoles.actors.map(\.id)
