@@ -515,6 +515,14 @@ extension CLITests {
         XCTAssertEqual(try run(["analyze", mission, "--max-initiative-size", "1"]).status, 64)
         let quiet = try run(["willing", mission, "--quiet"])
         XCTAssertEqual(quiet.stderr, "")
+        // The pack takes the same limit, names what it leaves out and says it in its methods.
+        let pack = try temporaryFolder().appendingPathComponent("pack")
+        let report = try run(["report", mission, "--output-dir", pack.path, "--max-initiative-size", "6"])
+        XCTAssertEqual(report.status, 0, report.stderr)
+        XCTAssertTrue(report.stderr.hasPrefix("warning: 1 initiative with more than 6 members gives no ties: Clean Air Monitoring Network (7)"), report.stderr)
+        let markdown = try String(contentsOf: pack.appendingPathComponent("report.md"), encoding: .utf8)
+        XCTAssertTrue(markdown.contains("Initiatives of more than 6 members give no ties."), markdown)
+        XCTAssertTrue(FileManager.default.fileExists(atPath: pack.appendingPathComponent("diagrams/portfolio.svg").path))
     }
 
     func testConvertWritesTheTwoModeSheetsAndTheProjection() throws {

@@ -40,6 +40,7 @@ struct Report: ParsableCommand {
     var quiet = false
 
     @OptionGroup var dateOptions: DateOptions
+    @OptionGroup var portfolioTies: PortfolioTieOptions
 
     func validate() throws {
         if let outputDir, outputDir.trimmingCharacters(in: .whitespaces).isEmpty {
@@ -57,7 +58,14 @@ struct Report: ParsableCommand {
     func run() throws {
         let progress = Progress(enabled: !quiet && isatty(STDERR_FILENO) == 1)
         progress.say("reading \(AtomicFiles.split(mission).name)")
-        let session = try openSession([mission], loading: LoadOptions(at: dateOptions.day), quiet: quiet, before: progress.clear)
+        var settings = AnalysisSettings()
+        portfolioTies.apply(to: &settings)
+        let session = try openSession([mission], loading: LoadOptions(at: dateOptions.day), settings: settings, quiet: quiet, before: progress.clear)
+        // The pack states what its ties are; initiatives too large to give ties are named here.
+        if !quiet, let warning = session.projectionNotices.warning {
+            progress.clear()
+            printError(warning)
+        }
         // The mission's last earlier wave, when it lists one: the pack says what changed since.
         let since: ComparisonSession?
         do {
