@@ -19,7 +19,7 @@ enum Methods {
     static func projection(_ rule: PortfolioTies) -> Entry { Entry(
         name: "Ties from shared initiatives",
         definition:
-            "Actors who take part in the same initiative are tied: each shared initiative of k members adds 1/(k − 1) (Newman's collaboration weight, so a large forum binds its members less than a small pilot), times the pair's role factor — the smaller of lead 2, funder or partner 1.5, participant 1, observer 0.5. Initiatives of more than \(rule.maxInitiativeSize) members give no ties. Because every initiative becomes a group in which everyone is tied, clustering is high by construction, and density, degree and cores grow with initiative size: read them as working in the same initiatives, not as ties the actors made themselves.",
+            "Actors who take part in the same initiative are tied: each shared initiative of k members adds \(rule.weighting == .newman ? "1/(k − 1) (Newman's collaboration weight, so a large forum binds its members less than a small pilot)" : "1")\(rule.weighting == .jaccard ? ", the sum divided by the initiatives either takes part in (Jaccard)" : ""), times the pair's role factor — the smaller of lead 2, funder or partner 1.5, participant 1, observer 0.5. Initiatives of more than \(rule.maxInitiativeSize) members give no ties. Because every initiative becomes a group in which everyone is tied, clustering is high by construction, and density, degree and cores grow with initiative size: read them as working in the same initiatives, not as ties the actors made themselves.",
         reference: "Newman (2001), Physical Review E 64; Borgatti & Everett (1997), Social Networks 19")
     }
 

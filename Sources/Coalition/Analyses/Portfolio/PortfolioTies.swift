@@ -12,6 +12,10 @@ import CoalitionGraph
 /// it, and a sheet without roles gives exactly networkx's projection. Initiatives above
 /// `maxInitiativeSize` members are left out: with plain counts a 300-member forum becomes a
 /// 300-actor clique that dominates density, cores, the willing cluster and the silo measures.
+///
+/// This is not ``StakeholderNetwork/projected(onto:weighting:roles:)`` (what `convert --project`
+/// writes, networkx's projections exactly): the graph core's projection weighs a pair by the
+/// initiatives alone, while these ties need each member's role and commitment in each initiative.
 public struct PortfolioTies: Sendable, Hashable {
     /// How projected ties combine with the ties the sheets give directly (the mission's
     /// `projection:` key).
@@ -88,7 +92,7 @@ public struct PortfolioTies: Sendable, Hashable {
         if combination == .initiativesOnly { out.ties = [] }
         let projectedStart = out.ties.count
         var weight = [Double](repeating: 0, count: n)
-        var overlap = [Double](repeating: 0, count: n)
+        var overlap = [Int](repeating: 0, count: n)
         var best = [Int](repeating: -1, count: n)
         var touched: [Int32] = []
         // Each pair once, from its lower end, summed in a dense accumulator (no hash map of
@@ -109,7 +113,7 @@ public struct PortfolioTies: Sendable, Hashable {
             for y in touched.map(Int.init) {
                 var strength = weight[y]
                 if weighting == .jaccard {
-                    let union = taking[x].count + taking[y].count - Int(overlap[y])
+                    let union = taking[x].count + taking[y].count - overlap[y]
                     strength = union > 0 ? strength / Double(union) : 0
                 }
                 var tie = Tie(source: Int32(x), target: Int32(y), relation: .sharedInitiative, strength: strength, commitment: best[y] >= 0 ? Commitment(rawValue: best[y]) : nil)

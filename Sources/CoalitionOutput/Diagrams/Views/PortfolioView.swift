@@ -43,13 +43,8 @@ extension DiagramBuilder {
                     id: "n\(n + i)", label: initiatives[i].name, shape: "box", fill: "#F4F4F4", size: 0.9, bold: profile.crossSectoral,
                     tooltip: "\(initiatives[i].name) · \(NumberStyle.count(profile.members.count, "member")) · \(profile.sectors.joined(separator: ", "))"))
         }
-        let chosenRoles = p.options.roles
-        let affiliations = network.portfolio?.affiliations ?? []
-        var seen = Set<Int>()
         var roles = Set<String>()
-        for a in affiliations where chosenRoles.map({ $0.contains(a.role ?? .participant) }) ?? true {
-            // One line per actor and initiative, as the analysis counts them.
-            guard seen.insert(Int(a.actor) * max(initiatives.count, 1) + Int(a.initiative)).inserted else { continue }
+        for a in network.portfolio?.affiliations(roles: p.options.roles) ?? [] {
             let role = a.role ?? .participant
             roles.insert(role == .lead ? "lead" : role == .observer ? "observer" : "member")
             d.edges.append(
