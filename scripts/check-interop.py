@@ -76,12 +76,23 @@ def expected_node_attributes(actor, columns):
 
 def check_reader(name, graph, model, analysis, kind):
     actors = {a["id"]: a for a in model["actors"]}
-    check(graph.number_of_nodes() == len(actors), f"{name} {kind}: {graph.number_of_nodes()} nodes, expected {len(actors)}")
-    check(graph.number_of_edges() == len(model["ties"]), f"{name} {kind}: {graph.number_of_edges()} edges, expected {len(model['ties'])}")
+    # A mission with a portfolio is written in two modes: the initiatives are nodes too
+    # (bipartite 1, the actors 0) and each participation an edge without relation or weight.
+    initiatives = {i["id"]: i for i in model.get("initiatives", [])}
+    affiliations = model.get("affiliations", [])
+    nodes, edges = len(actors) + len(initiatives), len(model["ties"]) + len(affiliations)
+    check(graph.number_of_nodes() == nodes, f"{name} {kind}: {graph.number_of_nodes()} nodes, expected {nodes}")
+    check(graph.number_of_edges() == edges, f"{name} {kind}: {graph.number_of_edges()} edges, expected {edges}")
     check(graph.is_directed() == model["directed"], f"{name} {kind}: directed is {graph.is_directed()}")
     measures = {a["id"]: a for a in analysis["actors"]}
     for node, data in graph.nodes(data=True):
+        if str(node) in initiatives:
+            i = initiatives[str(node)]
+            check(data.get("bipartite") == 1 and data.get("label") == i["name"], f"{name} {kind}: initiative {node} is {data}")
+            continue
         actor = actors.get(str(node))
+        if initiatives:
+            check(data.get("bipartite") == 0, f"{name} {kind}: actor {node} is not in mode 0")
         if actor is None:
             check(False, f"{name} {kind}: unknown node {node}")
             continue
@@ -104,7 +115,8 @@ def check_reader(name, graph, model, analysis, kind):
     # apart, by gexf13_relations).
     with_relation = kind != "GEXF 1.3"
     want = sorted((key(t["source"], t["target"]), t["relation"] if with_relation else "", float(t["strength"])) for t in model["ties"])
-    got = sorted((key(str(s), str(t)), d.get("relation", "tie") if with_relation else "", d.get("weight")) for s, t, d in graph.edges(data=True))
+    want = sorted(want + [(key(a["actor"], a["initiative"]), "tie" if with_relation else "", -1.0) for a in affiliations])
+    got = sorted((key(str(s), str(t)), d.get("relation", "tie") if with_relation else "", d.get("weight", -1.0)) for s, t, d in graph.edges(data=True))
     check(got == want, f"{name} {kind}: ties differ (first: {next((g, w) for g, w in zip(got, want) if g != w) if got != want and len(got) == len(want) else (len(got), len(want))})")
 
 
@@ -113,7 +125,8 @@ def gexf13_relations(path, model):
     ns = {"g": "http://gexf.net/1.3"}
     edges = ET.parse(path).getroot().findall("g:graph/g:edges/g:edge", ns)
     got = sorted((e.get("source"), e.get("target"), e.get("kind", "tie")) for e in edges)
-    want = sorted((t["source"], t["target"], t["relation"]) for t in model["ties"])
+    want = sorted([(t["source"], t["target"], t["relation"]) for t in model["ties"]]
+                  + [(a["actor"], a["initiative"], "tie") for a in model.get("affiliations", [])])
     return got == want
 
 

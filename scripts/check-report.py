@@ -130,6 +130,9 @@ def main():
     views = ["diagram-full", "diagram-groups", "diagram-silos", "diagram-voices", "diagram-willing"]
     if os.path.exists(os.path.join(os.path.dirname(page), "data", "changes.json")):
         views += ["diagram-change", "diagram-change-before"]
+    # A mission with a portfolio adds its view.
+    if os.path.exists(os.path.join(os.path.dirname(page), "data", "initiatives.csv")):
+        views += ["diagram-portfolio"]
     check(sorted(d.figures) == sorted(views), f"diagrams in the DOM: {sorted(d.figures)}")
     if len(views) > 5:
         check("What changed since" in dom and 'id="change-tables"' in dom, "the page has its change section and tables")

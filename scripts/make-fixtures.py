@@ -3,7 +3,8 @@
 
     python3 scripts/make-fixtures.py
 
-healthy-lives-2040/: a fictional national health mission, ~120 actors, CSV pair + mission.yaml.
+healthy-lives-2040/: a fictional national health mission, ~120 actors, CSV pair, 30 initiatives and their
+                     participations, mission.yaml.
 liveable-streets/:   a fictional city mission, ~40 actors, Gephi-style `;` CSV pair, and the same
                      network as GraphML and GEXF written by networkx (pip install networkx).
 What is planted in each is documented in the fixture's README.md. No real organisation is named.
@@ -11,6 +12,7 @@ What is planted in each is documented in the fixture's README.md. No real organi
 import csv
 import os
 import random
+import re
 
 ROOT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "fixtures")
 
@@ -247,6 +249,130 @@ def healthy_lives():
     return actors, sorted(ties.values(), key=lambda t: (t["source"], t["target"], t["relation"]))
 
 
+# The mission's portfolio: 30 initiatives and who takes part in each, with a role, a
+# commitment to that initiative and, for leads and funders, the money they put in (EUR).
+# What it repeats of the sheets, and adds, is in the fixture's README; in short: no initiative
+# has two ministries, none has both a health and a food actor, the consulted-only communities,
+# the island groups and the newcomers' network take part in nothing, and the willing cluster
+# leads the two pilots that run at "active".
+HEALTHY_INITIATIVES = [
+    # id, name, kind, sector, budget, status, the highest commitment a member brings, members
+    ("healthy-riverton", "Healthy Riverton Neighbourhoods", "pilot", "health|social", 2400000, "running", "leading",
+     [("muni-riverton", "lead", 900000), ("phi", "partner", 300000), ("cso-diabetes", "partner", 0), ("ins-care-mutual", "funder", 600000),
+      ("uni-lakeside", "partner", 0), ("res-prevention", "partner", 0), ("muni-thornbury", "observer", 0)]),
+    ("eastfield-ageing", "Eastfield Healthy Ageing Pilot", "pilot", "social|health", 1100000, "running", "active",
+     [("region-east", "lead", 500000), ("muni-harbourside", "partner", 200000), ("comm-eastside", "partner", 0), ("cso-elderly", "partner", 0),
+      ("hosp-gen-riverton", "partner", 0), ("res-behaviour", "participant", 0)]),
+    ("northmoor-daily-mile", "Northmoor Daily Mile in Schools", "pilot", "education|health", 350000, "running", "pledged",
+     [("region-north", "lead", 150000), ("healthy-schools", "partner", 0), ("cso-sportsfed", "partner", 0), ("sports-council", "funder", 200000),
+      ("uni-northmoor-u", "participant", 0)]),
+    ("southvale-social-prescribing", "Southvale Social Prescribing", "pilot", "health|social", 780000, "running", "exploring",
+     [("region-south", "lead", 400000), ("gp-assoc", "partner", 0), ("cso-mental", "partner", 0), ("muni-millbrook", "participant", 0),
+      ("cso-coaches", "participant", 0), ("lottery-fund", "funder", 380000)]),
+    ("westholm-rural-health", "Westholm Rural Health Hubs", "pilot", "health", 520000, "proposed", "exploring",
+     [("region-west", "lead", 320000), ("cso-rural-health", "partner", 0), ("hosp-gen-millbrook", "partner", 0), ("muni-fenwick", "participant", 0),
+      ("pharmacy-assoc", "participant", 0), ("health-research", "funder", 200000)]),
+    ("harbourside-healthy-homes", "Harbourside Healthy Homes", "pilot", "housing|health", 1600000, "running", "exploring",
+     [("housing-agency", "lead", 600000), ("min-housing", "funder", 1000000), ("housing-corp-a", "partner", 0), ("res-urban", "partner", 0),
+      ("cso-green-city", "participant", 0), ("muni-larchmont", "participant", 0)]),
+    ("millbrook-diabetes-prevention", "Millbrook Diabetes Prevention Programme", "pilot", "health", 640000, "running", "exploring",
+     [("hosp-gen-millbrook", "lead", 240000), ("ins-zenith", "funder", 400000), ("cso-chronic", "partner", 0), ("pharmacy-assoc", "partner", 0),
+      ("biz-medisense", "participant", 0)]),
+    ("stonebridge-active-parks", "Stonebridge Active Parks", "pilot", "housing|social", 300000, "running", "exploring",
+     [("muni-stonebridge", "lead", 300000), ("cso-nature-health", "partner", 0), ("cso-cycling", "partner", 0), ("water-boards", "observer", 0),
+      ("cso-coaches", "participant", 0)]),
+    ("prevention-cohort", "National Prevention Cohort Study", "research-programme", "research|health", 4800000, "running", "active",
+     [("res-prevention", "lead", 0), ("health-research", "funder", 4800000), ("uni-lakeside", "partner", 0), ("hosp-umc-lake", "partner", 0),
+      ("intl-observatory", "observer", 0), ("stats-office", "participant", 0)]),
+    ("food-environment-evidence", "Food Environment Evidence Programme", "research-programme", "research|food", 1900000, "running", "exploring",
+     [("res-nutrition", "lead", 0), ("innov-agency", "funder", 1900000), ("uni-agri-u", "partner", 0), ("food-auth", "partner", 0),
+      ("intl-food-network", "observer", 0), ("food-valleydairy", "participant", 0)]),
+    ("digital-prevention-lab", "Digital Prevention Lab", "research-programme", "research|economy", 2200000, "running", "exploring",
+     [("biz-nutrilab", "lead", 0), ("innov-agency", "funder", 2200000), ("biz-careflow", "partner", 0), ("biz-walkwise", "partner", 0),
+      ("uni-polytech", "partner", 0), ("hosp-umc-north", "participant", 0)]),
+    ("healthy-ageing-research", "Healthy Ageing Research Network", "research-programme", "research|health", 1300000, "running", "exploring",
+     [("uni-northmoor-u", "lead", 0), ("health-research", "funder", 1300000), ("hosp-umc-north", "partner", 0), ("cso-heart-patients", "partner", 0),
+      ("intl-observatory", "participant", 0)]),
+    ("healthy-choices-trials", "Nudging Healthy Choices Trials", "research-programme", "research|social", 450000, "running", "exploring",
+     [("res-behaviour", "lead", 0), ("uni-open-u", "partner", 0), ("muni-ashford", "participant", 0), ("muni-kingsmere", "participant", 0),
+      ("lottery-fund", "funder", 450000)]),
+    ("work-and-health", "Work and Health Panel", "research-programme", "economy|social", 380000, "running", "exploring",
+     [("occ-health", "lead", 0), ("employers", "partner", 0), ("uni-open-u", "partner", 0), ("social-bank", "funder", 380000),
+      ("nurses-union", "participant", 0)]),
+    ("mental-resilience", "Mental Resilience Programme", "research-programme", "health|research", 900000, "proposed", "exploring",
+     [("cso-mental", "lead", 0), ("uni-lakeside", "partner", 0), ("health-research", "funder", 900000), ("gp-assoc", "participant", 0)]),
+    ("school-food", "School Food Working Group", "working-group", "education|food", "", "running", "exploring",
+     [("healthy-schools", "lead", 0), ("min-educ", "observer", 0), ("cso-parents", "partner", 0), ("cso-schools", "partner", 0),
+      ("food-meals", "partner", 0), ("food-orchard", "participant", 0), ("res-nutrition", "participant", 0), ("colleges", "observer", 0)]),
+    ("reformulation-covenant", "Reformulation Covenant", "covenant", "food", "", "running", "exploring",
+     [("food-industry", "lead", 0), ("sugar-assoc", "participant", 0), ("food-fizz", "participant", 0), ("food-snackco", "participant", 0),
+      ("food-dailybread", "participant", 0), ("food-grainco", "participant", 0), ("retail-assoc", "partner", 0), ("food-auth", "observer", 0),
+      ("min-food", "observer", 0)]),
+    ("prevention-reimbursement", "Prevention Reimbursement Working Group", "working-group", "health|finance", "", "running", "exploring",
+     [("insurers-assoc", "lead", 0), ("ins-care-mutual", "partner", 0), ("ins-zenith", "partner", 0), ("ins-solid", "partner", 0),
+      ("ins-vita", "observer", 0), ("gp-assoc", "participant", 0), ("min-fin", "observer", 0)]),
+    ("social-supermarkets", "Social Supermarkets Table", "working-group", "social|food", 150000, "running", "pledged",
+     [("cso-foodbank", "lead", 0), ("cso-debt-help", "partner", 0), ("food-greencart", "partner", 0), ("food-harvest", "participant", 0),
+      ("lottery-fund", "funder", 150000)]),
+    ("sport-in-every-neighbourhood", "Sport in Every Neighbourhood Alliance", "alliance", "health|education", 600000, "running", "exploring",
+     [("sports-council", "lead", 600000), ("cso-sportsfed", "partner", 0), ("biz-fitnet", "partner", 0), ("biz-sportgoods", "participant", 0),
+      ("cso-coaches", "participant", 0), ("muni-oakdale", "participant", 0), ("muni-brightwater", "participant", 0)]),
+    ("health-data-standards", "Health Data Standards Group", "working-group", "health|economy", "", "running", "exploring",
+     [("stats-office", "lead", 0), ("biz-careflow", "partner", 0), ("biz-medisense", "partner", 0), ("hosp-umc-lake", "participant", 0),
+      ("phi", "observer", 0)]),
+    ("dementia-care", "Dementia Care Network", "network", "health|social", 420000, "running", "exploring",
+     [("hosp-gen-harbour", "lead", 120000), ("nurses-union", "partner", 0), ("cso-heart-patients", "participant", 0),
+      ("muni-kingsmere", "partner", 0), ("muni-larchmont", "participant", 0), ("cso-disability", "participant", 0),
+      ("region-south", "funder", 300000), ("hosp-gen-ashford", "participant", 0)]),
+    ("heart-health-network", "Heart Health Network", "network", "health", 250000, "running", "exploring",
+     [("heart-fund", "lead", 250000), ("cso-heart-patients", "partner", 0), ("hosp-umc-lake", "partner", 0), ("hosp-gen-ashford", "participant", 0),
+      ("pharmacy-assoc", "participant", 0)]),
+    ("pharmacy-prevention", "Pharmacy Prevention Network", "network", "health", "", "running", "exploring",
+     [("pharmacy-assoc", "lead", 0), ("gp-assoc", "partner", 0), ("cso-chronic", "participant", 0), ("cso-rare", "participant", 0)]),
+    ("healthy-municipalities", "Healthy Municipalities Network", "network", "social|health", 90000, "running", "exploring",
+     [("muni-riverton", "lead", 90000), ("muni-harbourside", "participant", 0), ("muni-millbrook", "participant", 0),
+      ("muni-stonebridge", "participant", 0), ("muni-ashford", "participant", 0), ("muni-kingsmere", "participant", 0),
+      ("muni-oakdale", "participant", 0), ("muni-brightwater", "participant", 0), ("muni-fenwick", "participant", 0),
+      ("muni-larchmont", "participant", 0), ("muni-sandmouth", "participant", 0), ("muni-thornbury", "participant", 0)]),
+    ("healthy-ageing-exchange", "European Healthy Ageing Exchange", "network", "health|research", 120000, "running", "exploring",
+     [("intl-observatory", "lead", 120000), ("phi", "partner", 0), ("uni-lakeside", "participant", 0), ("region-west", "participant", 0),
+      ("uni-northmoor-u", "participant", 0)]),
+    ("mission-call-2025", "Mission Innovation Call 2025", "funding-programme", "economy|health", 6000000, "closed", "exploring",
+     [("innov-agency", "lead", 6000000), ("biz-nutrilab", "participant", 0), ("biz-medisense", "participant", 0),
+      ("biz-walkwise", "participant", 0), ("res-prevention", "participant", 0), ("uni-polytech", "participant", 0)]),
+    ("community-health-grants", "Community Health Grants", "funding-programme", "social", 800000, "running", "exploring",
+     [("lottery-fund", "lead", 800000), ("cso-disability", "participant", 0), ("cso-debt-help", "participant", 0),
+      ("cso-coaches", "participant", 0), ("cso-nature-health", "participant", 0)]),
+    ("prevention-research-call", "Prevention Research Call", "funding-programme", "health|research", 5000000, "running", "exploring",
+     [("health-research", "lead", 5000000), ("uni-lakeside", "participant", 0), ("uni-northmoor-u", "participant", 0),
+      ("res-prevention", "participant", 0), ("res-behaviour", "participant", 0), ("res-nutrition", "participant", 0)]),
+    ("healthy-work-bond", "Social Impact Bond for Healthy Work", "funding-programme", "finance|social", 3000000, "proposed", "exploring",
+     [("pension-fund", "funder", 3000000), ("social-bank", "lead", 0), ("employers", "partner", 0), ("min-social", "observer", 0),
+      ("cso-mental", "participant", 0)]),
+]
+
+COMMITMENT = ["none", "exploring", "pledged", "active", "leading"]
+
+
+def healthy_portfolio(actors):
+    """The initiatives and participations of Healthy Longer Lives 2040. A member's commitment to
+    an initiative is its commitment on the actors sheet, at least exploring (it takes part), at
+    most what the initiative has reached."""
+    own = {a["id"]: a["commitment"] or "none" for a in actors}
+    initiatives, participations = [], []
+    for id, name, kind, sector, budget, status, cap, members in HEALTHY_INITIATIVES:
+        initiatives.append(dict(id=id, name=name, kind=kind, sector=sector, budget=budget, status=status))
+        ministries = [a for a, _, _ in members if a.startswith("min-")]
+        assert len(ministries) <= 1, (id, ministries)
+        for actor, role, money in members:
+            assert actor in own, (id, actor)
+            level = max(COMMITMENT.index(own[actor]), 1)
+            commitment = COMMITMENT[min(level, COMMITMENT.index(cap))]
+            participations.append(dict(actor=actor, initiative=id, role=role, commitment=commitment, budget=money or ""))
+    assert len(initiatives) == 30
+    return initiatives, participations
+
+
 def write_csv(path, rows, fields, delimiter=","):
     with open(path, "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=fields, delimiter=delimiter, lineterminator="\n")
@@ -261,9 +387,14 @@ name: Healthy Longer Lives 2040
 goal: Everyone lives at least five more years in good health by 2040, and the gap between the richest and poorest neighbourhoods halves.
 target_year: 2040
 data_date: 2026-10-01
-source: Stakeholder survey, wave 1 (fictional)
+source: Stakeholder survey, wave 2 (fictional)
 actors: actors.csv
 ties: ties.csv
+# Earlier survey waves, oldest first; the sheets above are the current wave.
+waves:
+  - label: "2025"
+    actors: wave-2025/actors.csv
+    ties: wave-2025/ties.csv
 directed: false
 group_by: sector
 willing:
@@ -282,6 +413,10 @@ expected_voices:
 consultation_relations: [consultation]
 sensitive_columns: [stance, influence, notes]
 personal_data: false
+# The portfolio: who takes part in which initiative. Its ties are added to the survey's ties.
+initiatives: initiatives.csv
+affiliations: participations.csv
+projection: add
 """
 
 LIVEABLE_MISSION = """\
@@ -380,7 +515,10 @@ def main():
     write_csv(os.path.join(hl, "ties.csv"), ties, ["source", "target", "relation", "strength", "commitment", "directed"])
     with open(os.path.join(hl, "mission.yaml"), "w") as f:
         f.write(MISSION)
-    print(f"healthy-lives-2040: {len(actors)} actors, {len(ties)} ties")
+    initiatives, participations = healthy_portfolio(actors)
+    write_csv(os.path.join(hl, "initiatives.csv"), initiatives, ["id", "name", "kind", "sector", "budget", "status"])
+    write_csv(os.path.join(hl, "participations.csv"), participations, ["actor", "initiative", "role", "commitment", "budget"])
+    print(f"healthy-lives-2040: {len(actors)} actors, {len(ties)} ties, {len(initiatives)} initiatives, {len(participations)} participations")
 
     ls = os.path.join(ROOT, "liveable-streets")
     os.makedirs(ls, exist_ok=True)
@@ -398,7 +536,13 @@ def main():
     for e in edges:
         g.add_edge(e["Source"], e["Target"], weight=float(e["Weight"].replace(",", ".")), relation=e["Relation"])
     nx.write_graphml(g, os.path.join(ls, "network.graphml"))
-    nx.write_gexf(g, os.path.join(ls, "network.gexf"), version="1.2draft")
+    gexf = os.path.join(ls, "network.gexf")
+    nx.write_gexf(g, gexf, version="1.2draft")
+    # networkx stamps today's date; a fixed one keeps the file the same on every run.
+    with open(gexf, encoding="utf-8") as f:
+        text = re.sub(r'lastmodifieddate="[0-9-]+"', 'lastmodifieddate="2026-11-29"', f.read())
+    with open(gexf, "w", encoding="utf-8") as f:
+        f.write(text)
     with open(os.path.join(ls, "mission.yaml"), "w") as f:
         f.write(LIVEABLE_MISSION)
     print(f"liveable-streets: {len(nodes)} actors, {len(edges)} ties")

@@ -78,6 +78,8 @@ public enum StarterMission {
             consultation_relations: [information, consultation]
             # Columns that must not leave the organisation (dropped from external reports).
             sensitive_columns: [stance, influence, notes]
+            # The portfolio's roles and budgets stay out of external reports unless listed here.
+            # public_columns: [role, budget]
             # true if actors include named people (pseudonymised in external reports).
             personal_data: false
 

@@ -111,8 +111,10 @@ public struct Briefing: Sendable {
             var c = try since.comparison()
             // An external pack shows no opposition, in the change section either.
             if audience == .external { c.relations.removeAll { $0.relation.isOpposition } }
-            let shownBefore = audience == .internal ? since.before.network : Self.forCirculation(since.before.network, mission: mission)
-            let document = ComparisonDocument(c, before: shownBefore, after: shown, labels: (since.label(true), since.label(false)), options: since.options)
+            func circulated(_ n: StakeholderNetwork) -> StakeholderNetwork { audience == .internal ? n : Self.forCirculation(n, mission: mission) }
+            let document = ComparisonDocument(
+                c, before: circulated(since.before.network), after: circulated(since.after.network), labels: (since.label(true), since.label(false)),
+                options: since.options, basis: since.basis)
             change = document
             all += document.findings
         } else {
@@ -129,14 +131,14 @@ public struct Briefing: Sendable {
     }
 
     /// The portfolio section's table, as plain text cells: each initiative's name, members,
-    /// sectors, cross-sectoral or not, lead (internal packs only), civil society or not.
+    /// sectors, cross-sectoral or not, lead (when ``showsLeads``), civil society or not.
     public var portfolioTable: [[String]]? {
         guard let d = portfolio else { return nil }
         let names = shown.actors.map(\.name), initiatives = d.network.portfolio?.initiatives ?? []
         return d.analysis.profiles.enumerated().filter { !$0.element.members.isEmpty }.map { i, p in
             [
                 initiatives[i].name, "\(p.members.count)", p.sectors.joined(separator: ", "), p.crossSectoral ? "yes" : "no",
-                audience == .internal ? p.leads.map { names[$0] }.joined(separator: ", ") : "", p.withCivilSociety ? "yes" : "no",
+                showsLeads ? p.leads.map { names[$0] }.joined(separator: ", ") : "", p.withCivilSociety ? "yes" : "no",
             ]
         }
     }
@@ -180,6 +182,10 @@ public struct Briefing: Sendable {
         return !ActorKind.known.contains(kind)
     }
 
+    /// Whether the pack names each initiative's lead: always inside the organisation; outside
+    /// when the mission's `public_columns` lists `role`.
+    public var showsLeads: Bool { audience == .internal || mission.publicColumns.contains(.role) }
+
     /// The network for an external audience.
     static func forCirculation(_ network: StakeholderNetwork, mission: Mission) -> StakeholderNetwork {
         let sensitive = Set(mission.sensitiveColumns.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } })
@@ -203,20 +209,22 @@ public struct Briefing: Sendable {
         }
         var ties = network.ties.filter { !$0.isOpposition }
         for i in ties.indices { ties[i].attributes = nil }
-        // The portfolio circulates without its roles, budgets and raw attributes: who leads and
-        // who pays is negotiated, not published.
+        // The portfolio circulates without its raw attributes, and without its roles and
+        // budgets unless the mission's `public_columns` names them: who leads and who pays is
+        // negotiated, not published.
+        let roles = mission.publicColumns.contains(.role), budgets = mission.publicColumns.contains(.budget)
         let portfolio = network.portfolio.map { p in
             Portfolio(
                 initiatives: p.initiatives.map { x in
                     var y = x
-                    y.budget = nil
+                    if !budgets { y.budget = nil }
                     y.attributes = [:]
                     return y
                 },
                 affiliations: p.affiliations.map { a in
                     var b = a
-                    b.role = nil
-                    b.budget = nil
+                    if !roles { b.role = nil }
+                    if !budgets { b.budget = nil }
                     b.attributes = nil
                     return b
                 })

@@ -45,7 +45,7 @@ enum Markdown {
         if let rows = b.portfolioTable, let d = b.portfolio {
             context["portfolio"] = [
                 "initiatives": rows.map { Dictionary(uniqueKeysWithValues: zip(["name", "members", "sectors", "cross", "lead", "cso"], $0.map(md))) },
-                "hasLead": b.audience == .internal, "participations": "\(d.analysis.participations)",
+                "hasLead": b.showsLeads, "participations": "\(d.analysis.participations)",
             ] as [String: Any]
         }
         if let t = b.changeTables, let d = b.change {
@@ -55,6 +55,7 @@ enum Markdown {
                 "hasActors": !t.actors.isEmpty, "hasCommitment": !t.commitment.isEmpty,
                 "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
                 "groupBy": md(d.comparison.groupAttribute), "null": md(WaveComparison.eiChangeNull),
+                "changeBasis": Page.opt(d.basis.map(md)),
             ] as [String: Any]
         }
         if b.audience == .internal {
@@ -154,6 +155,10 @@ enum Markdown {
         {{#change}}
         ## What changed since {{since}}
 
+        {{#changeBasis}}
+        {{changeBasis}}
+
+        {{/changeBasis}}
         {{#hasActors}}
         **Joined and left**
 

@@ -88,7 +88,7 @@ enum Page {
                 "initiatives": rows.map { r in
                     ["name": r[0], "members": r[1], "sectors": r[2], "cross": r[3], "lead": r[4], "cso": r[5]]
                 },
-                "hasLead": internalAudience, "participations": "\(d.analysis.participations)",
+                "hasLead": b.showsLeads, "participations": "\(d.analysis.participations)",
             ] as [String: Any]
         }
         if let t = b.changeTables, let d = b.change {
@@ -98,6 +98,7 @@ enum Page {
                 "commitment": rows(t.commitment, ["name", "before", "after"]), "groups": rows(t.groups, ["group", "before", "after", "change", "p"]),
                 "hasActors": !t.actors.isEmpty, "hasCommitment": !t.commitment.isEmpty,
                 "groupBy": d.comparison.groupAttribute, "null": WaveComparison.eiChangeNull,
+                "changeBasis": opt(d.basis),
             ] as [String: Any]
         }
         if internalAudience {
@@ -260,6 +261,7 @@ enum Page {
         {{#change}}
         <section id="change-tables" aria-labelledby="change-title">
         <h2 id="change-title">What changed since {{since}}</h2>
+        {{#changeBasis}}<p>{{changeBasis}}</p>{{/changeBasis}}
         {{#hasActors}}<div class="scroll"><table class="sortable">
         <caption>Actors who joined or left</caption>
         <thead><tr><th scope="col">actor</th><th scope="col">kind</th><th scope="col">sector</th><th scope="col">change</th></tr></thead>

@@ -118,7 +118,7 @@ extension CLITests {
     func testThePNGOfAViewIsTheSameInEveryProcess() throws {
         let dir = try scratch()
         let source = CLITests.root.appendingPathComponent("fixtures/healthy-lives-2040")
-        for f in ["mission.yaml", "actors.csv", "ties.csv", "wave-2025"] {
+        for f in ["mission.yaml", "actors.csv", "ties.csv", "initiatives.csv", "participations.csv", "wave-2025"] {
             try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f))
         }
         let actors = try FileHandle(forWritingTo: dir.appendingPathComponent("actors.csv"))

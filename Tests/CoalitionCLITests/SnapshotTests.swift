@@ -88,7 +88,7 @@ extension CLITests {
         let dir = try scratch()
         let r = try TestSupport.run(TestSupport.executable("SilosExample"), ["fixtures/healthy-lives-2040/mission.yaml", dir.path])
         XCTAssertEqual(r.status, 0, r.stderr)
-        XCTAssertEqual(r.stdout, "Healthy Longer Lives 2040: 8 sector groups, 4 missing bridges; wrote \(dir.path)/silos.json and \(dir.path)/silos.svg\n")
+        XCTAssertEqual(r.stdout, "Healthy Longer Lives 2040: 8 sector groups, 10 missing bridges; wrote \(dir.path)/silos.json and \(dir.path)/silos.svg\n")
         let json = try String(contentsOf: dir.appendingPathComponent("silos.json"), encoding: .utf8)
         XCTAssertEqual(json, try String(contentsOf: Self.snapshotFolder.appendingPathComponent("health-silos.json"), encoding: .utf8))
         let svg = try String(contentsOf: dir.appendingPathComponent("silos.svg"), encoding: .utf8)

@@ -12,7 +12,7 @@ final class DiagramTests: XCTestCase {
     }
 
     func testDOTOfAViewIsStableAndNamesNoUserTextAsAnID() throws {
-        let n = try XCTUnwrap(AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path]).network)
+        let n = try XCTUnwrap(AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path]).readNetwork, "the survey's ties: what this test reads is the DOT, not the projection")
         let builder = DiagramBuilder(network: n, missionName: "Healthy Longer Lives 2040", source: "Survey", dataDate: "2026-10-01")
         let values = n.graph().simplified().pageRank().values
         let dot = DOTWriter.write(builder.full(sizeBy: "pagerank", values: values, engine: nil))
@@ -114,6 +114,10 @@ extension DiagramTests {
         XCTAssertEqual(before.engine, .nop)
         XCTAssertEqual(after.engine, .nop)
         XCTAssertEqual(after.nodes.count, 122, "120 actors now and the 2 who left")
+        // The 2025 wave has no participation lists: both drawings are of direct ties, and say so.
+        XCTAssertTrue(since.onDirectTiesOnly)
+        XCTAssertEqual(since.after.network.ties.count, 348, "the survey's ties, not the 805 with shared initiatives")
+        for d in [before, after] { XCTAssertTrue(d.caption.contains("ties: direct ties only (the 2025 wave has no participation lists)"), d.caption) }
         XCTAssertEqual(Dictionary(uniqueKeysWithValues: before.nodes.map { ($0.id, $0.position!) }), Dictionary(uniqueKeysWithValues: after.nodes.map { ($0.id, $0.position!) }))
         let joined = Set(try since.comparison().joined.map { "n\($0)" })
         XCTAssertEqual(Set(after.nodes.filter(\.bold).map(\.id)), joined)

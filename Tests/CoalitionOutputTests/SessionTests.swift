@@ -23,7 +23,28 @@ final class SessionTests: XCTestCase {
         // Willing and voices share one willing analysis: the voices' distance is to its core.
         XCTAssertEqual(s.willing.threshold, .pledged)
         XCTAssertEqual(s.willingCore, s.willing.clusters[s.willing.recommended!].members)
-        XCTAssertEqual(s.willingCore.count, 14, "as willing --format json recommends (its snapshot)")
+        XCTAssertEqual(s.willingCore.count, 17, "as willing --format json recommends (its snapshot)")
+    }
+
+    /// `convert --with-metrics` writes the ties as read, with measures from the ties analysed:
+    /// one value per written tie whatever the projection (it once indexed the analysed ties).
+    func testTieMeasuresFollowTheTiesAsRead() throws {
+        for combination in PortfolioTies.Combination.allCases {
+            var settings = AnalysisSettings()
+            settings.projection = combination
+            let s = try session("healthy-lives-2040/mission.yaml", settings)
+            let values = try XCTUnwrap(try s.measureColumns().ties.first).values
+            XCTAssertEqual(values.count, 348, "\(combination)")
+            let opposition = s.readNetwork.ties.indices.filter { s.readNetwork.ties[$0].isOpposition }
+            XCTAssertTrue(opposition.allSatisfy { values[$0] == nil }, "opposition has no supporting-network measure")
+            let measured = values.count { $0 != nil }
+            switch combination {
+            case .add, .tiesOnly: XCTAssertEqual(measured, 341, "every supporting tie: 348 less 7 opposition")
+            case .initiativesOnly:
+                XCTAssertLessThan(measured, 341, "only direct ties whose pair shares an initiative")
+                XCTAssertGreaterThan(measured, 0)
+            }
+        }
     }
 
     func testSettingsReachTheAnalyses() throws {

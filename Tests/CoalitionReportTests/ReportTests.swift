@@ -65,15 +65,23 @@ final class ReportTests: XCTestCase {
                 "network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
                 "silos.unconnected-ministries", "willing.recommended", "willing.recruit", "willing.recruit", "willing.recruit",
                 "voices.missing", "voices.underrepresented",
+                // The portfolio's own (fixtures/healthy-lives-2040/README.md).
+                "portfolio.overview", "portfolio.cross-sectoral", "portfolio.sectors-never-meet", "portfolio.connector",
+                "portfolio.without-civil-society", "portfolio.voice-missing",
             ])
-        let bridge = try XCTUnwrap(b.findings.first { $0.code == "silos.missing-bridge" })
+        // No initiative has both a health and a food actor: the survey's 2 ties stay the only
+        // ones, while the shared initiatives raise the ties expected from 32.5 to 56.7.
+        let bridge = try XCTUnwrap(b.findings.first { $0.code == "silos.missing-bridge" && $0.isKey })
         XCTAssertEqual(bridge.groups, ["food", "health"])
         XCTAssertEqual(bridge.numbers["ties"], 2)
-        XCTAssertEqual(try XCTUnwrap(bridge.numbers["expectedTies"]), 32.5, accuracy: 0.05)
+        XCTAssertEqual(try XCTUnwrap(bridge.numbers["expectedTies"]), 56.7, accuracy: 0.05)
         let inward = try XCTUnwrap(b.findings.first { $0.code == "silos.inward" })
         XCTAssertEqual(inward.groups, ["food"])
-        XCTAssertEqual(inward.text.prefix(36), "Food works inward: E-I index −0.41 (")
-        XCTAssertEqual(b.findings.first { $0.code == "willing.recommended" }?.numbers["size"], 14)
+        XCTAssertEqual(inward.text.prefix(36), "Food works inward: E-I index −0.21 (")
+        // The 12 planted and 5 more: the Ministry of Health, the research council, the GPs, the
+        // heart patients and GreenCart (through the social supermarkets table, at pledged).
+        XCTAssertEqual(b.findings.first { $0.code == "willing.recommended" }?.numbers["size"], 17)
+        XCTAssertEqual(b.findings.first { $0.code == "portfolio.voice-missing" }?.text, "No actor speaking for youth takes part in any initiative.")
         XCTAssertEqual(b.findings.first { $0.code == "voices.missing" }?.text, "No actor speaks for youth: this voice is missing.")
         XCTAssertTrue(b.findings.contains { $0.code == "camps.opposition" && $0.isSensitive })
         XCTAssertTrue(b.findings.contains { $0.code.hasPrefix("grid.") })
@@ -82,7 +90,7 @@ final class ReportTests: XCTestCase {
     func testThePageIsWellFormedAndItsLinksResolve() throws {
         let dir = try temporaryFolder().appendingPathComponent("pack")
         let files = try BriefingPack.write(try briefing("fixtures/healthy-lives-2040/mission.yaml"), to: dir.path, renderer: renderer)
-        XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 15)
+        XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 18, "6 views in 3 formats, the portfolio's among them")
         let data = try Data(contentsOf: dir.appendingPathComponent("index.html"))
         final class Collector: NSObject, XMLParserDelegate {
             var ids = Set<String>(), links: [String] = [], svgs = 0, figures = 0, images = 0
@@ -100,9 +108,9 @@ final class ReportTests: XCTestCase {
         let collector = Collector()
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), collector.error ?? "")
-        XCTAssertEqual(collector.svgs, 5, "every diagram inline")
-        XCTAssertEqual(collector.figures, 5)
-        XCTAssertEqual(collector.images, 5, "every diagram has its text alternative")
+        XCTAssertEqual(collector.svgs, 6, "every diagram inline")
+        XCTAssertEqual(collector.figures, 6)
+        XCTAssertEqual(collector.images, 6, "every diagram has its text alternative")
         for link in collector.links {
             if link.hasPrefix("#") {
                 XCTAssertTrue(collector.ids.contains(String(link.dropFirst())), "\(link) has no target")
@@ -269,7 +277,7 @@ extension ReportTests {
         XCTAssertEqual(json["before"] as? String, "2025")
         let report = try String(contentsOf: dir.appendingPathComponent("report.md"), encoding: .utf8)
         XCTAssertTrue(report.contains("### What changed since 2025"))
-        XCTAssertTrue(report.contains("## What changed since 2025\n\n**Joined and left**\n\n| actor | kind | sector | change |\n| --- | --- | --- | --- |\n| Food Bank Network | cso | social, food | joined |"), report)
+        XCTAssertTrue(report.contains("## What changed since 2025\n\nCompared on direct ties only: the 2025 wave has no participation lists, and the ties the other wave's initiatives give would all read as change.\n\n**Joined and left**\n\n| actor | kind | sector | change |\n| --- | --- | --- | --- |\n| Food Bank Network | cso | social, food | joined |"), report)
         let external = try Briefing(session: session, audience: .external, since: since)
         XCTAssertFalse(external.change!.comparison.relations.contains { $0.relation.isOpposition })
         // A wave whose files are not there is the mission file's error, at the wave.
@@ -317,5 +325,28 @@ extension ReportTests {
         XCTAssertTrue(circulated.hasPrefix("actor,initiative,commitment\n"), circulated)
         XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("data/initiatives.csv"), encoding: .utf8).contains("budget"))
         XCTAssertFalse(try String(contentsOf: out.appendingPathComponent("report.md"), encoding: .utf8).contains("| lead |"))
+
+        // A mission that publishes its roles keeps the leads, and still not the budgets.
+        let open = try temporaryFolder()
+        let source = Self.root.appendingPathComponent("fixtures/active-travel-2035")
+        for f in ["actors.csv", "initiatives.csv", "participations.csv"] {
+            try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: open.appendingPathComponent(f))
+        }
+        let original = try String(contentsOf: source.appendingPathComponent("mission.yaml"), encoding: .utf8)
+        let text = original + "public_columns: [roles]\n"
+        try text.write(to: open.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        let published = try briefing(open.appendingPathComponent("mission.yaml").path, audience: .external)
+        XCTAssertEqual(published.mission.publicColumns, [.role])
+        XCTAssertEqual(published.portfolioTable?.first?[4], "Riverton City Council")
+        let withRoles = try temporaryFolder().appendingPathComponent("pack")
+        try BriefingPack.write(published, to: withRoles.path, renderer: renderer)
+        let rows = try String(contentsOf: withRoles.appendingPathComponent("data/affiliations.csv"), encoding: .utf8)
+        XCTAssertTrue(rows.hasPrefix("actor,initiative,role,commitment\nriverton,school-streets,lead,leading\n"), rows)
+        XCTAssertTrue(try String(contentsOf: withRoles.appendingPathComponent("report.md"), encoding: .utf8).contains("| lead |"))
+        // Anything else is the mission file's error, at the key.
+        try (original + "public_columns: [stance]\n").write(to: open.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        XCTAssertThrowsError(try AnalysisSession.open([open.appendingPathComponent("mission.yaml").path])) { error in
+            XCTAssertTrue("\(error)".contains("public_columns takes role and budget"), "\(error)")
+        }
     }
 }

@@ -30,6 +30,14 @@ public struct Mission: Sendable {
     public static let defaultConsultationRelations: [Relation] = [.information, .consultation]
     /// Columns that must not leave the organisation (dropped from external reports).
     public var sensitiveColumns: [String] = []
+    /// The portfolio's columns an external pack may show, which it otherwise leaves out:
+    /// ``PortfolioColumn/role`` (who leads) and ``PortfolioColumn/budget`` (who pays).
+    public var publicColumns: Set<PortfolioColumn> = []
+
+    /// What of the portfolio is negotiated rather than published, unless the mission says so.
+    public enum PortfolioColumn: String, Sendable, Hashable, CaseIterable {
+        case role, budget
+    }
     /// Whether actors include named people (pseudonymised in external reports).
     public var personalData = false
     /// Earlier survey waves, oldest first; the mission's own data is the current wave.

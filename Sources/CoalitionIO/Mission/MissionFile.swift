@@ -9,7 +9,7 @@ public enum MissionFile {
     public static let keys = [
         "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network", "affiliations", "initiatives",
         "projection", "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
-        "sensitive_columns", "personal_data", "waves",
+        "sensitive_columns", "public_columns", "personal_data", "waves",
     ]
 
     public static func parse(_ text: String, file: String) -> (mission: Mission?, diagnostics: DiagnosticLog) {
@@ -80,6 +80,19 @@ public enum MissionFile {
             }
         }
         m.sensitiveColumns = values["sensitive_columns"].map { reader.list($0, "sensitive_columns") } ?? []
+        if let node = values["public_columns"] {
+            for value in reader.list(node, "public_columns") {
+                // "roles", "Budget": the column as a person would write it.
+                let word = value.lowercased().trimmingCharacters(in: .whitespaces)
+                if let column = Mission.PortfolioColumn(rawValue: word.hasSuffix("s") ? String(word.dropLast()) : word) {
+                    m.publicColumns.insert(column)
+                } else {
+                    reader.log.error(
+                        .badMission, at: reader.at(node),
+                        "public_columns takes role and budget (what an external pack otherwise leaves out of the portfolio); found \"\(value)\"")
+                }
+            }
+        }
         m.consultationRelations = values["consultation_relations"].map { reader.list($0, "consultation_relations") } ?? []
         if let node = values["willing"] { m.willing = reader.willing(node) }
         if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }

@@ -12,11 +12,16 @@ public struct ComparisonDocument: Document, Sendable {
     public let options: WaveComparison.Options
     /// The findings, most telling first.
     public let findings: [Finding]
+    /// What ties the waves were compared on, when a portfolio is involved
+    /// (``ComparisonSession/basis``).
+    public let basis: String?
 
     public init(
-        _ c: WaveComparison, before: StakeholderNetwork, after: StakeholderNetwork, labels: (String, String), options: WaveComparison.Options
+        _ c: WaveComparison, before: StakeholderNetwork, after: StakeholderNetwork, labels: (String, String), options: WaveComparison.Options,
+        basis: String? = nil
     ) {
         comparison = c
+        self.basis = basis
         self.before = before
         self.after = after
         self.labels = (labels.0, labels.1)
@@ -136,7 +141,7 @@ public struct ComparisonDocument: Document, Sendable {
     public var text: String {
         let c = comparison, s = c.statistics
         let nameBefore = before.actors.map(\.name), nameAfter = after.actors.map(\.name)
-        var out = ["Change from \(labels.before) to \(labels.after)", ""]
+        var out = ["Change from \(labels.before) to \(labels.after)"] + (basis.map { [$0] } ?? []) + [""]
         out += findings.map { "- " + $0.text }
         out.append("")
         out.append(
@@ -265,7 +270,7 @@ public struct ComparisonDocument: Document, Sendable {
         struct Voices: Encodable { var filled: [String]; var lost: [String]; var newlyUnderrepresented: [String]; var noLongerConsultedOnly: [String]; var nowConsultedOnly: [String] }
         struct FindingRow: Encodable { var code: String; var key: Bool; var text: String; var numbers: [String: Double]; var actors: [String]; var groups: [String] }
 
-        var before: String; var after: String; var directed: Bool; var seed: UInt64
+        var before: String; var after: String; var directed: Bool; var seed: UInt64; var basis: String?
         var actors: Actors; var ties: Ties; var correlation: Correlation; var commitment: CommitmentPart
         var centrality: Centrality; var silos: Silos; var willing: Willing; var voices: Voices; var findings: [FindingRow]
 
@@ -280,6 +285,7 @@ public struct ComparisonDocument: Document, Sendable {
             after = d.labels.after
             directed = c.isDirected
             seed = d.options.seed
+            basis = d.basis
             actors = Actors(
                 joined: c.joined.map { ref(b[$0]) }, left: c.left.map { ref(a[$0]) },
                 renamed: c.renamed.map { Rename(before: a[$0.before].id, after: b[$0.after].id, name: b[$0.after].name) }, continuing: c.continuing.count)

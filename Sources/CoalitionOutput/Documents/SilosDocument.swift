@@ -43,7 +43,7 @@ public struct SilosDocument: Document {
                 ["Group (most inward first)", "actors", "inside", "across", "E-I", "rescaled", "p (BH)"],
                 ranked.map {
                     [
-                        $0.group, "\($0.size)", NumberStyle.plain($0.internalTies), NumberStyle.plain($0.externalTies),
+                        $0.group, "\($0.size)", NumberStyle.rounded($0.internalTies, 2), NumberStyle.rounded($0.externalTies, 2),
                         opt($0.eiIndex), opt($0.eiRescaled), NumberStyle.fixed($0.eiAdjustedPValue, 4),
                     ]
                 }

@@ -44,7 +44,7 @@ public struct WillingDocument: Document {
             out.append(
                 Table(
                     ["Next to recruit", "ties in", "strength", "introduced by"],
-                    w.nextToRecruit.prefix(8).map { ["\(names[$0.actor])", "\($0.ties)", NumberStyle.plain($0.tieStrength), names[$0.introducedBy]] }
+                    w.nextToRecruit.prefix(8).map { ["\(names[$0.actor])", "\($0.ties)", NumberStyle.rounded($0.tieStrength, 2), names[$0.introducedBy]] }
                 ).text)
         }
         out.append("")

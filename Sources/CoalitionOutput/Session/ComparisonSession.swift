@@ -12,11 +12,36 @@ public final class ComparisonSession: @unchecked Sendable {
     /// What findings call the waves; nil takes ``label(_:)``'s default.
     public let labels: (before: String, after: String)?
 
+    /// True when only one wave holds participation lists, so both are compared on their direct
+    /// ties (see ``init(before:after:options:labels:)``).
+    public let onDirectTiesOnly: Bool
+
+    /// The two waves as given, except when only one of them holds participation lists: then both
+    /// are compared on their direct ties alone (`projection: ties-only`), or every tie its
+    /// initiatives give would read as a tie formed (or dissolved) between the waves.
     public init(before: AnalysisSession, after: AnalysisSession, options: WaveComparison.Options = .init(), labels: (String, String)? = nil) {
-        self.before = before
-        self.after = after
+        let one = (before.readNetwork.portfolio != nil) != (after.readNetwork.portfolio != nil)
+        func direct(_ s: AnalysisSession) -> AnalysisSession {
+            guard one, s.readNetwork.portfolio != nil else { return s }
+            var settings = s.settings
+            settings.projection = .tiesOnly
+            return s.with(settings)
+        }
+        self.before = direct(before)
+        self.after = direct(after)
         self.options = options
         self.labels = labels.map { (before: $0.0, after: $0.1) }
+        onDirectTiesOnly = one
+    }
+
+    /// What ties the waves are compared on, when a portfolio is involved, as a sentence:
+    /// "Compared on direct ties only: the 2025 wave has no participation lists, …", or the basis
+    /// both share; nil when neither wave has a portfolio.
+    public var basis: String? {
+        if onDirectTiesOnly {
+            return "Compared on direct ties only: the \(waveWithoutLists) wave has no participation lists, and the ties the other wave's initiatives give would all read as change."
+        }
+        return after.tieBasis.map { "Both waves compared on \($0.replacingOccurrences(of: "ties: ", with: ""))." }
     }
 
     /// Opens both waves (each a mission file, a folder, sheets, a workbook or a network file)
@@ -48,6 +73,13 @@ public final class ComparisonSession: @unchecked Sendable {
         let found = WaveComparison.problems(before: session.before.network, after: session.after.network, matchNames: options.matchNames)
         guard found.isEmpty else { throw InputError(found.map(session.diagnostic)) }
         return session
+    }
+
+    var waveWithoutLists: String { before.readNetwork.portfolio == nil ? label(true) : label(false) }
+
+    /// What the change diagrams' captions say the ties are.
+    var captionBasis: String? {
+        onDirectTiesOnly ? "ties: direct ties only (the \(waveWithoutLists) wave has no participation lists)" : after.tieBasis
     }
 
     /// Where a wave is named in messages: its first input.
@@ -85,7 +117,7 @@ public final class ComparisonSession: @unchecked Sendable {
     }
 
     public func document() throws(GroupingError) -> ComparisonDocument {
-        ComparisonDocument(try comparison(), before: before.network, after: after.network, labels: (label(true), label(false)), options: options)
+        ComparisonDocument(try comparison(), before: before.network, after: after.network, labels: (label(true), label(false)), options: options, basis: basis)
     }
 }
 
@@ -105,7 +137,7 @@ extension AnalysisSession {
         let earlier = AnalysisSession(
             network: opened.network, mission: keys, settings: settings, diagnostics: opened.diagnostics, inputs: opened.inputs, files: opened.files)
         let session = ComparisonSession(before: earlier, after: self, options: options, labels: (wave.label, mission.dataDate ?? "now"))
-        let found = WaveComparison.problems(before: earlier.network, after: network, matchNames: options.matchNames)
+        let found = WaveComparison.problems(before: session.before.network, after: session.after.network, matchNames: options.matchNames)
         guard found.isEmpty else {
             throw InputError(found.map { problem in
                 var d = session.diagnostic(problem)
@@ -132,17 +164,19 @@ extension ComparisonSession {
         let c = try comparison()
         let networks = shown ?? (before.network, after.network)
         let mission = after.mission
-        let builder = DiagramBuilder(
+        var builder = DiagramBuilder(
             network: networks.after, missionName: mission?.name, source: mission?.source, dataDate: mission?.dataDate, labelLimit: style.labels)
+        builder.tieBasis = captionBasis
         let values = after.values(of: style.sizeBy)
         let labels = (before: label(true), after: label(false))
         let union = builder.change(c, before: networks.before, showing: .after, labels: labels, values: values, engine: style.engine)
         let laid = try renderer.render(dot: DOTWriter.write(union), engine: union.engine, formats: [.json], pdfDate: "2000-01-01")[0].data
         let positions = try Self.positions(fromGraphvizJSON: laid)
         // The earlier drawing's caption states the earlier wave's date.
-        let earlier = DiagramBuilder(
+        var earlier = DiagramBuilder(
             network: networks.after, missionName: mission?.name, source: before.mission?.source ?? mission?.source,
             dataDate: before.mission?.dataDate ?? labels.before, labelLimit: style.labels)
+        earlier.tieBasis = captionBasis
         return (
             earlier.change(c, before: networks.before, showing: .before, labels: labels, values: values, positions: positions),
             builder.change(c, before: networks.before, showing: .after, labels: labels, values: values, positions: positions)

@@ -35,10 +35,12 @@ extension AnalysisSession {
     public func gridDocument(measure: PowerInterestGrid.Measure = .both) -> GridDocument { GridDocument(grid(measure: measure), network) }
 
     /// The measures as typed columns for GraphML, GEXF, JSON and CSV exports: every actor
-    /// measure and the default community, and edge betweenness per tie.
+    /// measure and the default community, and edge betweenness per tie of the network as read
+    /// (what `convert` writes): the measures come from the analysed ties, so a direct tie whose
+    /// pair the analysis does not hold (`projection: initiatives-only`) has none.
     public func measureColumns() throws(GroupingError) -> (actors: [MeasureColumn], ties: [MeasureColumn]) {
         let analysis = try measures()
         let community = MeasureColumn(name: "community", integral: true, values: communities().membership.map { Double($0) })
-        return (analysis.measureColumns(directed: network.isDirected) + [community], analysis.tieMeasureColumns(network))
+        return (analysis.measureColumns(directed: network.isDirected) + [community], analysis.tieMeasureColumns(readNetwork))
     }
 }

@@ -20,6 +20,13 @@ public enum NumberStyle {
         return s
     }
 
+    /// At most `digits` decimals, trailing zeros dropped (`9.14`, `5.3`, `4`): a strength summed
+    /// from Newman weights reads as a number, not as 9.142857142857142.
+    public static func rounded(_ x: Double, _ digits: Int) -> String {
+        let scale = pow(10.0, Double(digits))
+        return Numbers.shortest((x * scale).rounded() / scale)
+    }
+
     /// A share as a percentage with one decimal (`37.5%`), as tables give it.
     public static func percent(_ share: Double) -> String { fixed(share * 100, 1) + "%" }
 

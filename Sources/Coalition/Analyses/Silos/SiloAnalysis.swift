@@ -185,9 +185,11 @@ public struct SiloAnalysis: Sendable {
                     bridgers: bridgers(a, b, neighbours, grouping, betweenness),
                     candidates: candidates(a, b, neighbours, grouping, betweenness, network, options.candidates)))
         }
-        // Most surprising first.
+        // Most surprising first: the smallest chance of so few ties (2 where 57 are expected
+        // before 0 where 5 are), then the lowest share of the expected, then the groups' order.
         return result.sorted { x, y in
             let rx = Double(x.ties) / x.expectedTies, ry = Double(y.ties) / y.expectedTies
+            if x.pValue != y.pValue { return x.pValue < y.pValue }
             return rx != ry ? rx < ry : (x.groups.0, x.groups.1) < (y.groups.0, y.groups.1)
         }
     }
