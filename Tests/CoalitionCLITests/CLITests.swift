@@ -237,6 +237,35 @@ extension CLITests {
 }
 
 extension CLITests {
+    /// keyplayers: the numbers of the JSON are the graph core's, and what cannot be asked is a
+    /// usage error that says why.
+    func testKeyPlayersAndTheirUsageErrors() throws {
+        let mission = "fixtures/liveable-streets/mission.yaml"
+        let r = try run(["keyplayers", mission, "--size", "2", "--objective", "fragmentation", "--format", "json"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let doc = try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any]
+        let f = try XCTUnwrap(doc["fragmentation"] as? [String: Any])
+        XCTAssertEqual(f["optimal"] as? Bool, true, "38 candidates, a set of 2: every set tried")
+        XCTAssertEqual((f["set"] as? [String])?.count, 2)
+        XCTAssertNil(doc["reach"], "only the objective asked")
+        XCTAssertEqual(doc["reference"] as? String, "Borgatti, S. P. (2006), Identifying sets of key players in a social network, Computational and Mathematical Organization Theory 12(1), 21–34, doi:10.1007/s10588-006-7084-x")
+        let exclude = try run(["keyplayers", mission, "--size", "2", "--objective", "reach", "--exclude", "cityy"])
+        XCTAssertEqual(exclude.status, 64)
+        XCTAssertTrue(exclude.stderr.contains("no actor with id \"cityy\"; did you mean \"city\"?"), exclude.stderr)
+        let tooMany = try run(["keyplayers", mission, "--size", "37", "--objective", "fragmentation"])
+        XCTAssertEqual(tooMany.status, 64)
+        XCTAssertTrue(tooMany.stderr.contains("leaves too few to fragment (at most 36)"), tooMany.stderr)
+        let few = try run(["keyplayers", mission, "--size", "3", "--candidates", "kind=ministry", "--objective", "reach"])
+        XCTAssertEqual(few.status, 64)
+        XCTAssertTrue(few.stderr.contains("a set of 3 from 1 candidate"), few.stderr)
+        let syntax = try run(["keyplayers", mission, "--candidates", "ministry"])
+        XCTAssertEqual(syntax.status, 64)
+        XCTAssertTrue(syntax.stderr.contains("--candidates takes attribute=value"), syntax.stderr)
+        let attribute = try run(["keyplayers", mission, "--candidates", "kindd=cso", "--objective", "reach"])
+        XCTAssertEqual(attribute.status, 64)
+        XCTAssertTrue(attribute.stderr.contains("kindd"), attribute.stderr)
+    }
+
     /// stderr without Coalition's own notes ("note: ties: shared initiatives, …"), which a
     /// mission with a portfolio gets from every analysis: what is left came from elsewhere.
     static func withoutNotes(_ stderr: String) -> String {

@@ -43,8 +43,12 @@ extension CLITests {
         for target in ["graphml", "gexf", "json"] {
             cases.append(("travel-convert.\(target)", ["convert", travel, "--to", target]))
         }
+        // Key players: every set tried on the city mission (38 actors); the search on the example.
+        cases.append(("streets-keyplayers.json", ["keyplayers", missions[1].1, "--size", "3", "--format", "json"]))
+        cases.append(
+            ("health-keyplayers.txt", ["keyplayers", missions[0].1, "--size", "3", "--objective", "fragmentation", "--objective", "reach", "--candidates", "kind=cso", "--quiet"]))
         cases.append(("help.txt", ["--help"]))
-        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "compare", "render", "convert", "init"] {
+        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "keyplayers", "compare", "render", "convert", "init"] {
             cases.append(("help-\(command).txt", [command, "--help"]))
         }
         return cases

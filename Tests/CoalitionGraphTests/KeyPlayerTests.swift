@@ -76,6 +76,7 @@ final class KeyPlayerTests: XCTestCase {
             let a = try players.search(objective, one)
             XCTAssertEqual(a, try players.search(objective, four), "\(objective)")
             XCTAssertEqual(a.sampledSources, objective == .distanceWeightedFragmentation ? 20 : nil)
+            XCTAssertEqual(a.standardError != nil, objective == .distanceWeightedFragmentation)
         }
         XCTAssertThrowsError(try players.search(.reach, KeyPlayers.Options(size: 0)))
         XCTAssertThrowsError(try players.search(.fragmentation, KeyPlayers.Options(size: r.ids.count - 1)), "leaves one actor: nothing to fragment")

@@ -162,12 +162,14 @@ case "two-mode":
     twoModeBenchmark()
 case "compare" where args.count >= 3:
     try compareBenchmark(data: args[1], name: args[2])
+case "keyplayers" where args.count >= 3:
+    try keyPlayerBenchmark(data: args[1], name: args[2], size: args.count > 3 ? Int(args[3])! : 5)
 case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
     print(
-        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME | two-mode"
+        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME | two-mode | keyplayers DATA-DIR NAME [K]"
     )
     exit(2)
 }
@@ -402,4 +404,21 @@ func twoModeBenchmark() {
     print(String(format: "%-44@ %8.3f s  (%d ties; %d initiatives above %d members left out)", "analysis ties (PortfolioTies, Newman, roles)" as NSString, made,
                  ties!.projectedTies, ties!.leftOut.count, PortfolioTies.defaultMaxInitiativeSize))
     print("peak \(peakResidentBytes() / 1_048_576) MiB")
+}
+
+/// Borgatti's key-player search on a generated network: each objective once (a search is
+/// seconds, not milliseconds), with the set's value, how it was found, and the wall time.
+func keyPlayerBenchmark(data: String, name: String, size: Int) throws {
+    let loaded = InputLoader.load(["\(data)/\(name).actors.csv", "\(data)/\(name).ties.csv"])
+    guard let network = loaded.network else { print("no input"); exit(1) }
+    var players: KeyPlayers?
+    let build = seconds { players = KeyPlayers(network.graph()) }
+    print("\(name): \(network.actors.count) actors, \(network.ties.count) ties; undirected view built in \(String(format: "%.3f", build)) s; k = \(size), \(Graph.defaultThreadCount) threads")
+    for objective in KeyPlayers.Objective.allCases {
+        var result: KeyPlayers.Result?
+        let time = seconds { result = try? players!.search(objective, KeyPlayers.Options(size: size)) }
+        guard let r = result else { print("\(objective.rawValue): no search"); continue }
+        print(String(format: "%-32@ %8.2f s  value %.4f%@  (%@)", objective.rawValue as NSString, time, r.value,
+                     (r.sampledSources.map { ", DF from \($0) sampled sources" } ?? "") as NSString, r.search as NSString))
+    }
 }

@@ -48,8 +48,13 @@ public struct KeyPlayers: Sendable {
         public var doubleSwapBudget = 20_000
         /// Distance-weighted fragmentation is exact up to this many actors; above, estimated from
         /// `samples` sources drawn once (seeded), the same sources for every set.
-        public var exactDistanceLimit = 2_000
-        public var samples = 200
+        public var exactDistanceLimit = 300
+        public var samples = 50
+        /// With distance-weighted fragmentation sampled, each evaluation is `samples`
+        /// breadth-first searches: the single actors are scored, and swaps bring in, only the
+        /// `sampledSwapPool` best-connected candidates, from at most `sampledRestarts` starts.
+        public var sampledSwapPool = 50
+        public var sampledRestarts = 4
         public var threads = Graph.defaultThreadCount
 
         public init(size: Int) { self.size = size }
@@ -69,29 +74,49 @@ public struct KeyPlayers: Sendable {
         /// set gains over them is the reason to choose sets at all.
         public var topIndividuals: [Int]
         public var topIndividualsValue: Double
-        /// Sources of the estimate, when distance-weighted fragmentation was sampled.
+        /// Sources of the estimate, when distance-weighted fragmentation was sampled, and the
+        /// estimate's standard error for the chosen set (the spread of the sources' own values
+        /// over √sources).
         public var sampledSources: Int?
+        public var standardError: Double?
+        /// The value with no one taken out (fragmentation objectives only): how fragmented the
+        /// network already is.
+        public var baseline: Double?
         /// How the set was found, in words.
         public var search: String
     }
 
-    /// Undirected neighbours over positive ties, each pair once.
-    let offsets: [Int]
-    let targets: [Int32]
+    /// Undirected neighbours over positive ties, each pair once, in raw memory that outlives
+    /// every copy of the value (read-only once built).
+    final class Rows: @unchecked Sendable {
+        let offsets: UnsafeMutablePointer<Int>
+        let targets: UnsafeMutablePointer<Int32>
+        init(_ offsets: [Int], _ targets: [Int32]) {
+            self.offsets = .allocate(capacity: offsets.count)
+            self.offsets.initialize(from: offsets, count: offsets.count)
+            self.targets = .allocate(capacity: max(targets.count, 1))
+            self.targets.initialize(from: targets, count: targets.count)
+        }
+        deinit {
+            offsets.deallocate()
+            targets.deallocate()
+        }
+    }
+    let rows: Rows
     public let vertexCount: Int
 
     public init(_ graph: Graph) {
         let n = graph.vertexCount
-        var rows = [[Int32]](repeating: [], count: n)
+        var lists = [[Int32]](repeating: [], count: n)
         for e in 0..<graph.edgeCount where graph.edgeSigns[e] == .positive {
             let a = graph.edgeSources[e], b = graph.edgeTargets[e]
             guard a != b else { continue }
-            rows[Int(a)].append(b)
-            rows[Int(b)].append(a)
+            lists[Int(a)].append(b)
+            lists[Int(b)].append(a)
         }
         var offsets = [0]
         var targets: [Int32] = []
-        for var row in rows {
+        for var row in lists {
             row.sort()
             var last: Int32 = -1
             for w in row where w != last {
@@ -100,34 +125,48 @@ public struct KeyPlayers: Sendable {
             }
             offsets.append(targets.count)
         }
-        self.offsets = offsets
-        self.targets = targets
+        self.rows = Rows(offsets, targets)
         vertexCount = n
     }
 
     /// The degree of `v` in the undirected view.
-    public func degree(_ v: Int) -> Int { offsets[v + 1] - offsets[v] }
+    public func degree(_ v: Int) -> Int { rows.offsets[v + 1] - rows.offsets[v] }
 
     // MARK: Measures
 
-    /// Scratch space for one evaluation at a time (one per thread, never shared).
+    /// Scratch space for one evaluation at a time (one per thread, never shared). Raw memory:
+    /// an evaluation is a breadth-first search, run hundreds of thousands of times in a search,
+    /// and array storage in a class pays a uniqueness and exclusivity check on every write.
     final class Workspace: @unchecked Sendable {
-        var mark: [Int32]
+        let n: Int
+        let mark: UnsafeMutablePointer<Int32>
         /// The vertices taken out for this evaluation (set and cleared by it).
-        var removed: [Bool]
-        var distance: [Int32]
-        var queue: [Int32]
+        let removed: UnsafeMutablePointer<Bool>
+        let distance: UnsafeMutablePointer<Int32>
+        let queue: UnsafeMutablePointer<Int32>
         var stamp: Int32 = 0
         init(_ n: Int) {
-            mark = [Int32](repeating: 0, count: n)
-            removed = [Bool](repeating: false, count: n)
-            distance = [Int32](repeating: 0, count: n)
-            queue = [Int32](repeating: 0, count: max(n, 1))
+            self.n = n
+            let size = max(n, 1)
+            mark = .allocate(capacity: size)
+            mark.initialize(repeating: 0, count: size)
+            removed = .allocate(capacity: size)
+            removed.initialize(repeating: false, count: size)
+            distance = .allocate(capacity: size)
+            distance.initialize(repeating: 0, count: size)
+            queue = .allocate(capacity: size)
+            queue.initialize(repeating: 0, count: size)
+        }
+        deinit {
+            mark.deallocate()
+            removed.deallocate()
+            distance.deallocate()
+            queue.deallocate()
         }
         /// A fresh stamp: vertices whose mark differs are unvisited.
         func next() -> Int32 {
             if stamp == Int32.max {
-                for i in mark.indices { mark[i] = 0 }
+                mark.update(repeating: 0, count: max(n, 1))
                 stamp = 0
             }
             stamp += 1
@@ -151,6 +190,7 @@ public struct KeyPlayers: Sendable {
 
     /// F of the network without `removed`: one BFS per component of what is left.
     func fragmentation(removing removed: [Int], _ w: Workspace) -> Double {
+        let offsets = rows.offsets, targets = rows.targets
         let n = vertexCount, left = n - removed.count
         guard left > 1 else { return 1 }
         for v in removed { w.removed[v] = true }
@@ -180,7 +220,10 @@ public struct KeyPlayers: Sendable {
 
     /// DF of the network without `removed`, from every actor left, or from `sources` (those of
     /// them still there) when given.
-    func distanceWeightedFragmentation(removing removed: [Int], sources: [Int]?, _ w: Workspace) -> Double {
+    func distanceWeightedFragmentation(
+        removing removed: [Int], sources: [Int]?, _ w: Workspace, each: ((Double) -> Void)? = nil
+    ) -> Double {
+        let offsets = rows.offsets, targets = rows.targets
         let n = vertexCount, left = n - removed.count
         guard left > 1 else { return 1 }
         for v in removed { w.removed[v] = true }
@@ -210,6 +253,7 @@ public struct KeyPlayers: Sendable {
             }
             total += sum
             from += 1
+            each?(1 - sum / Double(left - 1))
         }
         if let sources {
             for s in sources where !w.removed[s] { run(s) }
@@ -222,6 +266,7 @@ public struct KeyPlayers: Sendable {
 
     /// D_R of `set`: one BFS from all members at once.
     func reach(_ set: [Int], _ w: Workspace) -> Double {
+        let offsets = rows.offsets, targets = rows.targets
         let n = vertexCount
         guard n > 0 else { return 0 }
         let seen = w.next()
@@ -253,6 +298,7 @@ public struct KeyPlayers: Sendable {
 
     /// The share of non-members within `steps` of a member.
     func mReach(_ set: [Int], steps: Int, _ w: Workspace) -> Double {
+        let offsets = rows.offsets, targets = rows.targets
         let others = vertexCount - set.count
         guard others > 0 else { return 0 }
         let seen = w.next()
@@ -340,12 +386,15 @@ public struct KeyPlayers: Sendable {
             return top
         }
 
-        // Each candidate alone.
+        func byDegree(_ list: [Int]) -> [Int] { list.sorted { degree($0) != degree($1) ? degree($0) > degree($1) : $0 < $1 } }
+        // Each candidate alone (with DF sampled, the best-connected only).
+        let scored = sources != nil && candidates.count > max(options.sampledSwapPool, k)
+            ? byDegree(candidates).prefix(max(options.sampledSwapPool, k)).sorted() : candidates
         let singles: [Double] = {
-            let out = Slots<Double>(count: candidates.count, repeating: 0)
+            let out = Slots<Double>(count: scored.count, repeating: 0)
             defer { out.free() }
-            let chunks = min(threads, candidates.count)
-            let this = self, spaces = workspaces, at = sources, steps = options.steps, list = candidates
+            let chunks = min(threads, scored.count)
+            let this = self, spaces = workspaces, at = sources, steps = options.steps, list = scored
             DispatchQueue.concurrentPerform(iterations: chunks) { c in
                 var i = c
                 while i < list.count {
@@ -355,11 +404,12 @@ public struct KeyPlayers: Sendable {
             }
             return Array(UnsafeBufferPointer(start: out.base, count: list.count))
         }()
-        let ranked = candidates.indices.sorted { singles[$0] != singles[$1] ? singles[$0] > singles[$1] : $0 < $1 }
-        let top = ranked.prefix(k).map { candidates[$0] }.sorted()
+        let ranked = scored.indices.sorted { singles[$0] != singles[$1] ? singles[$0] > singles[$1] : $0 < $1 }
+        let top = ranked.prefix(k).map { scored[$0] }.sorted()
         var result = Result(
-            objective: objective, set: [], value: 0, isOptimal: false, bestSingle: candidates[ranked[0]], bestSingleValue: singles[ranked[0]],
-            topIndividuals: top, topIndividualsValue: value(top, workspaces[0]), sampledSources: sources?.count, search: "")
+            objective: objective, set: [], value: 0, isOptimal: false, bestSingle: scored[ranked[0]], bestSingleValue: singles[ranked[0]],
+            topIndividuals: top, topIndividualsValue: value(top, workspaces[0]), sampledSources: sources?.count,
+            standardError: nil, baseline: objective.removesTheSet ? value([], workspaces[0]) : nil, search: "")
 
         if candidates.count <= options.exhaustiveCandidates && k <= options.exhaustiveSize {
             // Every k-subset, in lexicographic order of candidate positions.
@@ -375,8 +425,9 @@ public struct KeyPlayers: Sendable {
 
         // The swap pool: every candidate, or the best-connected ones.
         let pool: [Int]
-        if candidates.count > options.swapPool {
-            pool = candidates.sorted { degree($0) != degree($1) ? degree($0) > degree($1) : $0 < $1 }.prefix(options.swapPool).sorted()
+        let poolSize = sources == nil ? options.swapPool : min(options.swapPool, options.sampledSwapPool)
+        if candidates.count > poolSize {
+            pool = byDegree(candidates).prefix(poolSize).sorted()
         } else {
             pool = candidates
         }
@@ -399,7 +450,8 @@ public struct KeyPlayers: Sendable {
         }
         var bestSet: [Int] = [], bestValue = -Double.infinity
         var rng = SplitMix64(seed: options.seed)
-        for start in 0..<max(1, options.restarts) {
+        let starts = sources == nil ? max(1, options.restarts) : min(max(1, options.restarts), options.sampledRestarts)
+        for start in 0..<starts {
             var set: [Int]
             if start == 0 {
                 // Greedy: the best next member, k times.
@@ -413,7 +465,8 @@ public struct KeyPlayers: Sendable {
                 // The k best on their own: where a set of separate strengths is the answer.
                 set = top
             } else {
-                var shuffled = candidates
+                // Drawn from the pool: swaps only ever bring in its members.
+                var shuffled = pool
                 for i in 0..<k {
                     let j = i + Int(rng.next() % UInt64(shuffled.count - i))
                     shuffled.swapAt(i, j)
@@ -450,8 +503,15 @@ public struct KeyPlayers: Sendable {
         }
         result.set = bestSet
         result.value = bestValue
+        if let sources {
+            var values: [Double] = []
+            _ = distanceWeightedFragmentation(removing: bestSet, sources: sources, workspaces[0]) { values.append($0) }
+            let mean = values.reduce(0, +) / Double(max(values.count, 1))
+            let variance = values.count > 1 ? values.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(values.count - 1) : 0
+            result.standardError = (variance / Double(max(values.count, 1))).squareRoot()
+        }
         let poolWords = pool.count < candidates.count ? ", swaps among the \(pool.count) best-connected of \(candidates.count) candidates" : ""
-        let random = max(0, options.restarts - 2)
+        let random = max(0, starts - 2)
         result.search = "best swaps from a greedy start, the \(k) best individuals and \(random) seeded random sets (seed \(options.seed)), then double swaps on the best\(poolWords)"
         return result
     }

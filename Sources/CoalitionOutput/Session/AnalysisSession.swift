@@ -68,7 +68,7 @@ public final class AnalysisSession: @unchecked Sendable {
         AnalysisSession(network: readNetwork, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
     }
 
-    private func cached<T, E: Error>(_ key: String, _ make: () throws(E) -> T) throws(E) -> T {
+    func cached<T, E: Error>(_ key: String, _ make: () throws(E) -> T) throws(E) -> T {
         lock.lock()
         defer { lock.unlock() }
         if let value = cache[key] as? T { return value }
