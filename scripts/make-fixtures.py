@@ -417,6 +417,14 @@ personal_data: false
 initiatives: initiatives.csv
 affiliations: participations.csv
 projection: add
+# Who might leave: `coalition whatif` runs these scenarios.
+scenarios:
+  - name: after the election
+    remove: [min-health, min-social]
+  - name: the innovation agency reorganised
+    remove: [innov-agency]
+  - name: the regions step back
+    remove_kind: [regional-government]
 """
 
 LIVEABLE_MISSION = """\

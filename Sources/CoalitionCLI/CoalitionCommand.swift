@@ -26,7 +26,7 @@ struct CoalitionCommand: ParsableCommand {
             """,
         version: "0.1.0",
         subcommands: [
-            Report.self, Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, PortfolioCommand.self, KeyPlayersCommand.self, Compare.self,
+            Report.self, Validate.self, Summary.self, Analyze.self, Silos.self, CommunitiesCommand.self, Willing.self, Voices.self, Grid.self, PortfolioCommand.self, KeyPlayersCommand.self, WhatIfCommand.self, Compare.self,
             Render.self, Convert.self, Init.self,
         ]
     )

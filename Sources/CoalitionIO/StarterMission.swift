@@ -78,6 +78,12 @@ public enum StarterMission {
             consultation_relations: [information, consultation]
             # Columns that must not leave the organisation (dropped from external reports).
             sensitive_columns: [stance, influence, notes]
+            # Who might leave, for `coalition whatif`: actor ids, or every actor of a kind or sector.
+            # scenarios:
+            #   - name: after the election
+            #     remove: [min-health]
+            #   - name: the regions step back
+            #     remove_kind: [regional-government]
             # The portfolio's roles and budgets stay out of external reports unless listed here.
             # public_columns: [role, budget]
             # true if actors include named people (pseudonymised in external reports).

@@ -266,6 +266,44 @@ extension CLITests {
         XCTAssertTrue(attribute.stderr.contains("kindd"), attribute.stderr)
     }
 
+    /// whatif: the mission's scenarios and ad-hoc departures, through the same analyses as the
+    /// other commands, and what cannot be asked as usage errors.
+    func testWhatIfSaysWhatBreaks() throws {
+        let mission = "fixtures/healthy-lives-2040/mission.yaml"
+        let r = try run(["whatif", mission, "--format", "json", "--quiet"])
+        XCTAssertEqual(r.status, 0, r.stderr)
+        let scenarios = (try JSONSerialization.jsonObject(with: Data(r.stdout.utf8)) as! [String: Any])["scenarios"] as! [[String: Any]]
+        XCTAssertEqual(scenarios.map { $0["name"] as? String }, ["after the election", "the innovation agency reorganised", "the regions step back"])
+        let agency = scenarios[1]
+        XCTAssertEqual(agency["removed"] as? [String], ["innov-agency"])
+        XCTAssertEqual(agency["bridgesOpened"] as? [[String]], [["economy", "food"]], "the agency is the economy side's one tie to food")
+        XCTAssertEqual(((agency["willing"] as! [String: Any])["after"] as! [String]).count, 16)
+        XCTAssertEqual((scenarios[2]["removed"] as? [String])?.count, 4, "remove_kind: every regional authority")
+        // Two municipalities that alone tie their community groups to the rest.
+        let cut = try run(["whatif", mission, "--remove", "muni-harbourside,muni-oakdale,innov-agency", "--format", "json", "--quiet"])
+        let only = ((try JSONSerialization.jsonObject(with: Data(cut.stdout.utf8)) as! [String: Any])["scenarios"] as! [[String: Any]])[0]
+        XCTAssertEqual(only["cutOff"] as? [String], ["comm-harbour-residents", "comm-walking-club"])
+        let f = only["fragmentation"] as! [String: Double]
+        XCTAssertEqual(try XCTUnwrap(f["before"]), 0.049, accuracy: 0.0005)
+        XCTAssertGreaterThan(try XCTUnwrap(f["after"]), try XCTUnwrap(f["before"]))
+        let text = try run(["whatif", mission, "--remove", "muni-harbourside", "--quiet"])
+        XCTAssertTrue(text.stdout.hasPrefix("If Municipality of Harbourside left\n"), text.stdout)
+        XCTAssertTrue(text.stdout.contains("cut off from the rest (1): Harbour Quarter Residents"), text.stdout)
+        let unknown = try run(["whatif", mission, "--remove", "phy", "--quiet"])
+        XCTAssertEqual(unknown.status, 64)
+        XCTAssertTrue(unknown.stderr.contains("no actor with id \"phy\"; did you mean \"phi\"?"), unknown.stderr)
+        let scenario = try run(["whatif", mission, "--scenario", "after the elections", "--quiet"])
+        XCTAssertEqual(scenario.status, 64)
+        XCTAssertTrue(scenario.stderr.contains("the mission has no scenario \"after the elections\"; it lists \"after the election\""), scenario.stderr)
+        XCTAssertEqual(try run(["whatif", mission, "--scenario", "x", "--remove", "phi"]).status, 64)
+        let nobody = try run(["whatif", "fixtures/liveable-streets/mission.yaml"])
+        XCTAssertEqual(nobody.status, 64)
+        XCTAssertTrue(nobody.stderr.contains("say who leaves"), nobody.stderr)
+        let everyone = try run(["whatif", "fixtures/liveable-streets/mission.yaml", "--remove-kind", "local-government,agency,regional-government,business,ministry,funder,university,research,cso,community"])
+        XCTAssertEqual(everyone.status, 64)
+        XCTAssertTrue(everyone.stderr.contains("every actor would leave"), everyone.stderr)
+    }
+
     /// stderr without Coalition's own notes ("note: ties: shared initiatives, …"), which a
     /// mission with a portfolio gets from every analysis: what is left came from elsewhere.
     static func withoutNotes(_ stderr: String) -> String {

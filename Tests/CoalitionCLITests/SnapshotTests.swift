@@ -47,8 +47,10 @@ extension CLITests {
         cases.append(("streets-keyplayers.json", ["keyplayers", missions[1].1, "--size", "3", "--format", "json"]))
         cases.append(
             ("health-keyplayers.txt", ["keyplayers", missions[0].1, "--size", "3", "--objective", "fragmentation", "--objective", "reach", "--candidates", "kind=cso", "--quiet"]))
+        cases.append(("health-whatif.txt", ["whatif", missions[0].1, "--quiet"]))
+        cases.append(("health-whatif.json", ["whatif", missions[0].1, "--format", "json", "--quiet"]))
         cases.append(("help.txt", ["--help"]))
-        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "keyplayers", "compare", "render", "convert", "init"] {
+        for command in ["report", "validate", "summary", "analyze", "silos", "communities", "willing", "voices", "grid", "portfolio", "keyplayers", "whatif", "compare", "render", "convert", "init"] {
             cases.append(("help-\(command).txt", [command, "--help"]))
         }
         return cases

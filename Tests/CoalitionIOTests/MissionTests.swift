@@ -55,6 +55,25 @@ final class MissionTests: XCTestCase {
             ["m.yaml:3:13: error: projection must be one of add, ties-only, initiatives-only; found \"both\" [bad-mission]"])
     }
 
+    func testScenariosNameWhoLeaves() {
+        let (m, messages) = parse(
+            "name: X\nactors: a.csv\nscenarios:\n  - {name: after the election, remove: [min-health, min-social]}\n  - {name: regions, remove_kind: regional-government, remove_sector: [health]}\n"
+        )
+        XCTAssertEqual(messages, [])
+        XCTAssertEqual(m?.scenarios.map(\.name), ["after the election", "regions"])
+        XCTAssertEqual(m?.scenarios.first?.remove, ["min-health", "min-social"])
+        XCTAssertEqual(m?.scenarios.last?.removeKinds, ["regional-government"])
+        XCTAssertEqual(m?.scenarios.last?.removeSectors, ["health"])
+        XCTAssertEqual(
+            parse("name: X\nactors: a.csv\nscenarios:\n  - {remove: [a]}\n  - {name: s, remove: [a]}\n  - {name: s, remove: [b]}\n  - {name: t}\n  - {name: u, remov: [a], remove: [b]}\n").1,
+            [
+                "m.yaml:4:5: error: a scenario needs a name (\"after the election\"): the report and `whatif --scenario` use it [bad-mission]",
+                "m.yaml:6:5: error: the scenario name \"s\" is used twice (first at m.yaml:5:5); each scenario needs its own [bad-mission]",
+                "m.yaml:7:5: error: the scenario \"t\" removes no one; give `remove:` (actor ids), `remove_kind:` or `remove_sector:` [bad-mission]",
+                "m.yaml:8:15: warning: unknown key \"remov\" in a scenario is ignored; did you mean \"remove\"? [unknown-key]",
+            ])
+    }
+
     func testAMissionNeedsData() {
         XCTAssertEqual(
             parse("name: X\n").1, ["m.yaml:1:1: error: the mission names no data; add `actors:` and `ties:` (sheets), `affiliations:` (who takes part in which initiative) or `network:` (a GraphML, GEXF or JSON file) [bad-mission]"])

@@ -42,6 +42,26 @@ public struct Mission: Sendable {
     public var personalData = false
     /// Earlier survey waves, oldest first; the mission's own data is the current wave.
     public var waves: [Wave] = []
+    /// Named what-if scenarios: who leaves (`scenarios:`).
+    public var scenarios: [Scenario] = []
+
+    /// A what-if scenario: the actors named, and every actor of the kinds and sectors named,
+    /// leave the coalition.
+    public struct Scenario: Sendable, Hashable {
+        public var name: String
+        public var remove: [String] = []
+        public var removeKinds: [String] = []
+        public var removeSectors: [String] = []
+        /// Where the mission file lists it.
+        public var location: SourceLocation?
+        public init(name: String, remove: [String] = [], removeKinds: [String] = [], removeSectors: [String] = [], location: SourceLocation? = nil) {
+            self.name = name
+            self.remove = remove
+            self.removeKinds = removeKinds
+            self.removeSectors = removeSectors
+            self.location = location
+        }
+    }
 
     /// A survey wave: a label and where its data is — another mission file, two sheets, or one
     /// network file. Written relative to the mission file's folder; once the mission is loaded,

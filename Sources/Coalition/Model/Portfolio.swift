@@ -127,16 +127,16 @@ public struct Portfolio: Sendable {
     }
 
     /// The portfolio restricted to the actors kept (old index → new, -1 when dropped) and to
-    /// the initiatives and participations that hold on `day`.
-    func keeping(actors index: [Int32], on day: Day) -> Portfolio {
+    /// the initiatives and participations that hold on `day` (all of them without a day).
+    func keeping(actors index: [Int32], on day: Day?) -> Portfolio {
         var initiativeIndex = [Int32](repeating: -1, count: initiatives.count)
         var kept: [Initiative] = []
-        for (i, x) in initiatives.enumerated() where x.validity?.holds(on: day) ?? true {
+        for (i, x) in initiatives.enumerated() where day.map { x.validity?.holds(on: $0) ?? true } ?? true {
             initiativeIndex[i] = Int32(kept.count)
             kept.append(x)
         }
         var affiliations: [Affiliation] = []
-        for a in self.affiliations where a.validity?.holds(on: day) ?? true {
+        for a in self.affiliations where day.map { a.validity?.holds(on: $0) ?? true } ?? true {
             let u = index[Int(a.actor)], v = initiativeIndex[Int(a.initiative)]
             guard u >= 0, v >= 0 else { continue }
             var copy = a

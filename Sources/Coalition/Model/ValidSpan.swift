@@ -90,6 +90,30 @@ extension StakeholderNetwork {
             portfolio: portfolio?.keeping(actors: index, on: day))
     }
 
+    /// The network without `removed` (indices): every other actor in its order, the ties and
+    /// participations between those left. `kept[i]` is the old index of new actor i.
+    public func without(_ removed: Set<Int>) -> (network: StakeholderNetwork, kept: [Int]) {
+        var index = [Int32](repeating: -1, count: actors.count)
+        var kept: [Int] = []
+        for i in actors.indices where !removed.contains(i) {
+            index[i] = Int32(kept.count)
+            kept.append(i)
+        }
+        var ties: [Tie] = []
+        for t in self.ties {
+            let u = index[Int(t.source)], v = index[Int(t.target)]
+            guard u >= 0, v >= 0 else { continue }
+            var copy = t
+            copy.source = u
+            copy.target = v
+            ties.append(copy)
+        }
+        let network = StakeholderNetwork(
+            actors: kept.map { actors[$0] }, ties: ties, isDirected: isDirected, actorColumns: actorColumns, tieColumns: tieColumns,
+            portfolio: portfolio?.keeping(actors: index, on: nil))
+        return (network, kept)
+    }
+
     /// Whether any actor, tie, initiative or participation carries dates.
     public var isDated: Bool {
         actors.contains { $0.validity != nil } || ties.contains { $0.validity != nil } || portfolio?.isDated == true

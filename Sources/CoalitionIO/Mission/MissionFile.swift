@@ -9,7 +9,7 @@ public enum MissionFile {
     public static let keys = [
         "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network", "affiliations", "initiatives",
         "projection", "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
-        "sensitive_columns", "public_columns", "personal_data", "waves",
+        "sensitive_columns", "public_columns", "personal_data", "waves", "scenarios",
     ]
 
     public static func parse(_ text: String, file: String) -> (mission: Mission?, diagnostics: DiagnosticLog) {
@@ -97,6 +97,7 @@ public enum MissionFile {
         if let node = values["willing"] { m.willing = reader.willing(node) }
         if let node = values["expected_voices"] { m.expectedVoices = reader.expectedVoices(node) }
         if let node = values["waves"] { m.waves = reader.waves(node) }
+        if let node = values["scenarios"] { m.scenarios = reader.scenarios(node) }
 
         if m.networkFile == nil && m.actorsFile == nil && m.tiesFile == nil && m.affiliationsFile == nil {
             reader.log.error(
@@ -319,6 +320,51 @@ private struct Reader {
         case .level: return Level(parsing: text)?.rawValue ?? text.lowercased()
         case .voice: return ActorKind(parsing: text).rawValue
         }
+    }
+
+    /// `scenarios:` — a list of `{name, remove, remove_kind, remove_sector}`: who leaves.
+    mutating func scenarios(_ node: Node) -> [Mission.Scenario] {
+        guard case .sequence(let seq) = node else {
+            log.error(.badMission, at: at(node), "scenarios must be a list of entries such as `- {name: \"after the election\", remove: [min-health]}`")
+            return []
+        }
+        var out: [Mission.Scenario] = []
+        var names: [String: SourceLocation] = [:]
+        let known = ["name", "remove", "remove_kind", "remove_sector"]
+        for entry in seq {
+            guard let mapping = entry.mapping else {
+                log.error(.badMission, at: at(entry), "each scenario is a mapping such as `{name: \"after the election\", remove: [min-health]}`")
+                continue
+            }
+            var scenario = Mission.Scenario(name: "", location: at(entry))
+            for (k, v) in mapping {
+                guard let key = k.string else { continue }
+                switch key {
+                case "name": scenario.name = text(v, "scenarios.name") ?? ""
+                case "remove": scenario.remove = list(v, "scenarios.remove")
+                case "remove_kind": scenario.removeKinds = list(v, "scenarios.remove_kind")
+                case "remove_sector": scenario.removeSectors = list(v, "scenarios.remove_sector")
+                default:
+                    let hint = Suggestions.closest(to: key, in: known).map { "did you mean \"\($0)\"?" } ?? "known: \(known.joined(separator: ", "))"
+                    log.warning(.unknownKey, at: at(k), "unknown key \"\(key)\" in a scenario is ignored; \(hint)")
+                }
+            }
+            guard !scenario.name.isEmpty else {
+                log.error(.badMission, at: at(entry), "a scenario needs a name (\"after the election\"): the report and `whatif --scenario` use it")
+                continue
+            }
+            if let first = names[scenario.name] {
+                log.error(.badMission, at: at(entry), "the scenario name \"\(scenario.name)\" is used twice (first at \(first)); each scenario needs its own")
+                continue
+            }
+            guard !(scenario.remove.isEmpty && scenario.removeKinds.isEmpty && scenario.removeSectors.isEmpty) else {
+                log.error(.badMission, at: at(entry), "the scenario \"\(scenario.name)\" removes no one; give `remove:` (actor ids), `remove_kind:` or `remove_sector:`")
+                continue
+            }
+            names[scenario.name] = at(entry)
+            out.append(scenario)
+        }
+        return out
     }
 
     /// `waves:` — a list of `{label, mission}`, `{label, actors, ties}` or `{label, network}`.
