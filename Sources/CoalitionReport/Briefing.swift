@@ -105,6 +105,8 @@ public struct Briefing: Sendable {
         } else {
             portfolio = nil
         }
+        progress("asking what breaks if actors leave")
+        all += Self.resilienceFindings(session, analysis: analysis, shown: shown)
         self.since = since
         if let since {
             progress("comparing with the wave of \(since.label(true))")
@@ -185,6 +187,49 @@ public struct Briefing: Sendable {
     /// Whether the pack names each initiative's lead: always inside the organisation; outside
     /// when the mission's `public_columns` lists `role`.
     public var showsLeads: Bool { audience == .internal || mission.publicColumns.contains(.role) }
+
+    /// "What if they leave?": each single point of failure with whom it would cut off (the five
+    /// who matter most as brokers), and each of the mission's scenarios. Names as the audience
+    /// may see them; the scenarios are the mission's own planning, so an external pack leaves
+    /// them out. A scenario that names an unknown actor was refused before the pack began.
+    static func resilienceFindings(_ session: AnalysisSession, analysis: NetworkAnalysis, shown: StakeholderNetwork) -> [Finding] {
+        let names = shown.actors.map(\.name), ids = shown.actors.map(\.id)
+        var out: [Finding] = []
+        let points = analysis.network.articulationPoints.sorted {
+            (analysis.actors[$0].betweenness, $1) > (analysis.actors[$1].betweenness, $0)
+        }
+        for v in points.prefix(5) {
+            let cut = session.cutOff(by: v)
+            guard !cut.isEmpty else { continue }
+            out.append(
+                Finding(
+                    code: "resilience.cut-point", section: .resilience, isKey: false, isSensitive: false,
+                    text: FindingTemplates.sentence("resilience.cut-point", ["name": names[v], "count": "\(cut.count)", "names": Words.list(cut.map { names[$0] })]),
+                    numbers: ["cutOff": Double(cut.count)], actors: [ids[v]] + cut.map { ids[$0] }, groups: []))
+        }
+        for departure in (try? session.scenarios()) ?? [] {
+            guard let w = try? session.whatIf(departure) else { continue }
+            let who = Words.list(w.removed.map { names[$0] }, limit: 4)
+            var effects: [String] = []
+            if !w.cutOff.isEmpty { effects.append("\(Words.list(w.cutOff.map { names[$0] })) would be cut off from the rest") }
+            if !w.ministryPairsLost.isEmpty {
+                effects.append("\(w.ministryPairsLost.count) pair\(w.ministryPairsLost.count == 1 ? "" : "s") of ministries would share neither a tie nor a contact")
+            }
+            for b in w.bridgesOpened { effects.append("\(b[0]) and \(b[1]) would become a missing bridge") }
+            for v in w.voicesNowMissing { effects.append("the \(v) voice would be missing") }
+            if w.willingBefore.count != w.willingAfter.count {
+                effects.append("the community of the willing would go from \(w.willingBefore.count) to \(w.willingAfter.count) actors")
+            }
+            let values = ["scenario": departure.name ?? "", "who": who, "effects": Words.list(effects, separator: "; ")]
+            let code = effects.isEmpty ? "resilience.scenario-holds" : "resilience.scenario"
+            out.append(
+                Finding(
+                    code: code, section: .resilience, isKey: false, isSensitive: true, text: FindingTemplates.sentence(code, values),
+                    numbers: ["fragmentationBefore": w.fragmentation.before, "fragmentationAfter": w.fragmentation.after, "cutOff": Double(w.cutOff.count)],
+                    actors: w.removed.map { ids[$0] } + w.cutOff.map { ids[$0] }, groups: w.bridgesOpened.flatMap { $0 }))
+        }
+        return out
+    }
 
     /// The network for an external audience.
     static func forCirculation(_ network: StakeholderNetwork, mission: Mission) -> StakeholderNetwork {

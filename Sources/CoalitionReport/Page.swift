@@ -10,6 +10,7 @@ enum Sections {
         (.portfolio, "portfolio", "The portfolio"),
         (.change, "change", "What changed"),
         (.holders, "holders", "Who holds the coalition together"),
+        (.resilience, "resilience", "What if they leave?"),
         (.silos, "silos", "Where government works in silos"),
         (.willing, "willing", "The community of the willing to start with"),
         (.voices, "voices", "Whose voices are missing"),

@@ -302,6 +302,17 @@ extension CLITests {
         let everyone = try run(["whatif", "fixtures/liveable-streets/mission.yaml", "--remove-kind", "local-government,agency,regional-government,business,ministry,funder,university,research,cso,community"])
         XCTAssertEqual(everyone.status, 64)
         XCTAssertTrue(everyone.stderr.contains("every actor would leave"), everyone.stderr)
+        // A scenario naming an actor the sheets lack stops `report` before it writes anything.
+        let dir = try scratch()
+        let source = CLITests.root.appendingPathComponent("fixtures/liveable-streets")
+        for f in ["nodes.csv", "edges.csv"] { try FileManager.default.copyItem(at: source.appendingPathComponent(f), to: dir.appendingPathComponent(f)) }
+        let yaml = try String(contentsOf: source.appendingPathComponent("mission.yaml"), encoding: .utf8) + "scenarios:\n  - {name: budget cuts, remove: [citty]}\n"
+        try yaml.write(to: dir.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        let pack = dir.appendingPathComponent("pack")
+        let refused = try run(["report", dir.appendingPathComponent("mission.yaml").path, "--output-dir", pack.path])
+        XCTAssertEqual(refused.status, 1)
+        XCTAssertTrue(refused.stderr.contains("error: scenario \"budget cuts\": no actor with id \"citty\"; did you mean \"city\"? [bad-mission]"), refused.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: pack.path), "no pack begun")
     }
 
     /// stderr without Coalition's own notes ("note: ties: shared initiatives, …"), which a

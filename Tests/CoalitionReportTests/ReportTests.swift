@@ -84,6 +84,18 @@ final class ReportTests: XCTestCase {
         XCTAssertEqual(b.findings.first { $0.code == "portfolio.voice-missing" }?.text, "No actor speaking for youth takes part in any initiative.")
         XCTAssertEqual(b.findings.first { $0.code == "voices.missing" }?.text, "No actor speaks for youth: this voice is missing.")
         XCTAssertTrue(b.findings.contains { $0.code == "camps.opposition" && $0.isSensitive })
+        // What if they leave: the four municipalities that alone tie a community group to the
+        // rest, then the mission's three scenarios, which an external pack leaves out.
+        XCTAssertEqual(
+            b.findings.filter { $0.section == .resilience }.map(\.code),
+            ["resilience.cut-point", "resilience.cut-point", "resilience.cut-point", "resilience.cut-point", "resilience.scenario", "resilience.scenario", "resilience.scenario-holds"])
+        XCTAssertEqual(
+            b.findings.first { $0.code == "resilience.cut-point" }?.text, "If Municipality of Oakdale left, 1 actor would be cut off from the rest: Oakdale Walking Group.")
+        XCTAssertEqual(
+            b.findings.first { $0.text.hasPrefix("“the innovation agency reorganised”") }?.text,
+            "“the innovation agency reorganised” — if National Innovation Agency left: economy and food would become a missing bridge; and the community of the willing would go from 17 to 16 actors.")
+        let external = try briefing("fixtures/healthy-lives-2040/mission.yaml", audience: .external)
+        XCTAssertEqual(external.findings.filter { $0.section == .resilience }.map(\.code), ["resilience.cut-point", "resilience.cut-point", "resilience.cut-point", "resilience.cut-point"])
         XCTAssertTrue(b.findings.contains { $0.code.hasPrefix("grid.") })
     }
 

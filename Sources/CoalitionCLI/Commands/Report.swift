@@ -66,6 +66,14 @@ struct Report: ParsableCommand {
             progress.clear()
             printError(warning)
         }
+        // A scenario that names an actor the sheets do not have stops the pack before it starts.
+        for scenario in session.mission?.scenarios ?? [] {
+            do throws(WhatIfError) { _ = try session.leaving(Departure(scenario)) } catch {
+                progress.clear()
+                printError("\(scenario.location.map { "\($0): " } ?? "")error: \(error) [bad-mission]")
+                throw ExitCode(inputErrorExitCode)
+            }
+        }
         // The mission's last earlier wave, when it lists one: the pack says what changed since.
         let since: ComparisonSession?
         do {

@@ -12,6 +12,8 @@ public struct Finding: Sendable, Encodable {
         case change
         /// Who takes part in which initiative.
         case portfolio
+        /// What breaks if actors leave.
+        case resilience
     }
 
     public var code: String
@@ -112,6 +114,10 @@ public enum FindingTemplates {
             "The portfolio falls into {{count}} separate parts: no actor takes part both in {{names}} and in the largest part, so {{apartCount}} [initiative runs|initiatives run] apart from the rest.",
         "portfolio.voice-missing": "No {{category}} [takes|take:number] part in any initiative{{#present}}, though {{present}} [is|are:presentCount] among the actors{{/present}}.",
         "portfolio.voice-underrepresented": "{{category}} are underrepresented in the portfolio: {{reading}}",
+        "resilience.cut-point": "If {{name}} left, {{count}} [actor|actors] would be cut off from the rest: {{names}}.",
+        "resilience.scenario": "“{{scenario}}” — if {{who}} left: {{effects}}.",
+        "resilience.scenario-holds":
+            "“{{scenario}}” — if {{who}} left, the coalition would hold: no one cut off, no ministries losing touch, no new missing bridge, no voice lost.",
         "camps.opposition": "{{count}} opposition [tie divides|ties divide] the coalition; {{opponents}} [opposes|oppose:opponentCount] the mission{{#between}}, and {{between}} [sits|sit:betweenCount] between the camps{{/between}}.",
     ]
 

@@ -206,6 +206,17 @@ extension AnalysisSession {
         }
     }
 
+    /// Who would be cut off from the main component if `actor` left (supporting ties; indices
+    /// of this network): a single point of failure's dependants.
+    public func cutOff(by actor: Int) -> [Int] {
+        let c = network.graph().weakComponents(includeNegative: false)
+        guard let largest = c.largest else { return [] }
+        let (rest, kept) = network.without([actor])
+        let d = rest.graph().weakComponents(includeNegative: false)
+        guard let main = d.largest else { return [] }
+        return kept.indices.filter { c.label[kept[$0]] == Int32(largest) && d.label[$0] != Int32(main) }.map { kept[$0] }
+    }
+
     /// The mission's scenarios by name; every one when `names` is empty.
     public func scenarios(named names: [String] = []) throws(WhatIfError) -> [Departure] {
         let all = mission?.scenarios ?? []
