@@ -20,9 +20,10 @@ struct KeyPlayersCommand: ParsableCommand {
             individuals and seeded random sets, the best swap of a member for a non-member until \
             none helps. Each answer comes with the best single actor and the k best individuals \
             taken together: what the set gains over them is the reason to choose sets. DF is \
-            estimated above 300 actors from 100 sampled actors' distances, the same for every set, \
-            with swaps among the 100 best-connected candidates; the output says so and gives the \
-            estimate's standard error. \
+            estimated above 300 actors from 50 sampled actors' distances, the same for every set, \
+            with swaps among the 50 best-connected candidates; the output says so and gives the \
+            estimate's standard error. Above 400 candidates, swaps bring in the 400 \
+            best-connected, from 4 starts. \
             Definitions: Borgatti (2006), Computational and Mathematical Organization Theory 12(1).
 
             Examples:

@@ -44,7 +44,7 @@ public struct KeyPlayers: Sendable {
         /// candidates (by degree): every swap costs one evaluation of the whole network.
         public var swapPool = 400
         /// The most double swaps (two members for two non-members) tried when no single swap
-        /// helps; above, the search stops at the single swaps' optimum.
+        /// helps; above, and with DF sampled, the search stops at the single swaps' optimum.
         public var doubleSwapBudget = 20_000
         /// Distance-weighted fragmentation is exact up to this many actors; above, estimated from
         /// `samples` sources drawn once (seeded), the same sources for every set.
@@ -55,6 +55,9 @@ public struct KeyPlayers: Sendable {
         /// `sampledSwapPool` best-connected candidates, from at most `sampledRestarts` starts.
         public var sampledSwapPool = 50
         public var sampledRestarts = 4
+        /// With more candidates than `swapPool` (each pass is `size` × `swapPool` evaluations of
+        /// the whole network), at most this many starts.
+        public var pooledRestarts = 4
         public var threads = Graph.defaultThreadCount
 
         public init(size: Int) { self.size = size }
@@ -450,7 +453,8 @@ public struct KeyPlayers: Sendable {
         }
         var bestSet: [Int] = [], bestValue = -Double.infinity
         var rng = SplitMix64(seed: options.seed)
-        let starts = sources == nil ? max(1, options.restarts) : min(max(1, options.restarts), options.sampledRestarts)
+        let starts = min(
+            max(1, options.restarts), sources != nil ? options.sampledRestarts : pool.count < candidates.count ? options.pooledRestarts : Int.max)
         for start in 0..<starts {
             var set: [Int]
             if start == 0 {
@@ -483,10 +487,13 @@ public struct KeyPlayers: Sendable {
         // members for two non-members), then single swaps again: fragmentation has plateaus that
         // one swap cannot leave (two actors that only together cut a group off).
         let inPairs = Self.pairs(k)
-        while k >= 2 {
+        var doubled = false
+        // (Not with DF sampled: each evaluation is then dozens of searches of the whole network.)
+        while k >= 2 && sources == nil {
             let members = bestSet, outside = pool.filter { !members.contains($0) }
             let outPairs = Self.pairs(outside.count)
             guard inPairs.count * outPairs.count <= options.doubleSwapBudget else { break }
+            doubled = true
             let double = best(inPairs.count * outPairs.count) { i in
                 let (a, b) = inPairs[i / outPairs.count], (x, y) = outPairs[i % outPairs.count]
                 var s = members
@@ -512,7 +519,7 @@ public struct KeyPlayers: Sendable {
         }
         let poolWords = pool.count < candidates.count ? ", swaps among the \(pool.count) best-connected of \(candidates.count) candidates" : ""
         let random = max(0, starts - 2)
-        result.search = "best swaps from a greedy start, the \(k) best individuals and \(random) seeded random sets (seed \(options.seed)), then double swaps on the best\(poolWords)"
+        result.search = "best swaps from a greedy start, the \(k) best individuals and \(random) seeded random sets (seed \(options.seed))\(doubled ? ", then double swaps on the best" : "")\(poolWords)"
         return result
     }
 
