@@ -70,37 +70,22 @@ extension StakeholderNetwork {
     /// The network as it stood on `day`: actors whose span holds that day, and the ties whose
     /// span holds and whose two actors are there. Undated rows are always there.
     public func at(_ day: Day) -> StakeholderNetwork {
-        var index = [Int32](repeating: -1, count: actors.count)
-        var kept: [Actor] = []
-        for (i, a) in actors.enumerated() where a.validity?.holds(on: day) ?? true {
-            index[i] = Int32(kept.count)
-            kept.append(a)
-        }
-        var ties: [Tie] = []
-        for t in self.ties where t.validity?.holds(on: day) ?? true {
-            let u = index[Int(t.source)], v = index[Int(t.target)]
-            guard u >= 0, v >= 0 else { continue }
-            var copy = t
-            copy.source = u
-            copy.target = v
-            ties.append(copy)
-        }
-        return StakeholderNetwork(
-            actors: kept, ties: ties, isDirected: isDirected, actorColumns: actorColumns, tieColumns: tieColumns,
-            portfolio: portfolio?.keeping(actors: index, on: day))
+        restricted(to: actors.indices.filter { actors[$0].validity?.holds(on: day) ?? true }, day: day).network
     }
 
     /// The network without `removed` (indices): every other actor in its order, the ties and
     /// participations between those left. `kept[i]` is the old index of new actor i.
     public func without(_ removed: Set<Int>) -> (network: StakeholderNetwork, kept: [Int]) {
+        restricted(to: actors.indices.filter { !removed.contains($0) }, day: nil)
+    }
+
+    /// The actors `kept` (old indices, ascending), the ties between them that hold on `day`, the
+    /// portfolio's participations likewise (every tie and participation without a day).
+    func restricted(to kept: [Int], day: Day?) -> (network: StakeholderNetwork, kept: [Int]) {
         var index = [Int32](repeating: -1, count: actors.count)
-        var kept: [Int] = []
-        for i in actors.indices where !removed.contains(i) {
-            index[i] = Int32(kept.count)
-            kept.append(i)
-        }
+        for (new, old) in kept.enumerated() { index[old] = Int32(new) }
         var ties: [Tie] = []
-        for t in self.ties {
+        for t in self.ties where day.map { t.validity?.holds(on: $0) ?? true } ?? true {
             let u = index[Int(t.source)], v = index[Int(t.target)]
             guard u >= 0, v >= 0 else { continue }
             var copy = t
@@ -110,7 +95,7 @@ extension StakeholderNetwork {
         }
         let network = StakeholderNetwork(
             actors: kept.map { actors[$0] }, ties: ties, isDirected: isDirected, actorColumns: actorColumns, tieColumns: tieColumns,
-            portfolio: portfolio?.keeping(actors: index, on: nil))
+            portfolio: portfolio?.keeping(actors: index, on: day))
         return (network, kept)
     }
 

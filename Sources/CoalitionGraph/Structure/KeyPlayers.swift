@@ -267,11 +267,11 @@ public struct KeyPlayers: Sendable {
         return 1 - total / (Double(left) * Double(left - 1))
     }
 
-    /// D_R of `set`: one BFS from all members at once.
-    func reach(_ set: [Int], _ w: Workspace) -> Double {
+    /// One breadth-first search from every member of `set` at once, out to `steps`; `found(d)`
+    /// for each non-member reached, at its distance d from the nearest member.
+    @inline(__always)
+    func spread(from set: [Int], steps: Int, _ w: Workspace, _ found: (Int32) -> Void) {
         let offsets = rows.offsets, targets = rows.targets
-        let n = vertexCount
-        guard n > 0 else { return 0 }
         let seen = w.next()
         var tail = 0
         for v in set {
@@ -280,39 +280,7 @@ public struct KeyPlayers: Sendable {
             w.queue[tail] = Int32(v)
             tail += 1
         }
-        var head = 0, sum = 0.0
-        while head < tail {
-            let v = Int(w.queue[head])
-            head += 1
-            let d = w.distance[v] + 1
-            for i in offsets[v]..<offsets[v + 1] {
-                let u = Int(targets[i])
-                if w.mark[u] != seen {
-                    w.mark[u] = seen
-                    w.distance[u] = d
-                    w.queue[tail] = Int32(u)
-                    tail += 1
-                    sum += 1 / Double(d)
-                }
-            }
-        }
-        return sum / Double(n)
-    }
-
-    /// The share of non-members within `steps` of a member.
-    func mReach(_ set: [Int], steps: Int, _ w: Workspace) -> Double {
-        let offsets = rows.offsets, targets = rows.targets
-        let others = vertexCount - set.count
-        guard others > 0 else { return 0 }
-        let seen = w.next()
-        var tail = 0
-        for v in set {
-            w.mark[v] = seen
-            w.distance[v] = 0
-            w.queue[tail] = Int32(v)
-            tail += 1
-        }
-        var head = 0, reached = 0
+        var head = 0
         while head < tail {
             let v = Int(w.queue[head])
             head += 1
@@ -325,10 +293,26 @@ public struct KeyPlayers: Sendable {
                     w.distance[u] = d
                     w.queue[tail] = Int32(u)
                     tail += 1
-                    reached += 1
+                    found(d)
                 }
             }
         }
+    }
+
+    /// D_R of `set`.
+    func reach(_ set: [Int], _ w: Workspace) -> Double {
+        guard vertexCount > 0 else { return 0 }
+        var sum = 0.0
+        spread(from: set, steps: Int(Int32.max), w) { sum += 1 / Double($0) }
+        return sum / Double(vertexCount)
+    }
+
+    /// The share of non-members within `steps` of a member.
+    func mReach(_ set: [Int], steps: Int, _ w: Workspace) -> Double {
+        let others = vertexCount - set.count
+        guard others > 0 else { return 0 }
+        var reached = 0
+        spread(from: set, steps: steps, w) { _ in reached += 1 }
         return Double(reached) / Double(others)
     }
 
