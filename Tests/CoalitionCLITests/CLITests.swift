@@ -263,7 +263,7 @@ extension CLITests {
         XCTAssertTrue(syntax.stderr.contains("--candidates takes attribute=value"), syntax.stderr)
         let attribute = try run(["keyplayers", mission, "--candidates", "kindd=cso", "--objective", "reach"])
         XCTAssertEqual(attribute.status, 64)
-        XCTAssertTrue(attribute.stderr.contains("kindd"), attribute.stderr)
+        XCTAssertTrue(attribute.stderr.contains("no attribute \"kindd\" to choose actors by; did you mean \"kind\"?"), attribute.stderr)
     }
 
     /// whatif: the mission's scenarios and ad-hoc departures, through the same analyses as the

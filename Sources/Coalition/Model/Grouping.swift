@@ -79,4 +79,11 @@ public enum GroupingError: Error, Sendable, CustomStringConvertible, Equatable {
     }
 
     public var description: String { message }
+
+    /// The message for an attribute that chooses actors (`--candidates kind=cso`) rather than
+    /// grouping them.
+    public var selectionMessage: String {
+        guard case let .unknownAttribute(key, suggestion, available) = self else { return message }
+        return "no attribute \"\(key)\" to choose actors by; \(suggestion.map { "did you mean \"\($0)\"? " } ?? "")available: \(available.joined(separator: ", "))"
+    }
 }

@@ -23,7 +23,7 @@ public enum KeyPlayerError: Error, Sendable, CustomStringConvertible, Equatable 
 
     public var description: String {
         switch self {
-        case .grouping(let g): g.message
+        case .grouping(let g): g.selectionMessage
         case let .unknownActor(id, suggestion): "no actor with id \"\(id)\"" + (suggestion.map { "; did you mean \"\($0)\"?" } ?? "")
         case let .badSize(size, candidates, actors, removes):
             if size < 1 { "a set of key players has at least one actor (--size \(size))" }
@@ -110,7 +110,7 @@ public enum WhatIfError: Error, Sendable, CustomStringConvertible, Equatable {
         case .everyoneLeaves(let s): return named(s) + "every actor would leave: there is nothing left to analyse"
         case let .unknownScenario(name, known):
             return "the mission has no scenario \"\(name)\"" + (known.isEmpty ? " (it lists none)" : "; it lists \(known.map { "\"\($0)\"" }.joined(separator: ", "))")
-        case .grouping(let g): return g.message
+        case .grouping(let g): return g.selectionMessage
         }
     }
 }
