@@ -386,6 +386,21 @@ public struct Briefing: Sendable {
                 ],
                 numbers: ["size": Double(c.size), "density": c.density, "score": c.score, "criteriaMet": Double(c.criteria.met)],
                 actors: c.members)
+            // Every member, most connected first: whom to invite is the point of the finding.
+            let all = c.members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
+            add(
+                "willing.members", .willing, key: true, ["size": "\(c.size)", "names": Words.list(all.map { names[$0] }, limit: Int.max)],
+                numbers: ["size": Double(c.size)], actors: all)
+            let others = willing.clusters.indices.filter { $0 != r }.prefix(4).map { i -> String in
+                let o = willing.clusters[i]
+                let around = o.members.sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }.prefix(2).map { names[$0] }
+                return "the \(Wording.count(o.size, "actor")) around \(Words.list(around))"
+            }
+            if !others.isEmpty {
+                add(
+                    "willing.others", .willing, ["count": "\(willing.clusters.count - 1)", "clusters": Words.list(others, separator: "; ")],
+                    numbers: ["clusters": Double(willing.clusters.count - 1)])
+            }
             for (rank, recruit) in willing.nextToRecruit.prefix(5).enumerated() {
                 add(
                     "willing.recruit", .willing, key: rank < 3,

@@ -63,7 +63,7 @@ final class ReportTests: XCTestCase {
             key,
             [
                 "network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
-                "silos.unconnected-ministries", "willing.recommended", "willing.recruit", "willing.recruit", "willing.recruit",
+                "silos.unconnected-ministries", "willing.recommended", "willing.members", "willing.recruit", "willing.recruit", "willing.recruit",
                 "voices.missing", "voices.underrepresented",
                 // The portfolio's own (fixtures/healthy-lives-2040/README.md).
                 "portfolio.overview", "portfolio.cross-sectoral", "portfolio.sectors-never-meet", "portfolio.connector",
@@ -82,6 +82,11 @@ final class ReportTests: XCTestCase {
         // heart patients and GreenCart (through the social supermarkets table, at pledged).
         XCTAssertEqual(b.findings.first { $0.code == "willing.recommended" }?.numbers["size"], 17)
         XCTAssertEqual(b.findings.first { $0.code == "portfolio.voice-missing" }?.text, "No actor speaking for youth takes part in any initiative.")
+        // Every member of the cluster, and the other clusters by name.
+        XCTAssertEqual(b.findings.first { $0.code == "willing.members" }?.actors.count, 17)
+        XCTAssertEqual(
+            b.findings.first { $0.code == "willing.others" }?.text,
+            "2 other willing clusters: the 4 actors around University of Northmoor and Federation of Amateur Sports Clubs; and the 6 actors around Municipality of Stonebridge and Municipality of Harbourside.")
         XCTAssertEqual(b.findings.first { $0.code == "voices.missing" }?.text, "No actor speaks for youth: this voice is missing.")
         XCTAssertTrue(b.findings.contains { $0.code == "camps.opposition" && $0.isSensitive })
         // What if they leave: the four municipalities that alone tie a community group to the

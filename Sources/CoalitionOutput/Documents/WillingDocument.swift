@@ -31,7 +31,7 @@ public struct WillingDocument: Document {
         ]
         out.append(
             Table(
-                ["#", "actors", "score", "density", "commitment", "sectors", "criteria met", "members (first 4)"],
+                ["#", "actors", "score", "density", "commitment", "sectors", "criteria met", "members (first 4; all below)"],
                 w.clusters.prefix(8).enumerated().map { i, c in
                     [
                         "\(i + 1)", "\(c.size)", NumberStyle.fixed(c.score, 3), NumberStyle.fixed(c.density, 2), c.meanCommitment.map { NumberStyle.fixed($0, 1) } ?? "–",
@@ -39,6 +39,10 @@ public struct WillingDocument: Document {
                     ]
                 }
             ).text)
+        for (i, c) in w.clusters.prefix(8).enumerated() {
+            out.append("")
+            out.append("Cluster \(i + 1)\(i == w.recommended ? ", the one to start with" : "") (\(c.size)): " + c.members.map { names[$0] }.joined(separator: ", "))
+        }
         if !w.nextToRecruit.isEmpty {
             out.append("")
             out.append(

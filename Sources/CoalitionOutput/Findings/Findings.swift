@@ -63,6 +63,8 @@ public enum FindingTemplates {
         "silos.communities-follow-groups": "The clusters the network really has follow the {{attribute}} lines (NMI {{nmi}}): people work with their own.",
         "willing.recommended":
             "Start with the community of the willing around {{core}}: {{size}} [actor|actors] committed at least as “{{threshold}}”, spanning {{sectors}}, density {{density}}, {{criteria}} of 4 mission criteria met (score {{score}}).",
+        "willing.members": "Its {{size}} [member|members], most connected first: {{names}}.",
+        "willing.others": "{{count}} other willing [cluster|clusters]: {{clusters}}.",
         "willing.none": "No actors are committed at “{{threshold}}” or above with a tie between them: there is no community of the willing yet.",
         "willing.recruit": "Recruit {{name}} next: {{ties}} supporting [tie|ties] into that cluster; {{introducer}} can introduce.",
         "voices.missing": "No actor speaks for {{category}}: this voice is missing.",
