@@ -85,6 +85,16 @@ final class KeyPlayerTests: XCTestCase {
         XCTAssertThrowsError(try players.search(.reach, few)) { error in
             XCTAssertEqual(error as? KeyPlayers.Problem, .badSize(size: 3, candidates: 2, actors: 77))
         }
+        // A set larger than the swap pool: the pool grows to hold it (it once drew a start
+        // from a pool smaller than the set).
+        var large = KeyPlayers.Options(size: 12)
+        large.swapPool = 5
+        large.restarts = 3
+        large.doubleSwapBudget = 0
+        let twelve = try players.search(.reach, large)
+        XCTAssertEqual(twelve.set.count, 12)
+        XCTAssertEqual(Set(twelve.set).count, 12)
+        XCTAssertEqual(players.value(.reach, of: twelve.set), twelve.value, accuracy: 1e-12)
         // The set beats the k best individuals taken together, or equals them.
         let set = try players.search(.reach, KeyPlayers.Options(size: 3))
         XCTAssertGreaterThanOrEqual(set.value, set.topIndividualsValue - 1e-12)

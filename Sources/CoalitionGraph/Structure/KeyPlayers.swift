@@ -412,7 +412,8 @@ public struct KeyPlayers: Sendable {
 
         // The swap pool: every candidate, or the best-connected ones.
         let pool: [Int]
-        let poolSize = sources == nil ? options.swapPool : min(options.swapPool, options.sampledSwapPool)
+        // At least the set itself: the greedy and random starts draw all k members from it.
+        let poolSize = max(k, sources == nil ? options.swapPool : min(options.swapPool, options.sampledSwapPool))
         if candidates.count > poolSize {
             pool = byDegree(candidates).prefix(poolSize).sorted()
         } else {

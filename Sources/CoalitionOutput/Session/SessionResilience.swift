@@ -120,9 +120,6 @@ public struct WhatIf: Sendable {
     public var name: String?
     /// Who leaves, as indices of the network before.
     public var removed: [Int]
-    /// The network after, and for each of its actors its index before.
-    public var after: StakeholderNetwork
-    public var kept: [Int]
     /// The largest component's share of the actors (supporting ties).
     public var mainShare: (before: Double, after: Double)
     /// Borgatti's fragmentation F of the supporting network, before and without them.
@@ -169,14 +166,9 @@ extension AnalysisSession {
         let removed = try leaving(departure)
         let (rest, kept) = readNetwork.without(Set(removed))
         let later = AnalysisSession(network: rest, mission: mission, settings: settings, diagnostics: diagnostics, inputs: inputs, files: files)
-        func main(_ n: StakeholderNetwork) -> (share: Double, label: [Int32], largest: Int32) {
-            let c = n.graph().weakComponents(includeNegative: false)
-            let largest = c.largest ?? 0
-            return (n.actors.isEmpty ? 0 : Double(c.sizes.isEmpty ? 0 : c.sizes[largest]) / Double(n.actors.count), c.label, Int32(largest))
-        }
-        let was = main(network), now = main(later.network)
+        let was = mainComponent, now = Self.mainComponent(of: later.network)
         let gone = Set(removed)
-        let cutOff = kept.indices.filter { j in was.label[kept[j]] == was.largest && now.label[j] != now.largest }.map { kept[$0] }
+        let cutOff = Self.cutOff(was, now, kept: kept)
         let players = keyPlayerNetwork
         do throws(GroupingError) {
             let s0 = try silos(), s1 = try later.silos()
@@ -195,7 +187,7 @@ extension AnalysisSession {
             let voicesBefore = Dictionary(voices.categories.map { ($0.label, $0.status) }, uniquingKeysWith: { a, _ in a })
             let nowMissing = later.voices.categories.filter { $0.status == .missing && voicesBefore[$0.label] != .missing }.map(\.label)
             return WhatIf(
-                name: departure.name, removed: removed, after: later.network, kept: kept, mainShare: (was.share, now.share),
+                name: departure.name, removed: removed, mainShare: (was.share, now.share),
                 fragmentation: (players.value(.fragmentation, of: []), players.value(.fragmentation, of: removed)),
                 cutOff: cutOff, ministryPairsLost: lost, bridgesOpened: opened,
                 willingBefore: willingCore, willingAfter: later.willingCore.map { kept[$0] },
@@ -209,12 +201,27 @@ extension AnalysisSession {
     /// Who would be cut off from the main component if `actor` left (supporting ties; indices
     /// of this network): a single point of failure's dependants.
     public func cutOff(by actor: Int) -> [Int] {
-        let c = network.graph().weakComponents(includeNegative: false)
-        guard let largest = c.largest else { return [] }
         let (rest, kept) = network.without([actor])
-        let d = rest.graph().weakComponents(includeNegative: false)
-        guard let main = d.largest else { return [] }
-        return kept.indices.filter { c.label[kept[$0]] == Int32(largest) && d.label[$0] != Int32(main) }.map { kept[$0] }
+        return Self.cutOff(mainComponent, Self.mainComponent(of: rest), kept: kept)
+    }
+
+    /// Each actor's component over the supporting ties, the largest's label (−1 for no actors)
+    /// and its share of the actors.
+    typealias MainComponent = (label: [Int32], largest: Int32, share: Double)
+
+    /// This network's main component, once.
+    var mainComponent: MainComponent { cached("main-component") { Self.mainComponent(of: network) } }
+
+    static func mainComponent(of n: StakeholderNetwork) -> MainComponent {
+        let c = n.graph().weakComponents(includeNegative: false)
+        guard let largest = c.largest else { return ([], -1, 0) }
+        return (c.label, Int32(largest), Double(c.sizes[largest]) / Double(n.actors.count))
+    }
+
+    /// The actors in the main component before who are outside it after, as indices before
+    /// (`kept[i]` is the index before of actor i after).
+    static func cutOff(_ before: MainComponent, _ after: MainComponent, kept: [Int]) -> [Int] {
+        kept.indices.filter { before.label[kept[$0]] == before.largest && after.label[$0] != after.largest }.map { kept[$0] }
     }
 
     /// The mission's scenarios by name; every one when `names` is empty.
