@@ -133,6 +133,9 @@ def main():
     # A mission with a portfolio adds its view.
     if os.path.exists(os.path.join(os.path.dirname(page), "data", "initiatives.csv")):
         views += ["diagram-portfolio"]
+    # An internal pack of rated actors adds the power–interest chart.
+    if 'id="grid-title"' in dom and os.path.exists(os.path.join(os.path.dirname(page), "diagrams", "grid.svg")):
+        views += ["diagram-grid"]
     check(sorted(d.figures) == sorted(views), f"diagrams in the DOM: {sorted(d.figures)}")
     if len(views) > 5:
         check("What changed since" in dom and 'id="change-tables"' in dom, "the page has its change section and tables")

@@ -81,6 +81,7 @@ enum Markdown {
         case .ego: "One actor and its ties"
         case .change: "What changed since \(b.change?.labels.before ?? "the last wave")"
         case .changeBefore: "The coalition in \(b.change?.labels.before ?? "the last wave")"
+        case .grid: "Power and interest"
         }
     }
 

@@ -27,8 +27,11 @@ public enum BriefingPack {
 
     static let views: [DiagramBuilder.View] = [.full, .groups, .silos, .willing, .voices]
 
-    /// The views a briefing draws: the five, and the portfolio when the mission has one.
-    static func views(for b: Briefing) -> [DiagramBuilder.View] { views + (b.portfolio == nil ? [] : [.portfolio]) }
+    /// The views a briefing draws: the five, the portfolio when the mission has one, and the
+    /// power–interest chart inside the organisation when actors are rated.
+    static func views(for b: Briefing) -> [DiagramBuilder.View] {
+        views + (b.portfolio == nil ? [] : [.portfolio]) + (b.audience == .internal && !b.grid.entries.isEmpty ? [.grid] : [])
+    }
 
     /// Replaces `folder` only when it holds nothing but a pack's files (see `PackFolder`).
     /// - Parameter renderer: where the views are drawn. An executable that makes packs passes
@@ -171,6 +174,12 @@ public enum BriefingPack {
             return d.engine == .nop
                 ? "Matrix of the largest initiatives against the \(b.grouping.attribute) groups their members come from, each cell the number of members from that group."
                 : "Diagram of the portfolio: initiatives as boxes, bold when cross-sectoral, joined to the actors taking part, actors shaped by kind and coloured by \(b.grouping.attribute). Legend: \(legend)."
+        case .grid:
+            let flagged = b.grid.entries.filter { $0.finding != nil }.count
+            let opposed = b.grid.entries.filter { b.shown.actors[$0.actor].stance == .opposed }.map { b.shown.actors[$0.actor].name }
+            return "Power–interest chart of \(b.grid.entries.count) rated actors: declared power up, declared interest right, in four quadrants; "
+                + "markers sized by network position and coloured by stance; \(flagged) flagged as rated unlike their network position"
+                + (opposed.isEmpty ? "." : "; opposed: \(opposed.joined(separator: ", ")).")
         case .change, .changeBefore:
             return "Diagram of the coalition's change between two survey waves, every actor at the same place in both drawings. Legend: \(legend)."
         }

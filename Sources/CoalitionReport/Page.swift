@@ -73,7 +73,8 @@ enum Page {
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
             "summary": Sections.grouped(b.findings, keyOnly: true, since: b.change?.labels.before),
             "sections": Sections.grouped(b.findings, keyOnly: false, since: b.change?.labels.before),
-            "diagrams": drawings.map { d in
+            // The power–interest chart stands in its own section, beside the quadrants' lists.
+            "diagrams": drawings.filter { $0.view != .grid }.map { d in
                 [
                     "id": "diagram-\(d.view.rawValue)", "file": d.view.rawValue, "title": d.title, "caption": d.caption, "alt": d.alt,
                     "svg": picture(d),
@@ -109,6 +110,9 @@ enum Page {
                     "quadrant": q.rawValue, "count": "\(members.count)",
                     "actors": members.map { e in ["name": names[e.actor], "note": opt(e.finding)] as [String: Any] },
                 ] as [String: Any]
+            }
+            if let d = drawings.first(where: { $0.view == .grid }) {
+                context["gridChart"] = ["title": d.title, "caption": d.caption, "alt": d.alt, "svg": picture(d)]
             }
             context["unrated"] = opt(b.grid.unrated.isEmpty ? nil : "\(Wording.count(b.grid.unrated.count, "actor")) \(Wording.verb(b.grid.unrated.count, "has", "have")) no influence or interest rating and \(Wording.verb(b.grid.unrated.count, "is", "are")) not placed.")
         }
@@ -294,6 +298,12 @@ enum Page {
         <section id="grid" aria-labelledby="grid-title">
         <h2 id="grid-title">Power–interest grid</h2>
         <p class="note">Declared influence and interest from the sheets (0–5, split at 2.5). Marked: actors whose declared influence and network position disagree.</p>
+        {{#gridChart}}
+        <figure id="diagram-grid" class="figure">
+        <div class="diagram" role="img" aria-label="{{alt}}">{{{svg}}}</div>
+        <figcaption><strong>{{title}}.</strong> {{caption}}. <span class="downloads">Download: <a href="diagrams/grid.png">PNG</a> · <a href="diagrams/grid.pdf">PDF</a> · <a href="diagrams/grid.svg">SVG</a></span></figcaption>
+        </figure>
+        {{/gridChart}}
         <div class="grid">
         {{/hasGrid}}
         {{#grid}}

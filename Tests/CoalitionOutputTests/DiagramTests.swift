@@ -3,6 +3,7 @@ import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
 import Foundation
+import Graphviz
 import XCTest
 
 final class DiagramTests: XCTestCase {
@@ -179,5 +180,61 @@ extension DiagramTests {
         XCTAssertEqual(matrix.nodes.filter { $0.id.hasPrefix("c") }.map(\.label), ["health", "housing", "mobility"])
         XCTAssertEqual(matrix.nodes.filter { $0.id.hasPrefix("m") }.count, 30 * 3)
         XCTAssertTrue(matrix.nodes.allSatisfy { $0.position != nil })
+    }
+}
+
+extension DiagramTests {
+    func testTheGridChartPlacesEveryRatedActorInItsQuadrantAndMarksTheOpposed() throws {
+        let session = try AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path])
+        let d = try session.diagram(.grid)
+        let n = session.network
+        XCTAssertEqual(d.engine, .nop)
+        let markers = d.nodes.filter { $0.id.hasPrefix("n") }
+        XCTAssertEqual(markers.count, 120, "every rated actor once")
+        XCTAssertTrue(d.nodes.allSatisfy { $0.position != nil })
+        // Each marker sits inside the panel of its quadrant.
+        let panels = Dictionary(uniqueKeysWithValues: d.nodes.filter { $0.id.hasPrefix("q") && !$0.id.hasPrefix("qt") }.map { ($0.tooltip, $0) })
+        XCTAssertEqual(panels.count, 4)
+        for e in session.grid().entries {
+            let m = try XCTUnwrap(markers.first { $0.id == "n\(e.actor)" }), p = try XCTUnwrap(m.position)
+            let title = ["manage closely": "Players — manage closely", "keep satisfied": "Context setters — keep satisfied",
+                "keep informed": "Subjects — keep informed", "monitor": "Crowd — monitor"][e.quadrant.rawValue]!
+            let panel = try XCTUnwrap(panels[title]), c = try XCTUnwrap(panel.position)
+            XCTAssertLessThan(abs(p.x - c.x), panel.size * 36, "\(n.actors[e.actor].name) in \(title)")
+            XCTAssertLessThan(abs(p.y - c.y), try XCTUnwrap(panel.height) * 36, "\(n.actors[e.actor].name) in \(title)")
+        }
+        // The opposed stand out: vermilion, dashed, named in vermilion; the sugar producers sit
+        // among the players.
+        let sugar = try XCTUnwrap(n.actors.firstIndex { $0.name == "Sugar Producers Association" })
+        let marker = try XCTUnwrap(markers.first { $0.id == "n\(sugar)" })
+        XCTAssertEqual(marker.fill, "#D55E00")
+        XCTAssertTrue(marker.dashed)
+        XCTAssertEqual(d.nodes.first { $0.id == "t\(sugar)" }?.fontColor, "#B34700")
+        XCTAssertEqual(session.grid().entries.first { $0.actor == sugar }?.quadrant, .manageClosely)
+        // Every hidden influencer is named with ▲, every over-rated actor with ▼.
+        let labels = Set(d.nodes.filter { $0.id.hasPrefix("t") }.map(\.label))
+        for e in session.grid().entries where e.finding != nil {
+            XCTAssertTrue(labels.contains(n.actors[e.actor].name + (e.finding == "hidden influencer" ? " ▲" : " ▼")), n.actors[e.actor].name)
+        }
+        XCTAssertEqual(labels.count, 40, "the default label limit")
+        XCTAssertTrue(d.caption.contains("budget and legal power do not show in ties"))
+        XCTAssertTrue(d.caption.contains("declared power (influence, 0–5) up, declared interest right"))
+        // Drawn, the positions stay where they were put (nop removes no overlaps).
+        let svg = String(decoding: try Graphviz.shared.render(dot: DOTWriter.write(d), engine: .nop, format: .svg).data, as: UTF8.self)
+        func after(_ title: String, _ attribute: String) throws -> String {
+            let start = try XCTUnwrap(svg.range(of: "<title>\(title)</title>"))
+            let key = try XCTUnwrap(svg.range(of: " \(attribute)=\"", range: start.upperBound..<svg.endIndex))
+            return String(svg[key.upperBound...].prefix { $0 != "\"" })
+        }
+        // The players' panel, left to right, and the marker's place across it: the same
+        // fraction in the SVG as in the diagram.
+        let corners = try after("q1", "points").split(separator: " ").map { Double($0.split(separator: ",")[0])! }
+        let cx = try XCTUnwrap(Double(try after("n\(sugar)", "cx")))
+        let panel = try XCTUnwrap(panels["Players — manage closely"]), centre = try XCTUnwrap(panel.position).x
+        let fraction = (try XCTUnwrap(marker.position).x - (centre - panel.size * 36)) / (panel.size * 72)
+        XCTAssertEqual((cx - corners.min()!) / (corners.max()! - corners.min()!), fraction, accuracy: 0.01)
+        // Without ratings there is no grid to draw.
+        let streets = try AnalysisSession.open([TestSupport.fixture("fixtures/liveable-streets/mission.yaml").path])
+        XCTAssertThrowsError(try streets.diagram(.grid)) { XCTAssertTrue("\($0)".contains("rated for influence and interest")) }
     }
 }

@@ -37,7 +37,10 @@ final class ReportTests: XCTestCase {
         ] {
             let dir = try temporaryFolder().appendingPathComponent("pack")
             try BriefingPack.write(try briefing(mission, audience: audience), to: dir.path, renderer: renderer)
-            for file in ["report.md", "data/findings.json"] {
+            // The power–interest chart: drawn inside the organisation when actors are rated.
+            let chart = FileManager.default.fileExists(atPath: dir.appendingPathComponent("diagrams/grid.svg").path)
+            XCTAssertEqual(chart, name == "healthy-lives-2040", name)
+            for file in ["report.md", "data/findings.json"] + (chart ? ["diagrams/grid.svg"] : []) {
                 let produced = try String(contentsOf: dir.appendingPathComponent(file), encoding: .utf8)
                 let goldenFile = Self.golden.appendingPathComponent(name).appendingPathComponent((file as NSString).lastPathComponent)
                 if ProcessInfo.processInfo.environment["COALITION_UPDATE_GOLDEN"] == "1" {
@@ -107,7 +110,7 @@ final class ReportTests: XCTestCase {
     func testThePageIsWellFormedAndItsLinksResolve() throws {
         let dir = try temporaryFolder().appendingPathComponent("pack")
         let files = try BriefingPack.write(try briefing("fixtures/healthy-lives-2040/mission.yaml"), to: dir.path, renderer: renderer)
-        XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 18, "6 views in 3 formats, the portfolio's among them")
+        XCTAssertEqual(files.filter { $0.hasPrefix("diagrams/") }.count, 21, "7 views in 3 formats, the portfolio's and the power–interest chart among them")
         let data = try Data(contentsOf: dir.appendingPathComponent("index.html"))
         final class Collector: NSObject, XMLParserDelegate {
             var ids = Set<String>(), links: [String] = [], svgs = 0, figures = 0, images = 0
@@ -125,9 +128,10 @@ final class ReportTests: XCTestCase {
         let collector = Collector()
         parser.delegate = collector
         XCTAssertTrue(parser.parse(), collector.error ?? "")
-        XCTAssertEqual(collector.svgs, 6, "every diagram inline")
-        XCTAssertEqual(collector.figures, 6)
-        XCTAssertEqual(collector.images, 6, "every diagram has its text alternative")
+        XCTAssertEqual(collector.svgs, 7, "every diagram inline")
+        XCTAssertEqual(collector.figures, 7)
+        XCTAssertEqual(collector.images, 7, "every diagram has its text alternative")
+        XCTAssertTrue(collector.ids.contains("diagram-grid"), "the chart stands in the grid section")
         for link in collector.links {
             if link.hasPrefix("#") {
                 XCTAssertTrue(collector.ids.contains(String(link.dropFirst())), "\(link) has no target")

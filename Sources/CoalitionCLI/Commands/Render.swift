@@ -7,7 +7,7 @@ import Graphviz
 
 /// Options that pick and shape a diagram; shared by `render` and `convert --to dot`.
 struct ViewOptions: ParsableArguments {
-    @Option(help: "View: full, ego, groups, silos, willing, voices; portfolio (for participations in initiatives); or (for a mission that lists an earlier wave) change and change-before.")
+    @Option(help: "View: full, ego, groups, silos, willing, voices; portfolio (for participations in initiatives); grid (the power–interest chart, for actors rated for influence and interest); or (for a mission that lists an earlier wave) change and change-before.")
     var view: DiagramBuilder.View = .full
 
     @Option(name: .customLong("size-by"), help: "Measure that sizes actors: pagerank, betweenness, degree, strength, eigenvector, harmonic, closeness or coreness.")

@@ -22,7 +22,11 @@ public enum DOTWriter {
     public static func write(_ d: Diagram) -> String {
         let kind = d.directed ? "digraph" : "graph"
         let arrow = d.directed ? "->" : "--"
-        let overlap = d.clusters.isEmpty && d.nodes.count <= DiagramBuilder.largeNetwork ? "overlap=prism, sep=\"+6\"" : "overlap=prism0"
+        // Fixed positions stay where they are: nop still removes overlaps otherwise, and a
+        // chart's panels overlap everything on them by design.
+        let overlap =
+            d.engine == .nop
+            ? "overlap=true" : d.clusters.isEmpty && d.nodes.count <= DiagramBuilder.largeNetwork ? "overlap=prism, sep=\"+6\"" : "overlap=prism0"
         func pt(_ size: Double) -> String { number(size * d.textScale) }
         var out = ["\(kind) coalition {"]
         out.append("  graph [label=<\(legendTable(d))>, labelloc=t, labeljust=l, fontname=\"DejaVu Sans\", fontsize=\(pt(11)),")
@@ -39,16 +43,20 @@ public enum DOTWriter {
             // around long names would hide the structure.
             // Big nodes (the groups view) hold their label inside.
             let inside = n.size >= 0.8
+            // "\\l" ends a left-justified line (DOT's own escape, so added after quoting).
+            let label = n.leftAligned ? String(quoted(n.label).dropLast()) + "\\l\"" : quoted(n.label)
             var attributes = [
-                inside ? "label=\(quoted(n.label))" : "label=\"\"", inside ? "xlabel=\"\"" : "xlabel=\(quoted(n.label))",
+                inside ? "label=\(label)" : "label=\"\"", inside ? "xlabel=\"\"" : "xlabel=\(quoted(n.label))",
                 "shape=\(n.shape)", "style=\(quoted(styles.joined(separator: ",")))",
-                "fillcolor=\(quoted(n.faded ? n.fill + "40" : n.fill))", "fixedsize=\(inside ? "false" : "true")",
-                "width=\(number(n.size))", "height=\(number(n.shape == "circle" || n.shape == "doublecircle" ? n.size : n.size * 0.7))",
+                "fillcolor=\(quoted(n.faded ? n.fill + "40" : n.fill))", "fixedsize=\(inside && !n.leftAligned ? "false" : "true")",
+                "width=\(number(n.size))", "height=\(number(n.height ?? (n.shape == "circle" || n.shape == "doublecircle" ? n.size : n.size * 0.7)))",
                 "tooltip=\(quoted(n.tooltip))",
             ]
             if n.faded { attributes += ["fontcolor=\"#999999\"", "color=\"#BBBBBB\""] }
             if let outline = n.outline, !n.faded { attributes.append("color=\(quoted(outline))") }
             if n.bold { attributes.append("penwidth=3") }
+            if let c = n.fontColor, !n.faded { attributes.append("fontcolor=\(quoted(c))") }
+            if let size = n.fontSize { attributes.append("fontsize=\(pt(size))") }
             if let p = n.position { attributes.append("pos=\"\(number(p.x)),\(number(p.y))!\"") }
             return "\(n.id) [\(attributes.joined(separator: ", "))];"
         }

@@ -20,6 +20,14 @@ public struct Diagram: Sendable {
         public var position: Position?
         /// An outline colour other than the default.
         public var outline: String?
+        /// Height in inches, when not set by the width (a chart's background panel).
+        public var height: Double?
+        /// Text colour and size (points) other than the default.
+        public var fontColor: String?
+        public var fontSize: Double?
+        /// The label starts at the node's left edge instead of its centre (a chart's names,
+        /// which begin beside their marker whatever their length).
+        public var leftAligned: Bool = false
     }
 
     public struct Position: Sendable, Hashable {

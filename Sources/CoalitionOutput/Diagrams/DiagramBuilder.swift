@@ -12,6 +12,8 @@ public struct DiagramBuilder: Sendable {
         /// positions.
         case change
         case changeBefore = "change-before"
+        /// Declared power against declared interest, with network position (internal only).
+        case grid
     }
 
     /// Okabe & Ito's colour-blind-safe palette, and a shape per kind, so kinds differ in two ways.

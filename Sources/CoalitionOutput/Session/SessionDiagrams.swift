@@ -31,6 +31,8 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
     case wave([Diagnostic])
     /// Graphviz could not lay out the change view.
     case layout(String)
+    /// The grid view of a network without influence and interest ratings.
+    case noRatings
 
     public var description: String {
         switch self {
@@ -41,6 +43,7 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
         case .noPortfolio: "the portfolio view needs participations in initiatives (an affiliations sheet, a mission's affiliations: key, or a two-mode GraphML/GEXF file)"
         case .wave(let problems): "the earlier wave: " + problems.map(\.description).joined(separator: "; ")
         case .layout(let message): "the change view could not be laid out: \(message)"
+        case .noRatings: "the grid view needs actors rated for influence and interest (0–5; columns `influence` and `interest`)"
         }
     }
 }
@@ -85,6 +88,10 @@ extension AnalysisSession {
         case .portfolio:
             guard readNetwork.portfolio != nil else { throw .noPortfolio }
             return try grouped { () throws(GroupingError) in builder.portfolio(try portfolio(), grouping: try grouping(), engine: style.engine) }
+        case .grid:
+            let g = grid()
+            guard !g.entries.isEmpty else { throw .noRatings }
+            return builder.grid(g)
         case .change: return try changeDiagram(.after, style: style)
         case .changeBefore: return try changeDiagram(.before, style: style)
         }
