@@ -86,6 +86,8 @@ public enum StarterMission {
             #     remove_kind: [regional-government]
             # The portfolio's roles and budgets stay out of external reports unless listed here.
             # public_columns: [role, budget]
+            # Findings an external report leaves out besides the sensitive ones, by code.
+            # external: {omit: [silos.unconnected-ministries]}
             # true if actors include named people (pseudonymised in external reports).
             personal_data: false
 

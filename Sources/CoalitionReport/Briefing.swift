@@ -43,6 +43,8 @@ public struct Briefing: Sendable {
     public let voices: VoicesAnalysis
     public let grid: PowerInterestGrid
     public let findings: [Finding]
+    /// What to do next: three to five actions the findings imply, each with its evidence.
+    public let nextSteps: [NextStep]
     public let sources: [Source]
     /// What changed since the mission's last earlier wave, when it lists one (names as the
     /// audience may see them).
@@ -122,8 +124,21 @@ public struct Briefing: Sendable {
         } else {
             change = nil
         }
-        if audience == .external { all.removeAll(where: \.isSensitive) }
+        if audience == .external {
+            // Judgements and opposition stay inside; so does whatever the mission marks.
+            let omitted = Set(mission.externalOmit)
+            all.removeAll { $0.isSensitive || omitted.contains($0.code) }
+        }
+        var seen: [String: Int] = [:]
+        for i in all.indices {
+            seen[all[i].code, default: 0] += 1
+            all[i].id = "\(all[i].code)-\(seen[all[i].code]!)"
+        }
         findings = all
+        let steps = Self.nextSteps(
+            findings: all, shown: shown, grouping: grouping, silos: silos, willing: willing, voices: voices, grid: grid, analysis: analysis,
+            cutOff: { session.cutOff(by: $0) })
+        nextSteps = audience == .external ? steps.filter { !mission.externalOmit.contains($0.code) } : steps
     }
 
     /// How the portfolio gave the analysed ties; nil when it gave none.
@@ -177,11 +192,12 @@ public struct Briefing: Sendable {
         grid.entries.filter { $0.quadrant == quadrant }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
     }
 
-    /// Whether an actor may be a named person: any actor whose kind is not one of the
-    /// organisation kinds (an unknown or missing kind counts, to be safe).
+    /// Whether an actor may be a named person: kind `person`, any kind that is not one of the
+    /// organisation kinds (an unknown or missing kind counts, to be safe), or a name that opens
+    /// with a personal title ("Dr …", "Mayor …") whatever the kind.
     static func mayBePerson(_ a: Actor) -> Bool {
         guard let kind = a.kind else { return true }
-        return !ActorKind.known.contains(kind)
+        return !ActorKind.organisations.contains(kind) || ActorKind.personalTitle(in: a.name) != nil
     }
 
     /// Whether the pack names each initiative's lead: always inside the organisation; outside
@@ -449,7 +465,10 @@ public struct Briefing: Sendable {
             ("voices.consulted-only", voices.consultedOnly), ("voices.isolated", voices.isolated),
             ("voices.cut-off", voices.outsideMainComponent.filter { !voices.isolated.contains($0) }),
         ] where !list.isEmpty {
-            add(code, .voices, ["count": "\(list.count)", "names": Words.list(list.map { names[$0] })], numbers: ["count": Double(list.count)], actors: list)
+            // Those only consulted have a place in the key findings: heard of, not heard.
+            add(
+                code, .voices, key: code == "voices.consulted-only", ["count": "\(list.count)", "names": Words.list(list.map { names[$0] })],
+                numbers: ["count": Double(list.count)], actors: list)
         }
 
         // Judgements against position (the grid) and the camps: internal only.
@@ -471,6 +490,31 @@ public struct Briefing: Sendable {
                     "betweenCount": "\(willing.camps.between.count)",
                 ],
                 numbers: ["oppositionTies": Double(willing.camps.oppositions.count)], actors: willing.camps.opponents)
+        }
+        // Each opponent: whom it opposes, and whom it is tied to (the way to reach it). Those
+        // with the most opposition ties first; the first three are key findings.
+        var opposes: [Int: [Int]] = [:]
+        for (u, v) in willing.camps.oppositions { opposes[u, default: []].append(v) }
+        var tiedTo: [Int: Set<Int>] = [:]
+        for t in network.writtenTies where !t.isOpposition {
+            tiedTo[Int(t.source), default: []].insert(Int(t.target))
+            tiedTo[Int(t.target), default: []].insert(Int(t.source))
+        }
+        let degree = analysis.actors.map(\.degree)
+        let opponents = Set(willing.camps.opponents).union(opposes.keys).sorted { a, b in
+            let x = opposes[a]?.count ?? 0, y = opposes[b]?.count ?? 0
+            return x != y ? x > y : a < b
+        }
+        for (rank, v) in opponents.enumerated() {
+            let targets = (opposes[v] ?? []).sorted()
+            let contacts = (tiedTo[v] ?? []).sorted { degree[$0] != degree[$1] ? degree[$0] > degree[$1] : $0 < $1 }
+            add(
+                "camps.opponent", .camps, key: rank < 3, sensitive: true,
+                [
+                    "name": names[v], "stance": network.actors[v].stance == .opposed ? "yes" : "", "opposes": Words.list(targets.map { names[$0] }),
+                    "contacts": Words.list(contacts.map { names[$0] }, limit: 4), "alone": contacts.isEmpty ? "yes" : "",
+                ],
+                numbers: ["oppositionTies": Double(targets.count), "supportingTies": Double(contacts.count)], actors: [v] + targets + contacts)
         }
         return out
     }

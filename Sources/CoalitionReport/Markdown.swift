@@ -20,6 +20,13 @@ enum Markdown {
             "targetYear": Page.opt(b.mission.targetYear.map(String.init)), "date": b.date ?? "undated", "source": Page.opt(b.mission.source.map(md)),
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
             "summary": sections(true), "sections": sections(false),
+            "nextSteps": b.nextSteps.enumerated().map { i, s in
+                [
+                    "number": "\(i + 1)", "text": md(s.text),
+                    "evidence": s.evidence.compactMap { id in b.findings.first { $0.id == id }.map { md($0.text) } }.joined(separator: " "),
+                ]
+            },
+            "hasNextSteps": !b.nextSteps.isEmpty,
             "diagrams": (BriefingPack.views(for: b) + (b.change == nil ? [] : [.change, .changeBefore])).map { v in ["file": v.rawValue, "title": md(title(v, b))] },
             "top": order.prefix(15).map { v in
                 let m = a.actors[v]
@@ -123,6 +130,17 @@ enum Markdown {
         {{/findings}}
         {{/summary}}
 
+        {{#hasNextSteps}}
+        ## What to do next
+
+        {{/hasNextSteps}}
+        {{#nextSteps}}
+        {{number}}. {{text}}
+           *Evidence:* {{evidence}}
+        {{/nextSteps}}
+        {{#hasNextSteps}}
+
+        {{/hasNextSteps}}
         ## Diagrams
 
         {{#diagrams}}

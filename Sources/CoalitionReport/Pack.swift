@@ -192,13 +192,14 @@ public enum BriefingPack {
         var date: String?
         var groupBy: String
         var findings: [Finding]
+        var nextSteps: [NextStep]
         var sources: [Briefing.Source]
     }
 
     static func findingsJSON(_ b: Briefing) throws -> Data {
         let doc = FindingsDocument(
             mission: .init(name: b.mission.name, goal: b.mission.goal, targetYear: b.mission.targetYear, dataDate: b.mission.dataDate, source: b.mission.source),
-            audience: b.audience.rawValue, date: b.date, groupBy: b.grouping.attribute, findings: b.findings, sources: b.sources)
+            audience: b.audience.rawValue, date: b.date, groupBy: b.grouping.attribute, findings: b.findings, nextSteps: b.nextSteps, sources: b.sources)
         var data = try DocumentJSON.data(doc)
         data.append(0x0A)
         return data

@@ -15,7 +15,7 @@ enum Sections {
         (.willing, "willing", "The community of the willing to start with"),
         (.voices, "voices", "Whose voices are missing"),
         (.grid, "grid-findings", "Judgements against network position"),
-        (.camps, "camps", "Camps"),
+        (.camps, "camps", "Who opposes the mission"),
     ]
 
     /// - Parameter since: the earlier wave's label, for the change section's title.
@@ -23,7 +23,7 @@ enum Sections {
         order.compactMap { section, id, title in
             let items = findings.filter { $0.section == section && (!keyOnly || $0.isKey) }
             let heading = section == .change ? "What changed since \(since ?? "the last wave")" : title
-            return items.isEmpty ? nil : ["id": id, "title": heading, "findings": items.map { ["text": $0.text, "code": $0.code] }]
+            return items.isEmpty ? nil : ["id": id, "title": heading, "findings": items.map { ["text": $0.text, "code": $0.code, "id": $0.id] }]
         }
     }
 }
@@ -73,6 +73,13 @@ enum Page {
             "actors": "\(b.shown.actors.count)", "ties": "\(a.network.supportingPairs)",
             "summary": Sections.grouped(b.findings, keyOnly: true, since: b.change?.labels.before),
             "sections": Sections.grouped(b.findings, keyOnly: false, since: b.change?.labels.before),
+            "nextSteps": b.nextSteps.map { s in
+                [
+                    "text": s.text, "code": s.code,
+                    "evidence": s.evidence.enumerated().map { i, id in ["id": id, "label": s.evidence.count == 1 ? "evidence" : "evidence \(i + 1)"] },
+                ] as [String: Any]
+            },
+            "hasNextSteps": !b.nextSteps.isEmpty,
             // The power–interest chart stands in its own section, beside the quadrants' lists.
             "diagrams": drawings.filter { $0.view != .grid }.map { d in
                 [
@@ -193,6 +200,7 @@ enum Page {
         </header>
         <nav aria-label="Contents"><ol>
         <li><a href="#summary">Key findings</a></li>
+        {{#hasNextSteps}}<li><a href="#next-steps">What to do next</a></li>{{/hasNextSteps}}
         <li><a href="#diagrams">Diagrams</a></li>
         <li><a href="#findings">All findings</a></li>
         <li><a href="#measures">Actor measures</a></li>
@@ -210,6 +218,13 @@ enum Page {
         <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
         {{/summary}}
         </section>
+        {{#hasNextSteps}}
+        <section id="next-steps" aria-labelledby="next-steps-title">
+        <h2 id="next-steps-title">What to do next</h2>
+        <ol>{{#nextSteps}}<li data-code="{{code}}">{{text}} <span class="evidence">({{#evidence}}<a href="#f-{{id}}">{{label}}</a>{{/evidence}})</span></li>{{/nextSteps}}</ol>
+        <p class="note">Each action follows from the finding it links to; they are suggestions from the data, to weigh against what the team knows.</p>
+        </section>
+        {{/hasNextSteps}}
         <section id="diagrams" aria-labelledby="diagrams-title">
         <h2 id="diagrams-title">Diagrams</h2>
         {{#diagrams}}
@@ -223,7 +238,7 @@ enum Page {
         <h2 id="findings-title">All findings</h2>
         {{#sections}}
         <h3 id="{{id}}">{{title}}</h3>
-        <ul>{{#findings}}<li data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
+        <ul>{{#findings}}<li id="f-{{id}}" data-code="{{code}}">{{text}}</li>{{/findings}}</ul>
         {{/sections}}
         </section>
         <section id="measures" aria-labelledby="measures-title">
@@ -379,6 +394,8 @@ enum Page {
         .quadrant { border: 1px solid var(--rule); padding: 0 0.8rem 0.5rem; }
         .quadrant ul { padding-left: 1.1rem; font-size: 0.9rem; }
         .flag { color: var(--internal); }
+        #next-steps ol li { margin-bottom: 0.35rem; }
+        .evidence { font-size: 0.85rem; color: var(--muted); }
         dt { font-weight: 600; margin-top: 0.6rem; }
         dd { margin-left: 0; }
         cite { color: var(--muted); }

@@ -313,6 +313,16 @@ extension CLITests {
         XCTAssertEqual(refused.status, 1)
         XCTAssertTrue(refused.stderr.contains("error: scenario \"budget cuts\": no actor with id \"citty\"; did you mean \"city\"? [bad-mission]"), refused.stderr)
         XCTAssertFalse(FileManager.default.fileExists(atPath: pack.path), "no pack begun")
+        // So does a finding code to omit from external packs that is no code: a typo would let
+        // the finding out.
+        let typo = try String(contentsOf: source.appendingPathComponent("mission.yaml"), encoding: .utf8) + "external: {omit: [silos.unconnected-ministry]}\n"
+        try typo.write(to: dir.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        let badCode = try run(["report", dir.appendingPathComponent("mission.yaml").path, "--output-dir", pack.path, "--audience", "external"])
+        XCTAssertEqual(badCode.status, 1)
+        XCTAssertTrue(
+            badCode.stderr.contains("error: external.omit names \"silos.unconnected-ministry\", which is no finding code; did you mean \"silos.unconnected-ministries\"?"),
+            badCode.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: pack.path), "no pack begun")
     }
 
     /// stderr without Coalition's own notes ("note: ties: shared initiatives, …"), which a

@@ -158,7 +158,7 @@ final class FixtureTests: XCTestCase {
                 ["unknown-kind.csv"],
                 [
                     "unknown-kind.csv:2:24: warning: unknown kind \"ministery\", kept as written; did you mean \"ministry\"? [unknown-kind]",
-                    "unknown-kind.csv:3:18: warning: unknown kind \"guild\", kept as written; known kinds: ministry, agency, regional-government, local-government, business, university, research, cso, community, funder, international [unknown-kind]",
+                    "unknown-kind.csv:3:18: warning: unknown kind \"guild\", kept as written; known kinds: ministry, agency, regional-government, local-government, business, university, research, cso, community, funder, international, person [unknown-kind]",
                 ]
             ),
             (
@@ -183,6 +183,14 @@ final class FixtureTests: XCTestCase {
                 ["workbook-title-row.xlsx"],
                 [
                     "workbook-title-row.xlsx[Actors]:3:1: warning: the header is on row 3, the first row whose cells name known columns; the row above it (a title?) is skipped [header-row]"
+                ]
+            ),
+            (
+                // A person under kind person passes; two entered as organisations are flagged.
+                ["personal-title.csv"],
+                [
+                    "personal-title.csv:2:10: warning: \"Dr Lena Ortiz\" is entered as cso but its name opens with the personal title \"Dr\"; if this is a person, give kind person (external packs pseudonymise people when the mission says personal_data: true) [personal-title]",
+                    "personal-title.csv:3:7: warning: \"Mayor Petra Holm\" is entered as local-government but its name opens with the personal title \"Mayor\"; if this is a person, give kind person (external packs pseudonymise people when the mission says personal_data: true) [personal-title]",
                 ]
             ),
             (

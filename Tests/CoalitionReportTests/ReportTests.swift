@@ -67,7 +67,7 @@ final class ReportTests: XCTestCase {
             [
                 "network.overview", "holders.broker", "holders.cut-points", "silos.inward", "silos.missing-bridge",
                 "silos.unconnected-ministries", "willing.recommended", "willing.members", "willing.recruit", "willing.recruit", "willing.recruit",
-                "voices.missing", "voices.underrepresented",
+                "voices.missing", "voices.underrepresented", "voices.consulted-only", "camps.opponent", "camps.opponent", "camps.opponent",
                 // The portfolio's own (fixtures/healthy-lives-2040/README.md).
                 "portfolio.overview", "portfolio.cross-sectoral", "portfolio.sectors-never-meet", "portfolio.connector",
                 "portfolio.without-civil-society", "portfolio.voice-missing",
@@ -105,6 +105,20 @@ final class ReportTests: XCTestCase {
         let external = try briefing("fixtures/healthy-lives-2040/mission.yaml", audience: .external)
         XCTAssertEqual(external.findings.filter { $0.section == .resilience }.map(\.code), ["resilience.cut-point", "resilience.cut-point", "resilience.cut-point", "resilience.cut-point"])
         XCTAssertTrue(b.findings.contains { $0.code.hasPrefix("grid.") })
+
+        // What to do next: each action from its evidence, an omitted finding taking its action.
+        XCTAssertEqual(b.nextSteps.map(\.code), ["next.bridge", "next.recruit", "next.seat", "next.inform", "next.ministries"])
+        XCTAssertEqual(b.nextSteps[0].text, "Bridge food and health through National Public Health Institute, the actor best placed to tie them.")
+        XCTAssertEqual(b.nextSteps[2].text, "Give youth a seat at the table: no actor speaks for them today.")
+        XCTAssertEqual(b.nextSteps[3].evidence, ["grid.hidden-influencer-11"], "Institute for Nutrition Research, highest by network position")
+        for step in b.nextSteps { for id in step.evidence { XCTAssertTrue(b.findings.contains { $0.id == id }, "\(step.code): \(id)") } }
+        XCTAssertEqual(external.nextSteps.map(\.code), ["next.bridge", "next.recruit", "next.seat", "next.backup"])
+        XCTAssertFalse(external.findings.contains { $0.code == "silos.unconnected-ministries" }, "the mission's external.omit")
+        // The opposition among the key findings, each opponent with whom it stands against.
+        let opponents = b.findings.filter { $0.code == "camps.opponent" }
+        XCTAssertEqual(opponents.filter(\.isKey).count, 3)
+        XCTAssertTrue(opponents[0].text.hasPrefix("Sugar Producers Association opposes the mission; it stands against Ministry of Health, Welfare and Sport, Heart and Vessel Foundation and Consumer Health Alliance"), opponents[0].text)
+        XCTAssertTrue(b.findings.contains { $0.code == "voices.consulted-only" && $0.isKey })
     }
 
     func testThePageIsWellFormedAndItsLinksResolve() throws {
@@ -168,7 +182,10 @@ final class ReportTests: XCTestCase {
         ties: ties.csv
         sensitive_columns: [stance, notes]
         personal_data: true
+        external: {omit: [silos.unconnected-ministries]}
         """.write(to: dir.appendingPathComponent("mission.yaml"), atomically: true, encoding: .utf8)
+        // A person under kind person, one under an everyday word for it, one entered as a CSO
+        // but with a personal title; a ministry that meets the other through no one.
         try """
         id,name,kind,sector,stance,influence,interest,notes,budget
         moh,Ministry of Health,ministry,health,supportive,5,4,keen,100
@@ -176,6 +193,8 @@ final class ReportTests: XCTestCase {
         cso,Patients Forum,cso,health,supportive,3,5,,1
         uni,Northmoor University,university,research,neutral,2,2,,2
         bo,Bo Lindqvist,expert,research,supportive,1,4,,0
+        lena,Dr Lena Ortiz,cso,health,supportive,2,3,,0
+        mof,Ministry of Finance,ministry,finance,neutral,5,1,,0
         """.write(to: dir.appendingPathComponent("actors.csv"), atomically: true, encoding: .utf8)
         try """
         source,target,relation,strength
@@ -185,23 +204,51 @@ final class ReportTests: XCTestCase {
         bo,uni,partnership,1
         bo,cso,information,1
         ana,cso,information,1
+        lena,cso,partnership,2
         """.write(to: dir.appendingPathComponent("ties.csv"), atomically: true, encoding: .utf8)
         let mission = dir.appendingPathComponent("mission.yaml").path
+        let session = try AnalysisSession.open([mission])
+        XCTAssertEqual(
+            session.diagnostics.filter { $0.severity == .warning }.map(\.code), [.unknownKind, .personalTitle],
+            "\"expert\" is read as person with a warning, kind person passes, and Dr Lena Ortiz entered as a CSO is flagged")
+        XCTAssertEqual(session.network.actors[1].kind, .person)
         let external = try briefing(mission, audience: .external)
-        XCTAssertEqual(external.shown.actors.map(\.name), ["Ministry of Health", "Person 1", "Patients Forum", "Northmoor University", "Person 2"])
-        XCTAssertEqual(external.shown.actors.map(\.id), ["moh", "person-1", "cso", "uni", "person-2"])
+        XCTAssertEqual(
+            external.shown.actors.map(\.name),
+            ["Ministry of Health", "Person 1", "Patients Forum", "Northmoor University", "Person 2", "Person 3", "Ministry of Finance"])
+        XCTAssertEqual(external.shown.actors.map(\.id), ["moh", "person-1", "cso", "uni", "person-2", "person-3", "mof"])
         XCTAssertFalse(external.findings.contains { $0.isSensitive })
+        XCTAssertFalse(external.findings.contains { $0.code == "silos.unconnected-ministries" }, "omitted by the mission")
         let pack = dir.appendingPathComponent("pack")
         let files = try BriefingPack.write(external, to: pack.path, renderer: renderer)
-        for f in files where !f.hasSuffix(".png") && !f.hasSuffix(".pdf") {
-            let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
+        // Every file, the PDFs as their text: no sensitive value, no omitted finding.
+        let pdftotext = ["/usr/bin/pdftotext", "/usr/local/bin/pdftotext"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        XCTAssertNotNil(pdftotext, "pdftotext (Debian's poppler-utils) reads the PDFs' text; scripts/setup --tests installs it")
+        var pdfs = 0
+        for f in files where !f.hasSuffix(".png") {
+            var text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
+            if f.hasSuffix(".pdf") {
+                guard let pdftotext else { continue }
+                let p = Process()
+                p.executableURL = URL(fileURLWithPath: pdftotext)
+                p.arguments = [pack.appendingPathComponent(f).path, "-"]
+                let out = Pipe()
+                p.standardOutput = out
+                try p.run()
+                let data = out.fileHandleForReading.readDataToEndOfFile()
+                p.waitUntilExit()
+                text = String(decoding: data, as: UTF8.self)
+                XCTAssertTrue(text.contains("People Test"), "\(f): pdftotext reads its title")
+                pdfs += 1
+            }
             for secret in [
-                "Ana Pereira", "Bo Lindqvist", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
-                "grid.", "id=\"grid\"", "Power–interest grid</", "## Power–interest grid",
+                "Ana Pereira", "Bo Lindqvist", "Lena Ortiz", "opposed", "blocks everything", "keen", "budget", "oppositionTies", "camps.opposition",
+                "grid.", "id=\"grid\"", "Power–interest grid</", "## Power–interest grid", "share neither a tie nor a contact", "unconnected-ministries",
             ] {
                 XCTAssertFalse(text.contains(secret), "\(f) holds \"\(secret)\"")
             }
         }
+        XCTAssertEqual(pdfs, pdftotext == nil ? 0 : 5, "the five views' PDFs were read")
         for f in ["data/ties.csv", "data/network.graphml", "data/network.gexf"] {
             let text = String(decoding: try Data(contentsOf: pack.appendingPathComponent(f)), as: UTF8.self)
             XCTAssertFalse(text.contains(">opposition<") || text.contains(",opposition,") || text.contains("kind=\"opposition\""), "\(f) holds an opposition tie")
@@ -215,6 +262,7 @@ final class ReportTests: XCTestCase {
         let inside = try briefing(mission)
         XCTAssertEqual(inside.shown.actors[1].name, "Ana Pereira")
         XCTAssertTrue(inside.findings.contains { $0.code == "camps.opposition" })
+        XCTAssertTrue(inside.findings.contains { $0.code == "silos.unconnected-ministries" })
     }
 
     func testAMissionWithNoActorsYetGivesAPackThatSaysSo() throws {

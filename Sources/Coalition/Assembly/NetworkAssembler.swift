@@ -137,6 +137,12 @@ public struct NetworkAssembler {
         for (column, cell) in r.extra {
             if let value = actorColumns.record(column, cell.text, r.conventions) { actor.attributes[column] = value }
         }
+        // A person entered as an organisation would escape pseudonymisation: flagged for review.
+        if let kind = actor.kind, ActorKind.organisations.contains(kind), let title = ActorKind.personalTitle(in: actor.name) {
+            diagnostics.warning(
+                .personalTitle, at: r.name?.location ?? idCell.location,
+                "\"\(actor.name)\" is entered as \(kind.rawValue) but its name opens with the personal title \"\(title)\"; if this is a person, give kind person (external packs pseudonymise people when the mission says personal_data: true)")
+        }
         index[id] = Int32(actors.count)
         actors.append(actor)
         actorLocations.append(idCell.location)

@@ -114,6 +114,7 @@ public struct Diagnostic: Hashable, Sendable, CustomStringConvertible {
         case modeClash = "mode-clash"
         case badRole = "bad-role"
         case badBudget = "bad-budget"
+        case personalTitle = "personal-title"
     }
 }
 

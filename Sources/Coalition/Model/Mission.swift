@@ -38,6 +38,9 @@ public struct Mission: Sendable {
     public enum PortfolioColumn: String, Sendable, Hashable, CaseIterable {
         case role, budget
     }
+    /// Finding codes an external pack leaves out, besides the sensitive ones (`external:
+    /// {omit: [silos.unconnected-ministries]}`); a next step's code leaves that step out.
+    public var externalOmit: [String] = []
     /// Whether actors include named people (pseudonymised in external reports).
     public var personalData = false
     /// Earlier survey waves, oldest first; the mission's own data is the current wave.

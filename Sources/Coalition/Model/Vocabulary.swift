@@ -17,11 +17,35 @@ public struct ActorKind: RawRepresentable, Hashable, Comparable, Sendable, Custo
     public static let community = ActorKind(rawValue: "community")
     public static let funder = ActorKind(rawValue: "funder")
     public static let international = ActorKind(rawValue: "international")
+    /// A named individual: an expert, a champion, an official taking part in their own name.
+    /// External packs pseudonymise them when the mission says `personal_data: true`.
+    public static let person = ActorKind(rawValue: "person")
 
     public static let known: [ActorKind] = [
         .ministry, .agency, .regionalGovernment, .localGovernment, .business, .university,
-        .research, .cso, .community, .funder, .international,
+        .research, .cso, .community, .funder, .international, .person,
     ]
+    /// The kinds that are organisations (every known kind but ``person``).
+    public static let organisations = known.filter { $0 != .person }
+
+    /// Words that open a person's name or office: "Dr Jane Smith", "Mayor Petra Holm",
+    /// "Prof. Ng". An actor of an organisation kind whose name starts with one may be a person
+    /// entered under the wrong kind.
+    public static let personalTitles: Set<String> = [
+        "mr", "mrs", "ms", "miss", "mx", "dr", "prof", "professor", "mayor", "deputy-mayor", "alderman", "alderwoman",
+        "councillor", "councilor", "cllr", "minister", "senator", "sir", "dame", "lord", "lady", "rev", "revd", "reverend",
+        "dhr", "mevr", "wethouder", "burgemeester", "herr", "frau", "sra", "mme", "mlle",
+    ]
+
+    /// The personal title a name opens with ("Dr"), if any: the first word, without a final
+    /// full stop, followed by at least one more word.
+    public static func personalTitle(in name: String) -> String? {
+        let words = name.split(whereSeparator: \.isWhitespace)
+        guard words.count >= 2 else { return nil }
+        var first = words[0].lowercased()
+        if first.hasSuffix(".") { first.removeLast() }
+        return personalTitles.contains(first) ? String(words[0]) : nil
+    }
 
     public var isKnown: Bool { Self.known.contains(self) }
 
@@ -37,6 +61,7 @@ public struct ActorKind: RawRepresentable, Hashable, Comparable, Sendable, Custo
         "municipality": .localGovernment, "city": .localGovernment, "council": .localGovernment,
         "region": .regionalGovernment, "province": .regionalGovernment,
         "department": .ministry,
+        "individual": .person, "people": .person, "expert": .person,
     ]
     /// Ministries, agencies, regional and local government.
     public var isPublicBody: Bool {

@@ -74,6 +74,16 @@ struct Report: ParsableCommand {
                 throw ExitCode(inputErrorExitCode)
             }
         }
+        // A finding code the mission would omit from external packs must be one that exists:
+        // a typo would let the finding out.
+        let codes = FindingTemplates.english.keys.sorted()
+        for code in session.mission?.externalOmit ?? [] where !codes.contains(code) {
+            progress.clear()
+            let at = session.mission?.locations["external"].map { "\($0): " } ?? ""
+            let hint = Suggestions.closest(to: code, in: codes).map { "did you mean \"\($0)\"? " } ?? ""
+            printError("\(at)error: external.omit names \"\(code)\", which is no finding code; \(hint)the codes are listed in the README (Findings) [bad-mission]")
+            throw ExitCode(inputErrorExitCode)
+        }
         // The mission's last earlier wave, when it lists one: the pack says what changed since.
         let since: ComparisonSession?
         do {

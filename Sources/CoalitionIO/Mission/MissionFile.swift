@@ -9,7 +9,7 @@ public enum MissionFile {
     public static let keys = [
         "name", "goal", "target_year", "data_date", "source", "actors", "ties", "network", "affiliations", "initiatives",
         "projection", "directed", "merge", "group_by", "willing", "expected_voices", "consultation_relations",
-        "sensitive_columns", "public_columns", "personal_data", "waves", "scenarios",
+        "sensitive_columns", "public_columns", "personal_data", "waves", "scenarios", "external",
     ]
 
     public static func parse(_ text: String, file: String) -> (mission: Mission?, diagnostics: DiagnosticLog) {
@@ -91,6 +91,20 @@ public enum MissionFile {
                         .badMission, at: reader.at(node),
                         "public_columns takes role and budget (what an external pack otherwise leaves out of the portfolio); found \"\(value)\"")
                 }
+            }
+        }
+        if let node = values["external"] {
+            if let mapping = node.mapping {
+                for (k, v) in mapping {
+                    guard let key = k.string else { continue }
+                    if key == "omit" {
+                        m.externalOmit = reader.list(v, "external.omit").map { $0.trimmingCharacters(in: .whitespaces) }
+                    } else {
+                        reader.log.warning(.unknownKey, at: reader.at(k), "unknown key \"\(key)\" under external is ignored; it takes omit: [finding codes]")
+                    }
+                }
+            } else {
+                reader.log.error(.badMission, at: reader.at(node), "external is a mapping such as `external: {omit: [silos.unconnected-ministries]}`")
             }
         }
         m.consultationRelations = values["consultation_relations"].map { reader.list($0, "consultation_relations") } ?? []

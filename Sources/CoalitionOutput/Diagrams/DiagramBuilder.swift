@@ -22,7 +22,7 @@ public struct DiagramBuilder: Sendable {
         "regional-government": ("#009E73", "hexagon"), "local-government": ("#009E73", "house"),
         "business": ("#E69F00", "ellipse"), "university": ("#CC79A7", "diamond"), "research": ("#CC79A7", "diamond"),
         "cso": ("#F0E442", "ellipse"), "community": ("#D55E00", "circle"), "funder": ("#56B4E9", "octagon"),
-        "international": ("#BBBBBB", "doublecircle"),
+        "international": ("#BBBBBB", "doublecircle"), "person": ("#FFFFFF", "triangle"),
     ]
     static let otherKind = (fill: "#DDDDDD", shape: "ellipse")
 

@@ -16,6 +16,9 @@ public struct Finding: Sendable, Encodable {
         case resilience
     }
 
+    /// The code and the finding's place among those of its code: `silos.missing-bridge-2`.
+    /// Given once the pack's findings are final; next steps and the page link to it.
+    public var id = ""
     public var code: String
     public var section: Section
     /// In the one-screen summary of key findings.
@@ -28,7 +31,7 @@ public struct Finding: Sendable, Encodable {
     public var actors: [String]
     public var groups: [String]
 
-    enum CodingKeys: String, CodingKey { case code, section, isKey = "key", text, numbers, actors, groups }
+    enum CodingKeys: String, CodingKey { case id, code, section, isKey = "key", text, numbers, actors, groups }
 
     public init(
         code: String, section: Section, isKey: Bool, isSensitive: Bool, text: String, numbers: [String: Double], actors: [String],
@@ -120,6 +123,18 @@ public enum FindingTemplates {
         "resilience.scenario": "“{{scenario}}” — if {{who}} left: {{effects}}.",
         "resilience.scenario-holds":
             "“{{scenario}}” — if {{who}} left, the coalition would hold: no one cut off, no ministries losing touch, no new missing bridge, no voice lost.",
+        "next.bridge":
+            "Bridge {{a}} and {{b}}{{#candidate}} through {{candidate}}, the actor best placed to tie them{{/candidate}}{{#bridgers}} by building on {{bridgers}}, who already link them{{/bridgers}}.",
+        "next.recruit": "Invite {{name}} into the community of the willing around {{core}}; {{introducer}}, already in it, can make the introduction.",
+        "next.seat": "Give {{category}} a seat at the table: no actor speaks for them today.",
+        "next.say": "Give {{names}} a say, not only a consultation: today they are asked, not involved.",
+        "next.inform": "Keep {{name}} close and informed: the network puts it higher than its rating.",
+        "next.ministries":
+            "Bring {{a}} and {{b}} together: they share neither a tie nor a contact{{#more}} ({{more}} more [pair is|pairs are] in the same position){{/more}}.",
+        "next.backup": "Give {{names}} a second way into the coalition: today only {{name}} connects [it|them:count].",
+        "next.engage": "Talk to {{name}} through {{contact}}, its best-connected contact in the coalition.",
+        "camps.opponent":
+            "{{name}}{{#stance}} opposes the mission{{/stance}}{{#opposes}}{{#stance}}; it{{/stance}} stands against {{opposes}}{{/opposes}}{{#contacts}}; its supporting ties run to {{contacts}}, who can reach it{{/contacts}}{{#alone}}; it has no supporting tie to anyone, so no one in the coalition can reach it yet{{/alone}}.",
         "camps.opposition": "{{count}} opposition [tie divides|ties divide] the coalition; {{opponents}} [opposes|oppose:opponentCount] the mission{{#between}}, and {{between}} [sits|sit:betweenCount] between the camps{{/between}}.",
     ]
 
@@ -184,7 +199,7 @@ public enum Words {
                 "ministry": "ministries", "agency": "agencies", "regional-government": "regional governments",
                 "local-government": "local governments", "business": "businesses", "university": "universities",
                 "research": "research organisations", "cso": "civil-society organisations", "community": "community groups",
-                "funder": "funders", "international": "international bodies",
+                "funder": "funders", "international": "international bodies", "person": "individuals",
             ]
             return plural[e.value] ?? e.value
         case .voice: return e.value

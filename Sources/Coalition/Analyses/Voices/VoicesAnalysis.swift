@@ -209,7 +209,7 @@ public struct VoicesAnalysis: Sendable {
                 "local-government": ("local government", "local governments"),
                 "community": ("community group", "community groups"),
                 "international": ("international body", "international bodies"),
-                "business": ("business", "businesses"),
+                "business": ("business", "businesses"), "person": ("individual", "individuals"),
             ]
             let (singular, plural) = names[e.value] ?? (e.value, Wording.plural(of: e.value))
             return one ? singular : plural
