@@ -8,16 +8,8 @@ import Foundation
 /// Everything the briefing pack says, computed once: the analyses of the whole network, the
 /// network as the audience may see it, and the findings in words.
 public struct Briefing: Sendable {
-    public enum Audience: String, Sendable, CaseIterable {
-        case `internal`, external
-
-        /// The line printed on every page.
-        public var banner: String {
-            self == .internal
-                ? "INTERNAL — holds stance, influence ratings and opposition; do not circulate outside the organisation"
-                : "EXTERNAL — safe to circulate: no sensitive columns, opposition ties, power–interest grid or raw attributes"
-        }
-    }
+    /// Who the pack is for (``CoalitionOutput/Audience``).
+    public typealias Audience = CoalitionOutput.Audience
 
     /// A data file the pack was made from, named without its folder.
     public struct Source: Sendable, Encodable {
@@ -78,7 +70,7 @@ public struct Briefing: Sendable {
         self.audience = audience
         self.date = date ?? mission.dataDate
         self.network = network
-        shown = audience == .internal ? network : Self.forCirculation(network, mission: mission)
+        shown = audience == .internal ? network : network.circulated(mission)
         sources = session.sourceFiles.compactMap { path in
             (try? Data(contentsOf: URL(fileURLWithPath: path))).map { data in
                 Source(
@@ -115,7 +107,7 @@ public struct Briefing: Sendable {
             var c = try since.comparison()
             // An external pack shows no opposition, in the change section either.
             if audience == .external { c.relations.removeAll { $0.relation.isOpposition } }
-            func circulated(_ n: StakeholderNetwork) -> StakeholderNetwork { audience == .internal ? n : Self.forCirculation(n, mission: mission) }
+            func circulated(_ n: StakeholderNetwork) -> StakeholderNetwork { audience == .internal ? n : n.circulated(mission) }
             let document = ComparisonDocument(
                 c, before: circulated(since.before.network), after: circulated(since.after.network), labels: (since.label(true), since.label(false)),
                 options: since.options, basis: since.basis)
@@ -192,14 +184,6 @@ public struct Briefing: Sendable {
         grid.entries.filter { $0.quadrant == quadrant }.sorted { ($0.influence, $0.interest, $1.actor) > ($1.influence, $1.interest, $0.actor) }
     }
 
-    /// Whether an actor may be a named person: kind `person`, any kind that is not one of the
-    /// organisation kinds (an unknown or missing kind counts, to be safe), or a name that opens
-    /// with a personal title ("Dr …", "Mayor …") whatever the kind.
-    static func mayBePerson(_ a: Actor) -> Bool {
-        guard let kind = a.kind else { return true }
-        return !ActorKind.organisations.contains(kind) || ActorKind.personalTitle(in: a.name) != nil
-    }
-
     /// Whether the pack names each initiative's lead: always inside the organisation; outside
     /// when the mission's `public_columns` lists `role`.
     public var showsLeads: Bool { audience == .internal || mission.publicColumns.contains(.role) }
@@ -245,52 +229,6 @@ public struct Briefing: Sendable {
                     actors: w.removed.map { ids[$0] } + w.cutOff.map { ids[$0] }, groups: w.bridgesOpened.flatMap { $0 }))
         }
         return out
-    }
-
-    /// The network for an external audience.
-    static func forCirculation(_ network: StakeholderNetwork, mission: Mission) -> StakeholderNetwork {
-        let sensitive = Set(mission.sensitiveColumns.map { $0.lowercased().filter { $0.isLetter || $0.isNumber } })
-        var people = 0
-        let actors = network.actors.map { a -> Actor in
-            var b = a
-            b.attributes = [:]
-            if sensitive.contains("stance") || sensitive.contains("position") { b.stance = nil }
-            if sensitive.contains("influence") || sensitive.contains("power") { b.influence = nil }
-            if sensitive.contains("interest") { b.interest = nil }
-            if sensitive.contains("commitment") { b.commitment = nil }
-            if sensitive.contains("voices") || sensitive.contains("voice") { b.voices = [] }
-            if sensitive.contains("level") { b.level = nil }
-            if sensitive.contains("sector") || sensitive.contains("sectors") { b.sectors = [] }
-            if mission.personalData && mayBePerson(a) {
-                people += 1
-                b.id = "person-\(people)"
-                b.name = "Person \(people)"
-            }
-            return b
-        }
-        var ties = network.ties.filter { !$0.isOpposition }
-        for i in ties.indices { ties[i].attributes = nil }
-        // The portfolio circulates without its raw attributes, and without its roles and
-        // budgets unless the mission's `public_columns` names them: who leads and who pays is
-        // negotiated, not published.
-        let roles = mission.publicColumns.contains(.role), budgets = mission.publicColumns.contains(.budget)
-        let portfolio = network.portfolio.map { p in
-            Portfolio(
-                initiatives: p.initiatives.map { x in
-                    var y = x
-                    if !budgets { y.budget = nil }
-                    y.attributes = [:]
-                    return y
-                },
-                affiliations: p.affiliations.map { a in
-                    var b = a
-                    if !roles { b.role = nil }
-                    if !budgets { b.budget = nil }
-                    b.attributes = nil
-                    return b
-                })
-        }
-        return StakeholderNetwork(actors: actors, ties: ties, isDirected: network.isDirected, portfolio: portfolio)
     }
 
     // MARK: Findings

@@ -647,3 +647,30 @@ extension CLITests {
         XCTAssertTrue(actors.hasPrefix("id,name,kind,sector,budget,status\nschool-streets,School Streets Pilot,pilot,mobility|education,420000,running\n"), actors)
     }
 }
+
+extension CLITests {
+    /// render and convert take --audience external too: a diagram or a Kumu upload leaves the
+    /// machine as the external pack does, and the grid is not drawn for it.
+    func testRenderAndConvertForAnExternalAudienceLeaveOutWhatThePackLeavesOut() throws {
+        let dir = try scratch()
+        let mission = "fixtures/healthy-lives-2040/mission.yaml"
+        for (view, wave) in [("full", false), ("willing", false), ("change", true)] {
+            let inside = dir.appendingPathComponent("\(view)-internal.dot"), outside = dir.appendingPathComponent("\(view)-external.dot")
+            XCTAssertEqual(try run(["render", mission, "--view", view, "--format", "dot", "--quiet", "--output", inside.path]).status, 0)
+            XCTAssertEqual(try run(["render", mission, "--view", view, "--format", "dot", "--quiet", "--audience", "external", "--output", outside.path]).status, 0)
+            let a = try String(contentsOf: inside, encoding: .utf8), b = try String(contentsOf: outside, encoding: .utf8)
+            XCTAssertTrue(a.contains("opposed") && (wave || a.contains("arrowhead=tee")), "\(view): the internal drawing shows the opposition")
+            XCTAssertFalse(b.contains("arrowhead=tee") || b.contains("opposed") || b.contains(">opposition<"), "\(view)\(wave ? " (both waves)" : ""): no opposition outside")
+        }
+        let grid = try run(["render", mission, "--view", "grid", "--audience", "external", "--output", dir.appendingPathComponent("grid.svg").path])
+        XCTAssertEqual(grid.status, 1)
+        XCTAssertTrue(grid.stderr.contains("the power–interest grid stays inside the organisation"), grid.stderr)
+        XCTAssertFalse(FileManager.default.fileExists(atPath: dir.appendingPathComponent("grid.svg").path))
+        let kumu = try run(["convert", mission, "--to", "kumu", "--audience", "external", "--quiet"])
+        XCTAssertEqual(kumu.status, 0)
+        for secret in ["opposition", "opposed", "budget_meur", "mission-oriented calls since 2024", "\"influence\""] {
+            XCTAssertFalse(kumu.stdout.contains(secret), "the Kumu export holds \(secret)")
+        }
+        XCTAssertTrue(try run(["convert", mission, "--to", "kumu", "--quiet"]).stdout.contains("opposition"), "inside, the export is whole")
+    }
+}

@@ -66,7 +66,10 @@ struct Convert: ParsableCommand {
             session = AnalysisSession(
                 network: projected, mission: session.mission, settings: settings, diagnostics: session.diagnostics, inputs: session.inputs, files: session.files)
         }
-        let network = session.readNetwork, mission = session.mission
+        let mission = session.mission
+        // An export is data leaving the machine (a Kumu upload is someone else's cloud): for
+        // an external audience, the network as it may circulate.
+        let network = viewOptions.audience == .external ? session.readNetwork.circulated(mission) : session.readNetwork
         if to == .dot {
             return try write(DOTWriter.write(try viewOptions.diagram(session)))
         }

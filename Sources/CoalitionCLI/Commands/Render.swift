@@ -27,6 +27,9 @@ struct ViewOptions: ParsableArguments {
     @Option(help: "Layout engine: dot, neato, fdp, sfdp, circo or twopi (default: chosen per view and size).")
     var engine: LayoutEngine?
 
+    @Option(help: "internal (everything) or external: drawn without the mission's sensitive columns, raw attributes and opposition ties, people pseudonymised when the mission says personal_data: true, as the external briefing pack draws it; the grid view is refused.")
+    var audience: Audience = .internal
+
     func validate() throws {
         if view == .ego && actor == nil { throw ValidationError("the ego view needs --actor ID") }
         if depth < 1 { throw ValidationError("--depth must be at least 1") }
@@ -50,7 +53,7 @@ struct ViewOptions: ParsableArguments {
     }
 
     func diagram(_ session: AnalysisSession) throws -> Diagram {
-        try orStop { try session.diagram(view, style: style) }
+        try orStop { try session.diagram(view, style: style, audience: audience) }
     }
 }
 

@@ -127,7 +127,7 @@ struct Report: ParsableCommand {
     }
 }
 
-extension Briefing.Audience: ExpressibleByArgument {}
+extension Audience: ExpressibleByArgument {}
 
 /// Phases on one terminal line, rewritten in place; nothing when standard error is not a terminal.
 final class Progress {

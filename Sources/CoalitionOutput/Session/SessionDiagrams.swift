@@ -33,6 +33,8 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
     case layout(String)
     /// The grid view of a network without influence and interest ratings.
     case noRatings
+    /// A view that holds judgements (the power–interest grid), asked for an external audience.
+    case internalOnly(String)
 
     public var description: String {
         switch self {
@@ -44,6 +46,7 @@ public enum DiagramError: Error, Sendable, CustomStringConvertible {
         case .wave(let problems): "the earlier wave: " + problems.map(\.description).joined(separator: "; ")
         case .layout(let message): "the change view could not be laid out: \(message)"
         case .noRatings: "the grid view needs actors rated for influence and interest (0–5; columns `influence` and `interest`)"
+        case .internalOnly(let what): "\(what) stays inside the organisation: it is not drawn for an external audience"
         }
     }
 }
@@ -56,10 +59,14 @@ extension AnalysisSession {
     ///   - shown: the network as the audience may see it (actors in the same positions); the
     ///     analyses are always of the whole network.
     ///   - date: the date the caption states (default: the mission's `data_date`).
+    ///   - audience: for ``Audience/external``, drawn from the network as it may circulate
+    ///     (unless `shown` is given); the grid view is refused.
     public func diagram(
         _ view: DiagramBuilder.View, style: DiagramStyle = .init(), shown: StakeholderNetwork? = nil,
-        date: String? = nil
+        date: String? = nil, audience: Audience = .internal
     ) throws(DiagramError) -> Diagram {
+        if audience == .external && view == .grid { throw .internalOnly("the power–interest grid") }
+        let shown = shown ?? (audience == .external ? network.circulated(mission) : nil)
         var builder = DiagramBuilder(
             network: shown ?? network, missionName: mission?.name, source: mission?.source,
             dataDate: date ?? mission?.dataDate, labelLimit: style.labels)
@@ -92,18 +99,19 @@ extension AnalysisSession {
             let g = grid()
             guard !g.entries.isEmpty else { throw .noRatings }
             return builder.grid(g)
-        case .change: return try changeDiagram(.after, style: style)
-        case .changeBefore: return try changeDiagram(.before, style: style)
+        case .change: return try changeDiagram(.after, style: style, audience: audience)
+        case .changeBefore: return try changeDiagram(.before, style: style, audience: audience)
         }
     }
 
     /// A change drawing: the last earlier wave against this one, laid out here.
-    func changeDiagram(_ wave: ChangeWave, style: DiagramStyle) throws(DiagramError) -> Diagram {
+    func changeDiagram(_ wave: ChangeWave, style: DiagramStyle, audience: Audience) throws(DiagramError) -> Diagram {
         let since: ComparisonSession?
         do throws(InputError) { since = try sinceLastWave() } catch { throw .wave(error.diagnostics) }
         guard let since else { throw .noWaves }
         do {
-            let drawn = try since.changeDiagrams(renderer: .inProcess, style: style)
+            let shown = audience == .internal ? nil : (since.before.network.circulated(mission), since.after.network.circulated(mission))
+            let drawn = try since.changeDiagrams(renderer: .inProcess, shown: shown, style: style)
             return wave == .after ? drawn.after : drawn.before
         } catch let error as GroupingError {
             throw .grouping(error)
