@@ -490,6 +490,20 @@ def liveable_streets():
                            ("tenants", "Eastgate Tenants Union", "exploring"), ("allot", "Canal Allotments", "none"),
                            ("church", "St Anne's Parish Community", "none"), ("scouts", "Riverside Scouts", "exploring")]:
         add(code, label, "community", "community", "local", c, "supportive" if c != "none" else "neutral")
+    # Power and interest as the city's stakeholder-mapping workshop rated them (0-5): the
+    # opposed shopkeepers sit among the players, the ministry is powerful but distant, the
+    # schools and residents keen but without power.
+    ratings = {
+        "city": (5, 5), "transport-dept": (4, 5), "planning-dept": (4, 3), "health-dept": (3, 4), "parks": (2, 3),
+        "police": (3, 2), "region": (4, 2), "transit": (4, 3), "min-infra": (5, 1), "innov": (3, 4), "uni": (2, 3),
+        "design": (1, 3), "lab": (2, 5), "shops": (3, 5), "motorists": (3, 4), "parking": (2, 4), "delivery": (2, 2),
+        "bikeshare": (2, 5), "cafes": (2, 3), "developer": (4, 2), "chamber": (4, 2), "cyclists": (2, 5), "walkers": (2, 5),
+        "clean-air": (1, 5), "disability": (1, 4), "seniors": (1, 3), "heritage": (2, 2), "green": (1, 4),
+        "north-res": (1, 4), "old-town": (1, 4), "school-a": (1, 5), "school-b": (1, 4), "youth": (1, 3),
+        "market": (1, 2), "tenants": (1, 3), "allot": (0, 1), "church": (1, 1), "scouts": (0, 2),
+    }
+    for n in nodes:
+        n["Influence"], n["Interest"] = ratings[n["Id"]]
     ids = [n["Id"] for n in nodes]
     sector = {n["Id"]: n["Sector"] for n in nodes}
     edges = {}
@@ -536,13 +550,13 @@ def main():
     # European spreadsheet conventions: `;` delimiter, decimal comma.
     for e in edges:
         e["Weight"] = str(e["Weight"]).replace(".", ",")
-    write_csv(os.path.join(ls, "nodes.csv"), nodes, ["Id", "Label", "Kind", "Sector", "Level", "Commitment", "Stance"], ";")
+    write_csv(os.path.join(ls, "nodes.csv"), nodes, ["Id", "Label", "Kind", "Sector", "Level", "Commitment", "Stance", "Influence", "Interest"], ";")
     write_csv(os.path.join(ls, "edges.csv"), edges, ["Source", "Target", "Type", "Weight", "Relation"], ";")
     import networkx as nx
     g = nx.Graph()
     for n in nodes:
         g.add_node(n["Id"], label=n["Label"], kind=n["Kind"], sector=n["Sector"], level=n["Level"],
-                   commitment=n["Commitment"], stance=n["Stance"])
+                   commitment=n["Commitment"], stance=n["Stance"], influence=n["Influence"], interest=n["Interest"])
     for e in edges:
         g.add_edge(e["Source"], e["Target"], weight=float(e["Weight"].replace(",", ".")), relation=e["Relation"])
     nx.write_graphml(g, os.path.join(ls, "network.graphml"))

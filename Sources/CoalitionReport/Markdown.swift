@@ -36,6 +36,9 @@ enum Markdown {
                 ]
             },
             "groupBy": md(b.grouping.attribute),
+            // Each column in a line of plain words, under its table.
+            "centralKey": ["degree", "betweenness", "PageRank", "brokerage"].map { ["name": $0, "line": md(Glossary.line($0) ?? "")] },
+            "groupsKey": ["E-I", "p"].map { ["name": $0, "line": md(Glossary.line($0) ?? "")] },
             "groups": b.silos.groups.map { g in
                 [
                     "group": md(g.group), "size": "\(g.size)", "inside": Numbers.shortest(g.internalTies), "across": Numbers.shortest(g.externalTies),
@@ -217,6 +220,10 @@ enum Markdown {
         | {{name}} | {{kind}} | {{group}} | {{degree}} | {{betweenness}} | {{pagerank}} | {{brokerage}} |
         {{/top}}
 
+        {{#centralKey}}
+        - *{{name}}*: {{line}}
+        {{/centralKey}}
+
         Every actor and measure: `data/actors.csv`.
 
         ## Groups by {{groupBy}}
@@ -226,6 +233,10 @@ enum Markdown {
         {{#groups}}
         | {{group}} | {{size}} | {{inside}} | {{across}} | {{ei}} | {{p}} |
         {{/groups}}
+
+        {{#groupsKey}}
+        - *{{name}}*: {{line}}
+        {{/groupsKey}}
         {{#hasGrid}}
 
         ## Power–interest grid

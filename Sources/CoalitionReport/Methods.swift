@@ -12,7 +12,7 @@ enum Methods {
     /// The entries for a pack; an external one has no power–interest grid to explain.
     /// - Parameter projection: when the ties come from the mission portfolio, how.
     static func entries(for audience: Briefing.Audience, projection: PortfolioTies? = nil) -> [Entry] {
-        let shown = audience == .internal ? entries : entries.filter { $0.name != "Power–interest grid" }
+        let shown = audience == .internal ? entries : entries.filter { $0.name != "Power–interest grid" && $0.name != "Stance, influence, interest" }
         return (projection.map { [Self.projection($0)] } ?? []) + shown
     }
 
@@ -30,6 +30,11 @@ enum Methods {
                 "Every measure is computed on the ties of support: opposition ties are left out and counted apart; several relations between one pair count as one tie whose strength is their sum.",
             reference: ""),
         Entry(name: "Degree", definition: "The number of other actors an actor has a supporting tie with.", reference: ""),
+        Entry(
+            name: "Stance, influence, interest",
+            definition:
+                "As the sheets record them: stance supportive, neutral or opposed; influence (power) and interest in the mission rated 0–5. Ratings, not measures: budget or legal power shows in them, not in ties.",
+            reference: ""),
         Entry(
             name: "Betweenness",
             definition:
@@ -74,7 +79,7 @@ enum Methods {
                 "A pair of groups with far fewer ties between them than their numbers of tie ends predict under the configuration model (expected at least 3, Poisson probability below 0.05 after adjustment). Candidates to build the bridge are one introduction away from the other side.",
             reference: "Newman (2010), Networks"),
         Entry(
-            name: "Communities",
+            name: "Clusters (Leiden communities)",
             definition:
                 "Groups found in the ties themselves by the Leiden algorithm on modularity (seeded; the best of 100 runs from different seeds below 1,000 actors, of 10 up to 20,000, one run above), compared with the groups by normalised mutual information (NMI): 1 means the clusters are exactly the groups.",
             reference: "Traag, Waltman & van Eck (2019), Scientific Reports 9"),

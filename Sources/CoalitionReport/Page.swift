@@ -55,7 +55,9 @@ enum Page {
             }
             return ["name": names[v], "cells": cells]
         }
-        var columns = ["kind", b.grouping.attribute, "degree", "betweenness", "PageRank", "closeness", "coreness", "constraint", "brokerage", "community"]
+        // The Leiden clusters are "clusters" in the page's words: "community" means community
+        // groups there (data/actors.csv keeps the column name community).
+        var columns = ["kind", b.grouping.attribute, "degree", "betweenness", "PageRank", "closeness", "coreness", "constraint", "brokerage", "cluster"]
         if internalAudience { columns += ["stance", "influence", "interest"] }
 
         let groupRows: [[String: String]] = b.silos.groups.map { g in
@@ -87,10 +89,11 @@ enum Page {
                     "svg": picture(d),
                 ]
             },
-            "columns": columns.map { ["name": $0] }, "rows": rows, "groups": groupRows, "groupBy": b.grouping.attribute,
+            "columns": columns.map { ["name": $0, "hint": Glossary.line($0) ?? "the \($0) the sheets give"] }, "rows": rows, "groups": groupRows, "groupBy": b.grouping.attribute,
             "methods": Methods.entries(for: b.audience, projection: b.projectionRule).map { ["name": $0.name, "definition": $0.definition, "reference": opt($0.reference)] as [String: Any] },
             "sources": b.sources.map { ["file": $0.file, "bytes": "\($0.bytes)", "sha256": $0.sha256] },
             "css": css, "script": script, "basis": opt(b.tieBasis),
+            "glossary": Dictionary(uniqueKeysWithValues: Glossary.lines.map { ($0.key.replacingOccurrences(of: " ", with: "_").replacingOccurrences(of: "-", with: "_"), $0.value) }),
         ]
         if let rows = b.portfolioTable, let d = b.portfolio {
             context["portfolio"] = [
@@ -243,10 +246,10 @@ enum Page {
         </section>
         <section id="measures" aria-labelledby="measures-title">
         <h2 id="measures-title">Actor measures</h2>
-        <p class="note">Most central first (betweenness). With scripts on, a column heading sorts the table. Every measure is in <a href="data/actors.csv">data/actors.csv</a>; definitions under <a href="#methods">Methods</a>.</p>
+        <p class="note">Most central first (betweenness). With scripts on, a column heading sorts the table; hold the pointer over one for what it measures. Every measure is in <a href="data/actors.csv">data/actors.csv</a>; definitions under <a href="#methods">Methods</a>.</p>
         <div class="scroll"><table class="sortable">
         <caption>Network position of each actor</caption>
-        <thead><tr><th scope="col" data-type="text">actor</th>{{#columns}}<th scope="col">{{name}}</th>{{/columns}}</tr></thead>
+        <thead><tr><th scope="col" data-type="text">actor</th>{{#columns}}<th scope="col" title="{{hint}}">{{name}}</th>{{/columns}}</tr></thead>
         <tbody>
         {{#rows}}<tr><th scope="row">{{name}}</th>{{#cells}}<td data-value="{{value}}">{{text}}</td>{{/cells}}</tr>
         {{/rows}}
@@ -257,7 +260,7 @@ enum Page {
         <h2 id="groups-title">Groups by {{groupBy}}</h2>
         <div class="scroll"><table class="sortable">
         <caption>Ties inside and across each group, and the E-I index (−1 all inside, +1 all across) with its adjusted p-value</caption>
-        <thead><tr><th scope="col">group</th><th scope="col">actors</th><th scope="col">ties inside</th><th scope="col">ties across</th><th scope="col">E-I</th><th scope="col">p</th><th scope="col">density inside</th></tr></thead>
+        <thead><tr><th scope="col">group</th><th scope="col" title="{{glossary.actors}}">actors</th><th scope="col" title="{{glossary.ties_inside}}">ties inside</th><th scope="col" title="{{glossary.ties_across}}">ties across</th><th scope="col" title="{{glossary.E_I}}">E-I</th><th scope="col" title="{{glossary.p}}">p</th><th scope="col" title="{{glossary.density_inside}}">density inside</th></tr></thead>
         <tbody>
         {{#groups}}<tr><th scope="row">{{group}}</th><td data-value="{{size}}">{{size}}</td><td data-value="{{inside}}">{{inside}}</td><td data-value="{{across}}">{{across}}</td><td data-value="{{eiValue}}">{{ei}}</td><td data-value="{{pValue}}">{{p}}</td><td data-value="{{densityValue}}">{{density}}</td></tr>
         {{/groups}}
@@ -388,6 +391,7 @@ enum Page {
         tbody th[scope="row"] { min-width: 11rem; font-weight: 600; }
         thead th { border-bottom: 2px solid var(--ink); white-space: nowrap; }
         thead th button { font: inherit; font-weight: 600; background: none; border: 0; padding: 0; cursor: pointer; color: var(--accent); }
+        thead th[title] { text-decoration: underline dotted; text-underline-offset: 0.2em; }
         th[aria-sort="ascending"] button::after { content: " ▲"; }
         th[aria-sort="descending"] button::after { content: " ▼"; }
         .grid { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 0.8rem; }

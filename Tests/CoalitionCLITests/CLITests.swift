@@ -602,7 +602,8 @@ extension CLITests {
         XCTAssertEqual(analyze.status, 0)
         XCTAssertTrue(analyze.stderr.hasPrefix("note: ties: shared initiatives, Newman-weighted — 126 ties between actors who share an initiative; roles weigh in"), analyze.stderr)
         XCTAssertTrue(analyze.stderr.contains("the commitment of 32 actors comes from their participations"), analyze.stderr)
-        XCTAssertTrue(analyze.stdout.hasPrefix("33 actors, 126 ties (undirected)"), analyze.stdout)
+        XCTAssertTrue(analyze.stdout.hasPrefix("Who holds the coalition together: "), analyze.stdout)
+        XCTAssertTrue(analyze.stdout.contains("\n\n33 actors, 126 ties (undirected)"), analyze.stdout)
         let small = try run(["silos", mission, "--max-initiative-size", "6"])
         XCTAssertTrue(
             small.stderr.hasPrefix(

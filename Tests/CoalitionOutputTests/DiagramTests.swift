@@ -233,8 +233,17 @@ extension DiagramTests {
         let panel = try XCTUnwrap(panels["Players — manage closely"]), centre = try XCTUnwrap(panel.position).x
         let fraction = (try XCTUnwrap(marker.position).x - (centre - panel.size * 36)) / (panel.size * 72)
         XCTAssertEqual((cx - corners.min()!) / (corners.max()! - corners.min()!), fraction, accuracy: 0.01)
-        // Without ratings there is no grid to draw.
+        // The workshop's ratings: the opposed shopkeepers among the players, the ministry
+        // powerful but distant; a power of 0 puts the scale's 0 on the chart.
         let streets = try AnalysisSession.open([TestSupport.fixture("fixtures/liveable-streets/mission.yaml").path])
-        XCTAssertThrowsError(try streets.diagram(.grid)) { XCTAssertTrue("\($0)".contains("rated for influence and interest")) }
+        let chart = try streets.diagram(.grid)
+        XCTAssertEqual(chart.nodes.filter { $0.id.hasPrefix("n") }.count, 38)
+        XCTAssertEqual(chart.nodes.filter { $0.id.hasPrefix("xi") }.map(\.label), ["0", "1", "2", "3", "4", "5"])
+        let shops = try XCTUnwrap(streets.network.actors.firstIndex { $0.id == "shops" })
+        XCTAssertEqual(streets.grid().entries.first { $0.actor == shops }?.quadrant, .manageClosely)
+        XCTAssertEqual(chart.nodes.first { $0.id == "t\(shops)" }?.fontColor, "#B34700")
+        // Without ratings there is no grid to draw.
+        let unrated = AnalysisSession(network: StakeholderNetwork(actors: [Actor(id: "a"), Actor(id: "b")], ties: [Tie(source: 0, target: 1)], isDirected: false))
+        XCTAssertThrowsError(try unrated.diagram(.grid)) { XCTAssertTrue("\($0)".contains("rated for influence and interest")) }
     }
 }

@@ -113,3 +113,27 @@ final class SessionTests: XCTestCase {
         XCTAssertEqual(try document.rendered(.json)! + "\n", snapshot, "the library's document is what the command prints")
     }
 }
+
+extension SessionTests {
+    /// analyze opens with who holds the coalition together, explains each table in a line,
+    /// and drops a table in which every actor has the same value.
+    func testAnalyzeOpensWithItsHeadlineAndDropsTablesThatSayNothing() throws {
+        // A ring of six: every actor alike.
+        let ring = StakeholderNetwork(
+            actors: (0..<6).map { Actor(id: "a\($0)", name: "Actor \($0)", kind: .cso) },
+            ties: (0..<6).map { Tie(source: Int32($0), target: Int32(($0 + 1) % 6), commitment: .active) }, isDirected: false)
+        let text = try AnalysisSession(network: ring).measuresDocument().text
+        XCTAssertTrue(text.hasPrefix("No actor stands out as a broker: every actor lies on the same share of the shortest paths between the others (20.0%)."), text)
+        XCTAssertTrue(text.contains("Degree: every actor has 2, so it tells them apart nowhere"), text)
+        XCTAssertTrue(text.contains("Betweenness: every actor has 0.2000, so it tells them apart nowhere"), text)
+        XCTAssertFalse(text.contains("Top 6 by degree"))
+        XCTAssertFalse(text.contains("single point"), "a ring has no cut point")
+
+        let session = try AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path])
+        let full = try session.measuresDocument().text
+        XCTAssertTrue(full.hasPrefix("Who holds the coalition together: National Innovation Agency, on 6.7% of the shortest paths between other actors (betweenness 0.067)"), full)
+        XCTAssertTrue(full.contains("4 actors are single points of failure: if one leaves, part of the network is cut off (Municipality of Oakdale,"), full)
+        XCTAssertTrue(full.contains("Betweenness: the share of shortest paths between other actors that pass through it; brokers score high.\nTop 10 by betweenness"), full)
+        XCTAssertTrue(full.contains("Top 10 by core number"), "core numbers differ here")
+    }
+}

@@ -35,16 +35,19 @@ final class PackFolderTests: XCTestCase {
         try BriefingPack.write(try briefing(), to: dir.path, renderer: renderer)
     }
 
+    static let gridFiles: Set<String> = ["diagrams/grid.svg", "diagrams/grid.png", "diagrams/grid.pdf"]
+
     func testTheManifestListsEveryFileWithItsHashInPathOrder() throws {
         let pack = try folder().appendingPathComponent("pack")
         let written = try write(pack, renderer: ReportTests.renderer)
         XCTAssertEqual(written.last, "coalition-pack.txt")
         let manifest = try String(contentsOf: pack.appendingPathComponent("coalition-pack.txt"), encoding: .utf8)
         let rows = manifest.split(separator: "\n").filter { !$0.hasPrefix("#") }
-        XCTAssertEqual(rows.count, 23)
+        XCTAssertEqual(rows.count, 26)
         let paths = rows.map { String($0.split(separator: " ", maxSplits: 2)[2]) }
         XCTAssertEqual(paths, paths.sorted())
-        XCTAssertEqual(Set(paths), PackFolder.legacyFiles)
+        // What older versions wrote, and the power–interest chart (the actors are rated).
+        XCTAssertEqual(Set(paths), PackFolder.legacyFiles.union(Self.gridFiles))
         let index = try Data(contentsOf: pack.appendingPathComponent("index.html"))
         XCTAssertTrue(rows.contains { $0.hasSuffix(" \(index.count) index.html") && $0.hasPrefix(PackFolder.sha256(index)) })
         // A second pack of the same input replaces the first, with the same manifest (drawn
@@ -111,10 +114,13 @@ final class PackFolderTests: XCTestCase {
     func testAnOlderVersionsPackIsReplacedOnlyWhenWhole() throws {
         let pack = try folder().appendingPathComponent("pack")
         try write(pack)
+        // An older version wrote no manifest and no power–interest chart.
         try fm.removeItem(at: pack.appendingPathComponent("coalition-pack.txt"))
+        for f in Self.gridFiles { try fm.removeItem(at: pack.appendingPathComponent(f)) }
         try write(pack)  // exactly a pack's files: replaced
         XCTAssertTrue(fm.fileExists(atPath: pack.appendingPathComponent("coalition-pack.txt").path))
         try fm.removeItem(at: pack.appendingPathComponent("coalition-pack.txt"))
+        for f in Self.gridFiles { try fm.removeItem(at: pack.appendingPathComponent(f)) }
         try fm.removeItem(at: pack.appendingPathComponent("data/groups.csv"))
         XCTAssertThrowsError(try write(pack)) { XCTAssertTrue("\($0)".contains("but not the rest of a briefing pack (and no coalition-pack.txt)"), "\($0)") }
     }

@@ -153,12 +153,41 @@ public struct MeasuresDocument: Document {
             })
     }
 
+    /// The opening lines: who holds the coalition together and why, and who it hangs on,
+    /// before any table.
+    var headline: [String] {
+        let a = analysis, names = network.actors.map(\.name)
+        guard a.network.actors > 1, a.network.ties > 0 else { return [] }
+        let brokers = a.actors.indices.filter { a.actors[$0].betweenness > 0 }
+            .sorted { (a.actors[$0].betweenness, $1) > (a.actors[$1].betweenness, $0) }
+        var lines: [String] = []
+        if let first = brokers.first, brokers.count == a.actors.count, a.actors.allSatisfy({ $0.betweenness == a.actors[first].betweenness }) {
+            lines.append(
+                "No actor stands out as a broker: every actor lies on the same share of the shortest paths between the others (\(NumberStyle.percent(a.actors[first].betweenness))).")
+        } else if let first = brokers.first {
+            let b = a.actors[first].betweenness
+            let then = brokers.dropFirst().prefix(2).map { names[$0] }
+            lines.append(
+                "Who holds the coalition together: \(names[first]), on \(NumberStyle.percent(b)) of the shortest paths between other actors (betweenness \(NumberStyle.fixed(b, 3)))"
+                    + (then.isEmpty ? "." : ", then \(Words.list(then)).") )
+        } else {
+            lines.append("No actor stands between others: every pair that is connected is tied directly.")
+        }
+        let points = a.network.articulationPoints.sorted { (a.actors[$0].betweenness, $1) > (a.actors[$1].betweenness, $0) }
+        if !points.isEmpty {
+            let listed = points.prefix(5).map { names[$0] } + (points.count > 5 ? ["\(points.count - 5) more"] : [])
+            lines.append(
+                "\(Wording.count(points.count, "actor")) \(Wording.verb(points.count, "is a single point", "are single points")) of failure: if \(points.count == 1 ? "it leaves" : "one leaves"), part of the network is cut off (\(Words.list(listed, limit: 6))).")
+        }
+        return lines + [""]
+    }
+
     public var text: String {
         let a = analysis
         typealias Row = (index: Int, value: Double)
         let m = a.network
         let ids = network.actors.map(\.id)
-        var out: [String] = []
+        var out: [String] = headline
         out.append("\(NumberStyle.count(m.actors, "actor")), \(NumberStyle.count(m.ties, "tie")) (\(m.directed ? "directed" : "undirected")\(m.weighted ? ", weighted" : ""))")
         out.append(
             "Density \(NumberStyle.fixed(m.density, 4)); \(NumberStyle.count(m.components, "component")), the largest with \(m.largestComponent) actors (\(NumberStyle.percent(m.largestComponentShare)))"
@@ -195,11 +224,15 @@ public struct MeasuresDocument: Document {
                 if x.value != y.value { return measure.lowestFirst ? x.value < y.value : x.value > y.value }
                 return x.index < y.index
             }
-            let ranked = rows.prefix(top).map { row -> [String] in
-                let value = measure.integer ? NumberStyle.plain(row.value) : NumberStyle.fixed(row.value, 4)
-                return ["\(network.actors[row.index].name) (\(ids[row.index]))", value]
-            }
+            func shown(_ x: Double) -> String { measure.integer ? NumberStyle.plain(x) : NumberStyle.fixed(x, 4) }
+            let ranked = rows.prefix(top).map { row -> [String] in ["\(network.actors[row.index].name) (\(ids[row.index]))", shown(row.value)] }
             out.append("")
+            // A table in which every actor has the same value says nothing: one line instead.
+            if rows.count > 1, let first = rows.first, rows.allSatisfy({ $0.value == first.value }) {
+                out.append("\(measure.title.prefix(1).uppercased() + measure.title.dropFirst()): every actor has \(shown(first.value)), so it tells them apart nowhere")
+                continue
+            }
+            if let line = Glossary.line(measure.title) { out.append("\(measure.title.prefix(1).uppercased() + measure.title.dropFirst()): \(line).") }
             out.append(Table(["Top \(ranked.count) by \(measure.title)", "value"], ranked).text)
         }
         if !a.notes.isEmpty {

@@ -48,6 +48,7 @@ public struct SilosDocument: Document {
                     ]
                 }
             ).text)
+        out.append(contentsOf: Self.readingTheTable(ranked, groups: s.groups.count, permutations: s.permutations))
         out.append("")
         if s.missingBridges.isEmpty {
             out.append("Missing bridges: none (no pair of groups has significantly fewer ties than expected).")
@@ -68,11 +69,19 @@ public struct SilosDocument: Document {
                 }
                 for c in bridge.candidates.prefix(3) { out.append("  could bridge: \(c.reason)") }
             }
+            let roles = s.missingBridges.flatMap { $0.bridgers.prefix(3).map(\.role) }
+            out.append(
+                "Reading the bridges: expected ties are what the two groups' numbers of tie ends predict if ties formed at random; "
+                    + "a pair counts the actors on both sides it links through the bridger"
+                    + (roles.contains { $0.hasPrefix("representative") } ? "; representative of X: the bridger belongs to X and carries its ties to the other group" : "")
+                    + (roles.contains("liaison") ? "; liaison: the bridger belongs to neither group" : "") + ".")
         }
         out.append("")
         out.append(
-            "Communities (\(s.communities.count), Leiden, best of \(NumberStyle.count(s.communities.runs, "run")), modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : "")"
+            "Clusters found in the ties (\(s.communities.count) Leiden communities, best of \(NumberStyle.count(s.communities.runs, "run")), modularity \(NumberStyle.fixed(s.communities.quality, 3))): agreement with the \(s.grouping.attribute) groups NMI \(NumberStyle.fixed(s.communitiesNMI, 3)), adjusted Rand \(NumberStyle.fixed(s.communitiesARI, 3))\(s.communitiesNMI >= 0.6 ? " — the network's real structure follows the groups: a silo signal" : s.communitiesNMI < 0.3 ? " — the clusters cut across the groups" : " — the clusters follow the groups in part")"
         )
+        out.append("  NMI (normalised mutual information): how much an actor's \(s.grouping.attribute) tells about its cluster; 0 nothing, 1 the clusters are the groups.")
+        out.append("  Adjusted Rand: how often two actors are together, or apart, both in the clusters and in the groups, beyond chance; 0 chance, 1 the same split.")
         out.append("")
         let gov = s.government
         out.append("Government coordination (\(gov.publicBodies) public bodies; E-I among them \(opt(gov.eiIndex))):")
@@ -91,6 +100,21 @@ public struct SilosDocument: Document {
         out.append("")
         out.append("Null model: \(SiloAnalysis.nullModel)")
         return out.joined(separator: "\n")
+    }
+
+    /// The groups table in words, under it: what E-I, rescaled and p say, with the first group
+    /// that is inward against chance though its E-I is positive as the example.
+    static func readingTheTable(_ ranked: [SiloAnalysis.Group], groups: Int, permutations: Int) -> [String] {
+        var lines = [
+            "Reading the table: E-I is (ties across − ties inside) ÷ the group's ties; −1 every tie stays inside, +1 every tie crosses.",
+            "  rescaled: E-I on the range the group's size allows (−1 as inward as it could be, +1 as outward); a small group has few partners inside, so its raw E-I leans outward by arithmetic alone.",
+            "  p (BH): how often \(NumberStyle.count(permutations, "random relabelling")) that keep the group sizes leave the group as inward as it is, adjusted for testing \(groups) groups (Benjamini–Hochberg); a small p means inward relative to chance.",
+        ]
+        if let g = ranked.first(where: { ($0.eiIndex ?? -1) >= 0 && $0.eiAdjustedPValue < 0.05 }) {
+            lines.append(
+                "  So \(g.group), E-I \(NumberStyle.fixed(g.eiIndex ?? 0, 3)) with p \(NumberStyle.fixed(g.eiAdjustedPValue, 4)), has more ties across than inside, yet more inside than random mixing would give.")
+        }
+        return lines
     }
 
     enum Keys: String, CodingKey {
