@@ -98,7 +98,7 @@ extension DiagramTests {
         XCTAssertFalse(all.caption.contains("names on"))
         // The silos view shares names out between the groups: every group box names someone.
         let silos = SiloAnalysis(n, grouping: try Grouping(n, by: "sector"), options: .init())
-        let s = DiagramBuilder(network: n, labelLimit: 16).silos(silos, sizeBy: "pagerank", values: values, engine: nil)
+        let s = DiagramBuilder(network: n, labelLimit: 16).silos(silos.outline, sizeBy: "pagerank", values: values, engine: nil)
         for g in silos.grouping.groups.indices {
             XCTAssertTrue(s.nodes.contains { $0.cluster == g && !$0.label.isEmpty }, silos.grouping.groups[g])
         }

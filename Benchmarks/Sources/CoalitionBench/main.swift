@@ -64,14 +64,22 @@ func generateTies(to path: String, ties: Int, actors: Int) throws {
 }
 
 /// The benchmark networks: name, actors, ties.
-let benchmarkSizes: [(name: String, actors: Int, ties: Int)] = [("s1k", 1_000, 5_000), ("s10k", 10_000, 50_000), ("s100k", 100_000, 500_000)]
+/// s3k and s30k are the rungs between, for growth exponents; `generate-networks` without names
+/// writes the three that `anchors.py` times.
+let benchmarkSizes: [(name: String, actors: Int, ties: Int)] = [
+    ("s1k", 1_000, 5_000), ("s3k", 3_000, 15_000), ("s10k", 10_000, 50_000), ("s30k", 30_000, 150_000), ("s100k", 100_000, 500_000),
+]
+let defaultSizes: Set<String> = ["s1k", "s10k", "s100k"]
 
 /// A stakeholder network shaped as missions' networks are: actors in sectors (one block per
 /// sector, and per sector and region above 1,000 actors), most ties inside a block, ministries
 /// and agencies the hubs, a heavy tail of well-connected actors. Degree-corrected planted
 /// partition: each tie picks its first end by propensity (kind × a Pareto factor), and its second
 /// by propensity inside the same block (80 %) or anywhere (20 %); loops and repeats are drawn
-/// again. Columns: actors `id,name,kind,sector`; ties `source,target,weight` (1–5, undirected).
+/// again. Columns: actors `id,name,kind,sector` then what a mission sheet holds —
+/// `level,commitment,stance,influence,interest` (drawn from a stream of their own, so the ties
+/// are those of the files before these columns existed); ties `source,target,weight` (1–5,
+/// undirected).
 func generateNetwork(name: String, actors n: Int, ties m: Int, into folder: String) throws {
     var rng = SplitMix64(seed: 2040 &+ UInt64(n))
     let sectors = ["health", "energy", "mobility", "housing", "food", "water", "digital", "education"]
@@ -111,10 +119,29 @@ func generateNetwork(name: String, actors n: Int, ties m: Int, into folder: Stri
         guard a != b, seen.insert(UInt64(min(a, b)) << 32 | UInt64(max(a, b))).inserted else { continue }
         ties += "\(a + 1),\(b + 1),\(Int.random(in: 1 ... 5, using: &rng))\n"
     }
-    var actors = "id,name,kind,sector\n"
+    // Mission columns: public bodies national or regional, the rest local or regional; about
+    // 60 % pledged or more; 3 % opposed; influence follows the kind (ministries high), interest
+    // the commitment, both 0–5 with noise — so the willing network, the camps and the grid
+    // have something to find.
+    var mission = SplitMix64(seed: 2041 &+ UInt64(n))
+    let commitments = ["none", "exploring", "pledged", "active", "leading"], commitmentShare = [0.15, 0.25, 0.3, 0.2, 0.1]
+    let baseInfluence = [4.5, 3.5, 2.0, 2.5, 1.5, 1.0]
+    // A government has two dozen ministries, not 4 % of a national network (4,000 at s100k):
+    // the hubs past the first 24 are written as agencies. Their ties are drawn above, unchanged.
+    var ministries = 0
+    var actors = "id,name,kind,sector,level,commitment,stance,influence,interest\n"
     for v in 0..<n {
+        if kind[v] == 0 { ministries += 1 }
+        let kindName = kind[v] == 0 && ministries > 24 ? "agency" : kinds[kind[v]].0
         let sector = sectors[block[v] % sectors.count] + (regions > 1 ? String(format: "-r%02d", block[v] / sectors.count) : "")
-        actors += "\(v + 1),Actor \(v + 1),\(kinds[kind[v]].0),\(sector)\n"
+        let level = kind[v] < 2 ? (Double.random(in: 0..<1, using: &mission) < 0.6 ? "national" : "regional") : (Double.random(in: 0..<1, using: &mission) < 0.7 ? "local" : "regional")
+        var u = Double.random(in: 0..<1, using: &mission), c = 0
+        while c < commitmentShare.count - 1 && u >= commitmentShare[c] { u -= commitmentShare[c]; c += 1 }
+        let s = Double.random(in: 0..<1, using: &mission)
+        let stance = s < 0.03 ? "opposed" : s < 0.33 ? "neutral" : "supportive"
+        func rating(_ x: Double) -> Int { max(0, min(5, Int((x + Double.random(in: -1...1, using: &mission)).rounded()))) }
+        let influence = rating(baseInfluence[kind[v]]), interest = rating(1 + Double(c))
+        actors += "\(v + 1),Actor \(v + 1),\(kindName),\(sector),\(level),\(commitments[c]),\(stance),\(influence),\(interest)\n"
     }
     try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
     try actors.write(toFile: "\(folder)/\(name).actors.csv", atomically: true, encoding: .utf8)
@@ -129,7 +156,7 @@ case "generate-networks":
     let rest = Array(args.dropFirst())
     let folder = rest.first { name in !benchmarkSizes.contains { $0.name == name } } ?? here.appendingPathComponent("data").path
     let names = rest.filter { name in benchmarkSizes.contains { $0.name == name } }
-    for size in benchmarkSizes where names.isEmpty || names.contains(size.name) {
+    for size in benchmarkSizes where names.isEmpty ? defaultSizes.contains(size.name) : names.contains(size.name) {
         let time = try seconds { try generateNetwork(name: size.name, actors: size.actors, ties: size.ties, into: folder) }
         print(String(format: "wrote %@/%@.actors.csv and .ties.csv: %d actors, %d ties (%.1f s)", folder, size.name, size.actors, size.ties, time))
     }

@@ -1,3 +1,5 @@
+import Dispatch
+import Synchronization
 extension Graph {
     /// Finds communities by Leiden or Louvain, on the undirected view (a directed graph's arcs
     /// are summed both ways). Seeded and deterministic: the same seed gives the same partition
@@ -12,8 +14,8 @@ extension Graph {
         iterations: Int? = nil, randomness: Double = 0.01
     ) -> Communities {
         let base = WeightedGraph(self, weighted: weighted)
-        var best: Communities?
-        for r in 0..<max(1, restarts) {
+        let runs = max(1, restarts)
+        @Sendable func run(_ r: Int) -> Communities {
             var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03)
             var detector = CommunityDetector(graph: base, objective: objective, method: method, randomness: randomness)
             // Repeat from the partition found until the quality stops improving (igraph's
@@ -32,10 +34,29 @@ extension Graph {
             (membership, split) = splitDisconnected(base, membership)
             let (canonicalMembership, count) = canonical(membership)
             let quality = Self.quality(base, canonicalMembership, objective)
-            let result = Communities(membership: canonicalMembership, count: count, quality: quality, splitDisconnected: split)
-            if best == nil || quality > best!.quality + 1e-12 { best = result }
+            return Communities(membership: canonicalMembership, count: count, quality: quality, splitDisconnected: split)
         }
-        best!.runs = max(1, restarts)
+        // Each run has its own seed, so the runs go side by side on the machine's threads and
+        // the best is chosen in run order afterwards: the same answer on any thread count.
+        var results: [Communities] = []
+        if runs > 1 && Graph.defaultThreadCount > 1 && vertexCount >= 200 {
+            let threads = min(Graph.defaultThreadCount, runs)
+            let next = Atomic<Int>(0)
+            let slots = ResultSlots<Communities>(count: runs)
+            DispatchQueue.concurrentPerform(iterations: threads) { _ in
+                while true {
+                    let r = next.wrappingAdd(1, ordering: .relaxed).oldValue
+                    guard r < runs else { break }
+                    slots.store(run(r), at: r)
+                }
+            }
+            results = slots.values
+        } else {
+            results = (0..<runs).map(run)
+        }
+        var best: Communities?
+        for result in results where best == nil || result.quality > best!.quality + 1e-12 { best = result }
+        best!.runs = runs
         return best!
     }
 
@@ -67,12 +88,12 @@ extension Graph {
 private func splitDisconnected(_ g: WeightedGraph, _ membership: [Int]) -> ([Int], Int) {
     var result = [Int](repeating: -1, count: g.n)
     var next = 0
-    var seen = Set<Int>()
+    var seen = [Bool](repeating: false, count: (membership.max() ?? -1) + 1)
     var split = 0
     var stack: [Int] = []
     for start in 0..<g.n where result[start] < 0 {
         let c = membership[start]
-        if !seen.insert(c).inserted { split += 1 }
+        if seen[c] { split += 1 } else { seen[c] = true }
         result[start] = next
         stack.append(start)
         while let v = stack.popLast() {
@@ -261,6 +282,7 @@ private struct CommunityDetector {
         var linkWeight = [Double](repeating: 0, count: n)
         var touched: [Int] = []
         var candidates: [(community: Int, gain: Double)] = []
+        var cumulative: [Double] = []
         for v in order where isSingleton[v] {
             let s = partition[v]
             let wv = obj.nodeWeight[v]
@@ -292,7 +314,7 @@ private struct CommunityDetector {
             // Random choice ∝ exp(gain/θ), gains in units of the total weight.
             let unit = 1.0
             var weightsSum = 0.0
-            var cumulative: [Double] = []
+            cumulative.removeAll(keepingCapacity: true)
             for cand in candidates {
                 weightsSum += Foundationless.exp((cand.gain - bestGain) / unit / randomness)
                 cumulative.append(weightsSum)

@@ -100,36 +100,53 @@ struct WeightedGraph {
         var members = [Int](repeating: 0, count: n)
         var cursor = start
         for v in 0..<n { members[cursor[membership[v]]] = v; cursor[membership[v]] += 1 }
-        var accumulated = [Double](repeating: 0, count: count)
-        var seen = [Bool](repeating: false, count: count)
-        var touched: [Int] = []
-        var newOffsets = [0], targets: [Int32] = [], weights: [Double] = []
+        var newOffsets = [Int](repeating: 0, count: count + 1)
+        var targets: [Int32] = [], weights: [Double] = []
         targets.reserveCapacity(self.targets.count / 2)
         weights.reserveCapacity(self.targets.count / 2)
-        for c in 0..<count {
-            for k in start[c]..<start[c + 1] {
-                let v = members[k]
-                loops[c] += selfLoop[v]
-                strengthSum[c] += strength[v]
-                sizeSum[c] += size[v]
-                for i in self.offsets[v]..<self.offsets[v + 1] {
-                    let u = Int(self.targets[i])
-                    let d = membership[u]
-                    if d == c {
-                        if u > v { loops[c] += self.weights[i] }
-                    } else {
-                        if !seen[d] { seen[d] = true; touched.append(d) }
-                        accumulated[d] += self.weights[i]
+        // Raw buffers in the loop over every link (each index comes from the graph's own rows):
+        // with array accesses this was a fifth of a Leiden run.
+        let accumulated = UnsafeMutableBufferPointer<Double>.allocate(capacity: max(count, 1))
+        accumulated.initialize(repeating: 0)
+        let seen = UnsafeMutableBufferPointer<Bool>.allocate(capacity: max(count, 1))
+        seen.initialize(repeating: false)
+        defer { accumulated.deallocate(); seen.deallocate() }
+        var touched: [Int32] = []
+        membership.withUnsafeBufferPointer { membership in
+            self.offsets.withUnsafeBufferPointer { offsets in
+                self.targets.withUnsafeBufferPointer { links in
+                    self.weights.withUnsafeBufferPointer { linkWeights in
+                        for c in 0..<count {
+                            var loop = 0.0, strength = 0.0, size = 0.0
+                            for k in start[c]..<start[c + 1] {
+                                let v = members[k]
+                                loop += selfLoop[v]
+                                strength += self.strength[v]
+                                size += self.size[v]
+                                for i in offsets[v]..<offsets[v + 1] {
+                                    let u = Int(links[i])
+                                    let d = membership[u]
+                                    if d == c {
+                                        if u > v { loop += linkWeights[i] }
+                                    } else {
+                                        if !seen[d] { seen[d] = true; touched.append(Int32(d)) }
+                                        accumulated[d] += linkWeights[i]
+                                    }
+                                }
+                            }
+                            loops[c] = loop; strengthSum[c] = strength; sizeSum[c] = size
+                            touched.sort()
+                            for d in touched {
+                                let d = Int(d)
+                                targets.append(Int32(d)); weights.append(accumulated[d])
+                                accumulated[d] = 0; seen[d] = false
+                            }
+                            touched.removeAll(keepingCapacity: true)
+                            newOffsets[c + 1] = targets.count
+                        }
                     }
                 }
             }
-            touched.sort()
-            for d in touched {
-                targets.append(Int32(d)); weights.append(accumulated[d])
-                accumulated[d] = 0; seen[d] = false
-            }
-            touched.removeAll(keepingCapacity: true)
-            newOffsets.append(targets.count)
         }
         return WeightedGraph(
             n: count, offsets: newOffsets, targets: targets, weights: weights, selfLoop: loops,
@@ -155,13 +172,26 @@ struct Objective {
     }
 }
 
-/// Renumbers communities by first appearance in vertex order.
+/// Renumbers communities by first appearance in vertex order. Labels are small non-negative
+/// integers here (at most the node count), so a dense table does what a dictionary did, and
+/// hashing was a tenth of the time of a Leiden run on 10,000 actors.
 func canonical(_ membership: [Int]) -> (membership: [Int], count: Int) {
-    var map: [Int: Int] = [:]
-    let out = membership.map { c -> Int in
-        if let m = map[c] { return m }
-        map[c] = map.count
-        return map.count - 1
+    let largest = membership.max() ?? -1
+    guard largest >= 0, largest < 4 * membership.count + 16, membership.allSatisfy({ $0 >= 0 }) else {
+        var map: [Int: Int] = [:]
+        let out = membership.map { c -> Int in
+            if let m = map[c] { return m }
+            map[c] = map.count
+            return map.count - 1
+        }
+        return (out, map.count)
     }
-    return (out, map.count)
+    var map = [Int](repeating: -1, count: largest + 1)
+    var count = 0
+    var out = [Int](repeating: 0, count: membership.count)
+    for (v, c) in membership.enumerated() {
+        if map[c] < 0 { map[c] = count; count += 1 }
+        out[v] = map[c]
+    }
+    return (out, count)
 }

@@ -1,3 +1,5 @@
+import Dispatch
+
 /// Measures of a partition of the vertices into groups (sectors, ministries, kinds): how ties
 /// fall within and between groups.
 ///
@@ -156,37 +158,81 @@ extension Graph {
     /// or lower than the observed one. Each permutation draws from its own seeded stream, so
     /// results do not depend on anything but `seed`.
     /// - Complexity: O(R·m).
-    public func eiPermutationTest(groups: [Int], permutations: Int = 5000, seed: UInt64 = 1) -> (network: Double, groups: [Double]) {
+    public func eiPermutationTest(groups: [Int], permutations: Int = 5000, seed: UInt64 = 1, threads: Int = Graph.defaultThreadCount) -> (network: Double, groups: [Double]) {
         let k = (groups.max() ?? -1) + 1
         let observed = GroupMeasures(self, groups: groups)
-        func counts(_ labels: [Int], _ external: inout [Int], _ inside: inout [Int]) -> (Int, Int) {
-            for i in 0..<k { external[i] = 0; inside[i] = 0 }
-            var e = 0, ii = 0
-            for edge in 0..<edgeCount {
-                let a = labels[Int(edgeSources[edge])], b = labels[Int(edgeTargets[edge])]
-                if a == b { inside[a] += 1; ii += 1 } else { external[a] += 1; external[b] += 1; e += 1 }
-            }
-            return (e, ii)
-        }
-        func ei(_ e: Int, _ i: Int) -> Double { e + i > 0 ? Double(e - i) / Double(e + i) : 0 }
+        @Sendable func ei(_ e: Int, _ i: Int) -> Double { e + i > 0 ? Double(e - i) / Double(e + i) : 0 }
         let networkObserved = observed.ei ?? 0
         let groupObserved = (0..<k).map { observed.groupEI[$0] ?? 0 }
+        let tolerance = 1e-12
+        // Permutation r is shuffled by a generator seeded from r alone, so the permutations are
+        // shared out among threads in blocks and the counts (sums) are the same on any number.
+        let graph = self
+        @Sendable func count(_ range: Range<Int>) -> (network: Int, groups: [Int]) {
+            var networkCount = 0
+            var groupCount = [Int](repeating: 0, count: k)
+            var labels = groups
+            var external = [Int](repeating: 0, count: k), inside = external
+            for r in range {
+                var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
+                labels = groups
+                labels.shuffle(using: &rng)
+                for i in 0..<k { external[i] = 0; inside[i] = 0 }
+                var e = 0, ii = 0
+                labels.withUnsafeBufferPointer { labels in
+                    graph.edgeSources.withUnsafeBufferPointer { sources in
+                        graph.edgeTargets.withUnsafeBufferPointer { targets in
+                            external.withUnsafeMutableBufferPointer { external in
+                                inside.withUnsafeMutableBufferPointer { inside in
+                                    for edge in 0..<sources.count {
+                                        let a = labels[Int(sources[edge])], b = labels[Int(targets[edge])]
+                                        if a == b { inside[a] += 1; ii += 1 } else { external[a] += 1; external[b] += 1; e += 1 }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+                if ei(e, ii) <= networkObserved + tolerance { networkCount += 1 }
+                for a in 0..<k where ei(external[a], inside[a]) <= groupObserved[a] + tolerance { groupCount[a] += 1 }
+            }
+            return (networkCount, groupCount)
+        }
+        let blocks = max(1, min(threads, permutations / 50))
         var networkCount = 0
         var groupCount = [Int](repeating: 0, count: k)
-        var labels = groups
-        var external = [Int](repeating: 0, count: k), inside = external
-        let tolerance = 1e-12
-        for r in 0..<permutations {
-            var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
-            labels = groups
-            labels.shuffle(using: &rng)
-            let (e, i) = counts(labels, &external, &inside)
-            if ei(e, i) <= networkObserved + tolerance { networkCount += 1 }
-            for a in 0..<k where ei(external[a], inside[a]) <= groupObserved[a] + tolerance { groupCount[a] += 1 }
+        if blocks == 1 {
+            (networkCount, groupCount) = count(0..<permutations)
+        } else {
+            let results = ResultSlots<(network: Int, groups: [Int])>(count: blocks)
+            DispatchQueue.concurrentPerform(iterations: blocks) { b in
+                results.store(count(b * permutations / blocks..<(b + 1) * permutations / blocks), at: b)
+            }
+            for part in results.values {
+                networkCount += part.network
+                for a in 0..<k { groupCount[a] += part.groups[a] }
+            }
         }
         let denominator = Double(permutations + 1)
         return (Double(networkCount + 1) / denominator, groupCount.map { Double($0 + 1) / denominator })
     }
+}
+
+/// One slot per parallel task for its result; each written by its own task, read after all end.
+final class ResultSlots<T>: @unchecked Sendable {
+    private let slots: UnsafeMutablePointer<T?>
+    private let count: Int
+    init(count: Int) {
+        self.count = count
+        slots = .allocate(capacity: count)
+        slots.initialize(repeating: nil, count: count)
+    }
+    deinit {
+        slots.deinitialize(count: count)
+        slots.deallocate()
+    }
+    func store(_ value: T, at i: Int) { slots[i] = value }
+    var values: [T] { (0..<count).map { slots[$0]! } }
 }
 
 /// The statistics the group measures test with.

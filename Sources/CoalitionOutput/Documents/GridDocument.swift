@@ -10,7 +10,7 @@ public struct GridDocument: Document {
         var pagerankPercentile: Double?; var betweennessPercentile: Double?
         var finding: String?; var foundBy: [String]
     }
-    struct JSON: Encodable { var measure: String; var entries: [Entry]; var unrated: [String] }
+    struct JSON: Encodable { var measure: String; var betweennessSampledSources: Int?; var entries: [Entry]; var unrated: [String] }
 
     public let grid: PowerInterestGrid
     public let network: StakeholderNetwork
@@ -23,7 +23,7 @@ public struct GridDocument: Document {
     public func encode(to encoder: Encoder) throws {
         let ids = network.actors.map(\.id)
         try JSON(
-            measure: grid.measure.rawValue,
+            measure: grid.measure.rawValue, betweennessSampledSources: grid.betweennessSampledSources,
             entries: grid.entries.map {
                 Entry(
                     id: ids[$0.actor], influence: $0.influence, interest: $0.interest, quadrant: $0.quadrant.rawValue,
@@ -70,6 +70,11 @@ public struct GridDocument: Document {
                     ]
                 }
             ).text)
+        if let sources = grid.betweennessSampledSources {
+            out.append("")
+            out.append(
+                "Betweenness percentiles are estimated from \(NumberStyle.count(sources, "sampled source")) (Brandes & Pich 2007): close ranks in the middle may swap, the top quarter that finds hidden influencers holds.")
+        }
         if !grid.unrated.isEmpty {
             out.append("");
             out.append("Not rated (\(grid.unrated.count)): " + grid.unrated.prefix(10).map { names[$0] }.joined(separator: ", ") + (grid.unrated.count > 10 ? ", …" : ""))

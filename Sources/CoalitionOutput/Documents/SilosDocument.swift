@@ -54,11 +54,12 @@ public struct SilosDocument: Document {
             out.append("Missing bridges: none (no pair of groups has significantly fewer ties than expected).")
         } else {
             out.append("Missing bridges (\(s.missingBridges.count)):")
-            for bridge in s.missingBridges {
+            for (rank, bridge) in s.missingBridges.enumerated() {
                 let a = s.grouping.groups[bridge.groups.0], b = s.grouping.groups[bridge.groups.1]
                 out.append(
                     "- \(a) – \(b): \(bridge.ties) tie\(bridge.ties == 1 ? "" : "s") where \(NumberStyle.fixed(bridge.expectedTies, 1)) were expected (p = \(String(format: "%.2g", bridge.adjustedPValue)) after correction)"
                 )
+                if rank >= s.detailedBridges { continue }
                 if let top = bridge.bridgers.first {
                     out.append(
                         "  bridging today: "
@@ -75,6 +76,13 @@ public struct SilosDocument: Document {
                     + "a pair counts the actors on both sides it links through the bridger"
                     + (roles.contains { $0.hasPrefix("representative") } ? "; representative of X: the bridger belongs to X and carries its ties to the other group" : "")
                     + (roles.contains("liaison") ? "; liaison: the bridger belongs to neither group" : "") + ".")
+            if s.detailedBridges < s.missingBridges.count {
+                out.append("Bridgers and candidates are named for the first \(NumberStyle.count(s.detailedBridges, "missing bridge")), the most surprising.")
+            }
+            if let sources = s.betweennessSampledSources {
+                out.append(
+                    "Bridgers with as many pairs, and candidates with the same score, are ordered by betweenness estimated from \(NumberStyle.count(sources, "sampled source")) (Brandes & Pich 2007).")
+            }
         }
         out.append("")
         out.append(
@@ -126,6 +134,7 @@ public struct SilosDocument: Document {
         case membership, community, modularity, nmi, adjustedRand, count, method, runs, splitDisconnected
         case publicBodies, ministryPairs, ministries, directTies, intermediaries, unconnectedMinistryPairs, tiesByLevel, levels
         case attribute, usedFirstOfSeveral
+        case betweennessSampledSources, detailedBridges
     }
 
     public func encode(to encoder: Encoder) throws {
@@ -167,6 +176,8 @@ public struct SilosDocument: Document {
             try c.encode(s.grouping.labels[i], forKey: .group)
             try c.encode(ei, forKey: .eiIndex)
         }
+        try top.encodeIfPresent(s.betweennessSampledSources, forKey: .betweennessSampledSources)
+        if s.detailedBridges < s.missingBridges.count { try top.encode(s.detailedBridges, forKey: .detailedBridges) }
         var bridges = top.nestedUnkeyedContainer(forKey: .missingBridges)
         for b in s.missingBridges {
             var c = bridges.nestedContainer(keyedBy: Keys.self)

@@ -154,7 +154,23 @@ public final class AnalysisSession: @unchecked Sendable {
             options.permutations = settings.permutations
             options.seed = settings.seed
             options.weighted = settings.weighted
+            options.betweennessSources = settings.rankingSources(actors: network.actors.count, ties: supportingGraph.edgeCount)
             return SiloAnalysis(network, grouping: grouping, options: options)
+        }
+    }
+
+    /// What the silos diagram draws: the full analysis's outline when it has run (a report
+    /// runs it anyway), else only the group E-I and the missing-bridge test.
+    public func siloOutline() throws(GroupingError) -> SiloAnalysis.Outline {
+        let grouping = try grouping()
+        lock.lock()
+        let full = cache["silos"] as? SiloAnalysis
+        lock.unlock()
+        if let full { return full.outline }
+        return cached("silo-outline") {
+            var options = SiloAnalysis.Options()
+            options.weighted = settings.weighted
+            return SiloAnalysis.Outline(network, grouping: grouping, options: options)
         }
     }
 
@@ -173,7 +189,7 @@ public final class AnalysisSession: @unchecked Sendable {
     }
 
     public func grid(measure: PowerInterestGrid.Measure = .both) -> PowerInterestGrid {
-        cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure) }
+        cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure, betweennessSources: settings.rankingSources(actors: network.actors.count, ties: supportingGraph.edgeCount)) }
     }
 
     /// The supporting network the community search runs on (opposition ties left out).

@@ -89,7 +89,7 @@ extension AnalysisSession {
         case .ego: return builder.ego(ego, depth: style.depth, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
         case .groups: return try grouped { () throws(GroupingError) in builder.groups(try grouping(), engine: style.engine) }
         case .silos:
-            return try grouped { () throws(GroupingError) in builder.silos(try silos(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine) }
+            return try grouped { () throws(GroupingError) in builder.silos(try siloOutline(), sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine) }
         case .willing: return builder.willing(willing, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
         case .voices: return builder.voices(voices, sizeBy: measure, values: values(of: style.sizeBy), engine: style.engine)
         case .portfolio:

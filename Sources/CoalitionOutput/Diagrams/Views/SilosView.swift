@@ -6,7 +6,9 @@ extension DiagramBuilder {
     /// Actors clustered by group, ties between groups emphasised, missing bridges as ghost edges.
     /// Above ``largeNetwork`` actors the boxes of actors give way to one node per group, with
     /// its E-I index, and the missing bridges between them: fdp took minutes on 10,000 actors.
-    public func silos(_ silos: SiloAnalysis, sizeBy measure: String, values: [Double], engine: LayoutEngine?) -> Diagram {
+    /// It draws from the analysis's outline alone (E-I per group, missing bridges), which
+    /// costs a pass over the ties rather than the whole silo analysis.
+    public func silos(_ silos: SiloAnalysis.Outline, sizeBy measure: String, values: [Double], engine: LayoutEngine?) -> Diagram {
         let grouping = silos.grouping
         if network.actors.count > Self.largeNetwork { return groupSilos(silos, engine: engine) }
         // osage packs the group boxes and the actors in each: compact, and the same every run.
@@ -19,7 +21,7 @@ extension DiagramBuilder {
         func anchor(_ group: Int) -> Int? {
             network.actors.indices.filter { grouping.index[$0] == group }.max { degree[$0] != degree[$1] ? degree[$0] < degree[$1] : $0 > $1 }
         }
-        let ghosts = silos.missingBridges.compactMap { b in anchor(b.groups.0).flatMap { a in anchor(b.groups.1).map { (a, $0) } } }
+        let ghosts = silos.missingBridges.compactMap { b in anchor(b.0).flatMap { a in anchor(b.1).map { (a, $0) } } }
         // Names are shared out between the groups, so every box says who is in it.
         let k = max(grouping.groups.count, 1)
         var named = Set<Int>()
@@ -70,7 +72,7 @@ extension DiagramBuilder {
         return d
     }
 
-    func groupSilos(_ silos: SiloAnalysis, engine: LayoutEngine?) -> Diagram {
+    func groupSilos(_ silos: SiloAnalysis.Outline, engine: LayoutEngine?) -> Diagram {
         let grouping = silos.grouping
         let chosen = engine ?? (grouping.groups.count <= 150 ? .neato : .sfdp)
         var d = Diagram(
@@ -83,10 +85,10 @@ extension DiagramBuilder {
                 ]),
             directed: false, engine: chosen)
         (d.nodes, d.edges) = groupNodesAndEdges(grouping) { i in
-            silos.groups[i].eiIndex.map { "E-I \(Numbers.shortest(($0 * 100).rounded() / 100))" }
+            silos.eiIndex[i].map { "E-I \(Numbers.shortest(($0 * 100).rounded() / 100))" }
         }
         for b in silos.missingBridges {
-            d.edges.append(Diagram.Edge(from: "g\(b.groups.0)", to: "g\(b.groups.1)", width: 3, style: "dashed", color: "#BBBBBB", arrowhead: nil))
+            d.edges.append(Diagram.Edge(from: "g\(b.0)", to: "g\(b.1)", width: 3, style: "dashed", color: "#BBBBBB", arrowhead: nil))
         }
         d.legend = [
             .init(label: "group (size: actors)", sample: .node(shape: "ellipse", fill: "#DDDDDD", dashed: false)),
