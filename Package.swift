@@ -79,7 +79,7 @@ let package = Package(
             dependencies: [
                 "CoalitionIO", "CoalitionDOT", "CoalitionOutput", "CoalitionTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ]),
-        .testTarget(name: "CoalitionOutputTests", dependencies: ["CoalitionOutput", "CoalitionIO", "Graphviz", "CoalitionTestSupport"]),
+        .testTarget(name: "CoalitionOutputTests", dependencies: ["CoalitionOutput", "CoalitionIO", "CoalitionGraph", "Graphviz", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionCLITests", dependencies: ["CoalitionCLI", "CoalitionTestSupport"]),
         .testTarget(name: "GraphvizTests", dependencies: ["Graphviz", "CoalitionTestSupport"]),
         .testTarget(name: "CoalitionReportTests", dependencies: ["CoalitionReport", "CoalitionOutput", "CoalitionIO", "CoalitionTestSupport"], exclude: ["golden"]),

@@ -211,3 +211,34 @@ final class OracleTests: XCTestCase {
         XCTAssertEqual(b.build().simplified(includeNegative: true).edgeCount, 2)
     }
 }
+
+extension OracleTests {
+    /// Restarts run side by side on the machine's threads; the best is still chosen in run
+    /// order, so the answer is that of the runs one by one (run r is seeded as a single run
+    /// with seed + r·0xD1B54A32D192ED03).
+    func testParallelRestartsGiveTheBestRunInRunOrder() {
+        let g = randomGraph(n: 300, p: 0.03, directed: false, seed: 11)
+        let together = g.communities(seed: 5, restarts: 6)
+        let alone = (0..<6).map { r in g.communities(seed: 5 &+ UInt64(r) &* 0xD1B5_4A32_D192_ED03, restarts: 1) }
+        var best = alone[0]
+        for c in alone.dropFirst() where c.quality > best.quality + 1e-12 { best = c }
+        XCTAssertEqual(together.membership, best.membership)
+        XCTAssertEqual(together.quality, best.quality)
+        XCTAssertEqual(together.runs, 6)
+        XCTAssertGreaterThan(Set(alone.map(\.membership)).count, 1, "the runs differ, so the choice among them is tested")
+    }
+
+    /// Each permutation is shuffled by a generator of its own: the p-values are the same on
+    /// one thread, two or five.
+    func testPermutationPValuesAreTheSameOnAnyThreadCount() {
+        let g = randomGraph(n: 200, p: 0.05, directed: false, seed: 3)
+        let groups = (0..<200).map { $0 % 4 == 0 ? 0 : ($0 % 3 == 0 ? 1 : 2) }
+        let one = g.eiPermutationTest(groups: groups, permutations: 999, seed: 7, threads: 1)
+        for threads in [2, 5] {
+            let many = g.eiPermutationTest(groups: groups, permutations: 999, seed: 7, threads: threads)
+            XCTAssertEqual(many.network, one.network)
+            XCTAssertEqual(many.groups, one.groups)
+        }
+        XCTAssertTrue(one.groups.contains { $0 > 0.01 && $0 < 0.99 }, "some p-value is neither floor nor ceiling: \(one.groups)")
+    }
+}

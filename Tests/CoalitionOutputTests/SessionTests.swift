@@ -1,4 +1,5 @@
 import Coalition
+import CoalitionGraph
 import CoalitionIO
 import CoalitionOutput
 import CoalitionTestSupport
@@ -135,5 +136,76 @@ extension SessionTests {
         XCTAssertTrue(full.contains("4 actors are single points of failure: if one leaves, part of the network is cut off (Municipality of Oakdale,"), full)
         XCTAssertTrue(full.contains("Betweenness: the share of shortest paths between other actors that pass through it; brokers score high.\nTop 10 by betweenness"), full)
         XCTAssertTrue(full.contains("Top 10 by core number"), "core numbers differ here")
+    }
+}
+
+extension SessionTests {
+    /// 2,400 actors in 6 sectors, most ties inside a sector, every actor rated.
+    func generatedMission() -> StakeholderNetwork {
+        var rng = SplitMix64(seed: 2040)
+        let n = 2_400
+        let sectors = (0..<n).map { _ in Int.random(in: 0..<6, using: &rng) }
+        let actors = (0..<n).map { i in
+            Actor(
+                id: "a\(i)", name: "Actor \(i)", kind: [ActorKind.ministry, .agency, .business, .university, .cso, .community][i % 6],
+                sectors: ["s\(sectors[i])"], influence: Double(Int.random(in: 0...5, using: &rng)), interest: Double(Int.random(in: 0...5, using: &rng)),
+                stance: .supportive, commitment: .active)
+        }
+        var seen = Set<Int>(), ties: [Tie] = []
+        while ties.count < 12_000 {
+            let a = Int.random(in: 0..<n, using: &rng)
+            var b = Int.random(in: 0..<n, using: &rng)
+            if Double.random(in: 0..<1, using: &rng) < 0.8 { while sectors[b] != sectors[a] { b = Int.random(in: 0..<n, using: &rng) } }
+            guard a != b, seen.insert(min(a, b) * n + max(a, b)).inserted else { continue }
+            ties.append(Tie(source: Int32(a), target: Int32(b), commitment: .active))
+        }
+        return StakeholderNetwork(actors: actors, ties: ties, isDirected: false)
+    }
+
+    /// Above 2,000 actors the betweenness that only orders is estimated, and every output
+    /// that uses it says so; on the example mission it is exact and nothing says otherwise.
+    func testOrderingBetweennessIsSampledAboveTwoThousandActorsAndSaysSo() throws {
+        let session = AnalysisSession(network: generatedMission())
+        XCTAssertEqual(session.grid().betweennessSampledSources, 1_000)
+        XCTAssertTrue(session.gridDocument().text.contains("Betweenness percentiles are estimated from 1000 sampled sources"))
+        let silos = try session.silos()
+        XCTAssertEqual(silos.betweennessSampledSources, 1_000)
+        XCTAssertGreaterThan(silos.missingBridges.count, 0)
+        let text = try session.silosDocument().text
+        XCTAssertTrue(text.contains("ordered by betweenness estimated from 1000 sampled sources"), text)
+        let json = try XCTUnwrap(try session.silosDocument().rendered(.json))
+        XCTAssertTrue(json.contains("\"betweennessSampledSources\" : 1000"), String(json.prefix(400)))
+
+        let example = try AnalysisSession.open([TestSupport.fixture("fixtures/healthy-lives-2040/mission.yaml").path])
+        XCTAssertNil(example.grid().betweennessSampledSources)
+        XCTAssertNil(try example.silos().betweennessSampledSources)
+        XCTAssertFalse(try XCTUnwrap(try example.silosDocument().rendered(.json)).contains("betweennessSampledSources"))
+    }
+
+    /// Bridgers and candidates are named for the first missing bridges only, and those are the
+    /// ones the full analysis names.
+    func testBridgersAreNamedForTheFirstMissingBridges() throws {
+        let network = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
+        let grouping = try Grouping(network, by: "sector")
+        let full = SiloAnalysis(network, grouping: grouping)
+        var options = SiloAnalysis.Options()
+        options.detailedBridges = 2
+        let first = SiloAnalysis(network, grouping: grouping, options: options)
+        XCTAssertGreaterThan(full.missingBridges.count, 2)
+        XCTAssertEqual(first.detailedBridges, 2)
+        XCTAssertEqual(first.missingBridges.map { [$0.groups.0, $0.groups.1] }, full.missingBridges.map { [$0.groups.0, $0.groups.1] })
+        for i in 0..<2 {
+            XCTAssertEqual(first.missingBridges[i].candidates.map(\.reason), full.missingBridges[i].candidates.map(\.reason))
+            XCTAssertEqual(first.missingBridges[i].bridgers.map(\.actor), full.missingBridges[i].bridgers.map(\.actor))
+            XCTAssertFalse(full.missingBridges[i].bridgers.isEmpty)
+        }
+        XCTAssertTrue(first.missingBridges[2...].allSatisfy { $0.bridgers.isEmpty && $0.candidates.isEmpty })
+        let text = SilosDocument(first, network).text
+        XCTAssertTrue(text.contains("Bridgers and candidates are named for the first 2 missing bridges, the most surprising."), text)
+        XCTAssertFalse(text.contains("nobody is tied to both"), "a bridge without details is not one nobody bridges")
+        // The outline the diagram draws matches the analysis.
+        let outline = SiloAnalysis.Outline(network, grouping: grouping)
+        XCTAssertEqual(outline.missingBridges.map { [$0.0, $0.1] }, full.missingBridges.map { [$0.groups.0, $0.groups.1] })
+        XCTAssertEqual(outline.eiIndex, full.groups.map(\.eiIndex))
     }
 }

@@ -1,3 +1,5 @@
+import CoalitionGraph
+import CoalitionTestSupport
 import XCTest
 
 @testable import Coalition
@@ -158,5 +160,90 @@ final class WillingTests: XCTestCase {
         XCTAssertEqual(both.entries.filter { $0.finding != nil }.map(\.actor), [4], "the clique ends hold fewer paths and are rated as they sit")
         XCTAssertEqual(both.entries[0].pagerankPercentile, both.entries[5].pagerankPercentile, "placed alike, ranked alike")
         XCTAssertNil(PowerInterestGrid(n, measure: .pagerank).entries[4].finding, "PageRank alone misses the broker")
+    }
+}
+
+extension WillingTests {
+    /// The clean-up after the split, as it was written first: rescan every tie for each fold
+    /// and each merge. The incremental ``PartMerging`` must give the same parts.
+    func rescanned(_ start: [Int], _ edges: [(Int, Int, Double)]) -> [[Int]] {
+        var parts = start
+        while true {
+            var size = [Int: Int]()
+            for p in parts { size[p, default: 0] += 1 }
+            guard size.count > 1, let small = size.filter({ $0.value < 3 }).keys.min() else { break }
+            var ties = [Int: Int]()
+            for (u, v, _) in edges {
+                if parts[u] == small && parts[v] != small { ties[parts[v], default: 0] += 1 }
+                if parts[v] == small && parts[u] != small { ties[parts[u], default: 0] += 1 }
+            }
+            let target = ties.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key ?? size.keys.filter { $0 != small }.min()!
+            parts = parts.map { $0 == small ? target : $0 }
+        }
+        while true {
+            let labels = Array(Set(parts)).sorted()
+            guard labels.count > 1 else { break }
+            var size = [Int: Int](), inside = [Int: Int](), between = [[Int]: Int]()
+            for p in parts { size[p, default: 0] += 1 }
+            for (u, v, _) in edges {
+                if parts[u] == parts[v] { inside[parts[u], default: 0] += 1 } else { between[[min(parts[u], parts[v]), max(parts[u], parts[v])], default: 0] += 1 }
+            }
+            func density(_ p: Int) -> Double { let n = Double(size[p]!); return n > 1 ? 2 * Double(inside[p] ?? 0) / (n * (n - 1)) : 1 }
+            var best: ([Int], Double)?
+            for (pair, ties) in between.sorted(by: { $0.key.lexicographicallyPrecedes($1.key) }) {
+                let ratio = Double(ties) / Double(size[pair[0]]! * size[pair[1]]!) / max(min(density(pair[0]), density(pair[1])), 1e-12)
+                if ratio >= 0.5 && (best == nil || ratio > best!.1) { best = (pair, ratio) }
+            }
+            guard let (pair, _) = best else { break }
+            parts = parts.map { $0 == pair[1] ? pair[0] : $0 }
+        }
+        let labels = Array(Set(parts)).sorted()
+        return labels.map { c in parts.indices.filter { parts[$0] == c } }
+    }
+
+    func testMergingPartsIncrementallyGivesTheRescannedParts() {
+        var rng = SplitMix64(seed: 2040)
+        var merges = 0
+        for trial in 0..<60 {
+            let n = Int.random(in: 8...60, using: &rng)
+            let labels = Int.random(in: 2...max(2, n / 2), using: &rng)
+            let parts = (0..<n).map { _ in Int.random(in: 0..<labels, using: &rng) * 3 }
+            var seen = Set<Int>(), edges: [(Int, Int, Double)] = []
+            let p = Double.random(in: 0.05...0.5, using: &rng)
+            for u in 0..<n {
+                for v in u + 1..<n where Double.random(in: 0..<1, using: &rng) < (parts[u] == parts[v] ? min(1, 2 * p) : p / 2) {
+                    if seen.insert(u * n + v).inserted { edges.append((u, v, 1)) }
+                }
+            }
+            var merging = PartMerging(parts: parts, edges: edges)
+            let expected = rescanned(parts, edges)
+            XCTAssertEqual(merging.merged(), expected, "trial \(trial)")
+            merges += Set(parts).count - expected.count
+        }
+        XCTAssertGreaterThan(merges, 100, "the trials fold and merge parts")
+    }
+
+    /// The rewiring test stops after its first rewiring only when the component is far more
+    /// modular than it: the example mission's willing component is not (all 20 run), four
+    /// committed circles joined by single ties are.
+    func testTheRewiringTestStopsEarlyOnlyWhenFarAboveChance() throws {
+        let example = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
+        let w = WillingAnalysis(example, threshold: .pledged)
+        XCTAssertEqual(w.clusters.count, 3)
+        XCTAssertEqual(w.rewirings, 20)
+        XCTAssertEqual(w.rewiringsStoppedEarly, 0)
+
+        let actors = (0..<40).map { i in (String(i), ActorKind.cso, "s\(i / 10)", Optional(Commitment.active), Optional(Stance.supportive)) }
+        var ties: [(String, String, Relation, Commitment?, Bool)] = []
+        for c in 0..<4 {
+            for i in 0..<10 {
+                for j in i + 1..<10 where (i + j) % 3 != 0 { ties.append((String(c * 10 + i), String(c * 10 + j), .partnership, nil, false)) }
+            }
+            ties.append((String(c * 10), String(((c + 1) % 4) * 10 + 5), .partnership, nil, false))
+        }
+        let circles = WillingAnalysis(network(actors, ties), threshold: .pledged)
+        XCTAssertEqual(circles.clusters.map(\.size), [10, 10, 10, 10])
+        XCTAssertEqual(circles.rewirings, 1)
+        XCTAssertEqual(circles.rewiringsStoppedEarly, 1)
     }
 }

@@ -73,7 +73,7 @@ public struct GridDocument: Document {
         if let sources = grid.betweennessSampledSources {
             out.append("")
             out.append(
-                "Betweenness percentiles are estimated from \(NumberStyle.count(sources, "sampled source")) (Brandes & Pich 2007): close ranks in the middle may swap, the top quarter that finds hidden influencers holds.")
+                "Betweenness percentiles are estimated from \(NumberStyle.count(sources, "sampled source")) (Brandes & Pich 2007): close ranks may swap, so an actor near the edge of the top quarter can gain or lose its finding.")
         }
         if !grid.unrated.isEmpty {
             out.append("");
