@@ -191,12 +191,18 @@ case "compare" where args.count >= 3:
     try compareBenchmark(data: args[1], name: args[2])
 case "keyplayers" where args.count >= 3:
     try keyPlayerBenchmark(data: args[1], name: args[2], size: args.count > 3 ? Int(args[3])! : 5)
+case "ladder" where args.count >= 2:
+    // ladder DATA-DIR [--coalition PATH] [--runs N] [NAME ...]
+    var rest = Array(args.dropFirst(2)), coalition = "../.build/release/coalition", runs = 3
+    if let i = rest.firstIndex(of: "--coalition") { coalition = rest[i + 1]; rest.removeSubrange(i...i + 1) }
+    if let i = rest.firstIndex(of: "--runs") { runs = Int(rest[i + 1])!; rest.removeSubrange(i...i + 1) }
+    try ladder(data: args[1], coalition: coalition, names: rest.isEmpty ? ["s1k", "s10k", "s30k", "s100k"] : rest, runs: runs)
 case "metrics" where args.count >= 3:
     let only = args.firstIndex(of: "--only").map { args[$0 + 1] }
     try metrics(data: args[1], name: args[2], exactBetweenness: args.contains("--exact-betweenness"), only: only)
 default:
     print(
-        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME | two-mode | keyplayers DATA-DIR NAME [K]"
+        "usage: coalition-bench generate-networks [DIR] [s1k s10k s100k] | generate-ties OUT.csv [TIES] [ACTORS] | load-csv TIES.csv [ACTORS.csv] | metrics DATA-DIR NAME [--exact-betweenness] | compare DATA-DIR NAME | two-mode | keyplayers DATA-DIR NAME [K] | ladder DATA-DIR [--coalition PATH] [--runs N] [NAMES]"
     )
     exit(2)
 }
@@ -448,4 +454,66 @@ func keyPlayerBenchmark(data: String, name: String, size: Int) throws {
         print(String(format: "%-32@ %8.2f s  value %.4f%@  (%@)", objective.rawValue as NSString, time, r.value,
                      (r.sampledSources.map { ", DF from \($0) sampled sources" } ?? "") as NSString, r.search as NSString))
     }
+}
+
+/// The mission analyses as a user runs them: whole `coalition` processes (release build) on the
+/// generated networks, the median of `runs` wall times each, beside `summary` on the same input
+/// in the same run (the cost of reading it, and the noise), then the growth exponent between
+/// rungs: log(t₂/t₁) / log(n₂/n₁) — 1 is linear, 2 quadratic.
+func ladder(data: String, coalition: String, names: [String], runs: Int) throws {
+    guard FileManager.default.isExecutableFile(atPath: coalition) else {
+        throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: coalition + " (build it: swift build -c release --product coalition)"])
+    }
+    let commands: [(String, [String])] = [
+        ("summary", ["summary"]), ("willing", ["willing"]), ("voices", ["voices"]), ("silos", ["silos"]), ("grid", ["grid"]),
+        ("render silos", ["render", "--view", "silos", "--format", "svg"]),
+    ]
+    func wall(_ arguments: [String]) throws -> Double {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: coalition)
+        p.arguments = arguments
+        p.standardOutput = FileHandle.nullDevice
+        p.standardError = FileHandle.nullDevice
+        let start = DispatchTime.now().uptimeNanoseconds
+        try p.run()
+        p.waitUntilExit()
+        guard p.terminationStatus == 0 else { throw CocoaError(.executableLoad, userInfo: [NSFilePathErrorKey: arguments.joined(separator: " ")]) }
+        return Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+    }
+    let output = FileManager.default.temporaryDirectory.appendingPathComponent("coalition-ladder-\(getpid()).svg").path
+    defer { try? FileManager.default.removeItem(atPath: output) }
+    var times: [String: [Double]] = [:]
+    var actors: [Int] = []
+    print("command        " + names.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+    var rows: [String: String] = [:]
+    for name in names {
+        let files = ["\(data)/\(name).actors.csv", "\(data)/\(name).ties.csv"]
+        guard let size = benchmarkSizes.first(where: { $0.name == name }) else { throw CocoaError(.fileNoSuchFile, userInfo: [NSFilePathErrorKey: name]) }
+        actors.append(size.actors)
+        for (label, command) in commands {
+            let extra = command.first == "render" ? ["--output", output] : []
+            var runsTaken: [Double] = []
+            for _ in 0..<runs { runsTaken.append(try wall(command + files + extra + ["--quiet"])) }
+            let median = runsTaken.sorted()[runs / 2]
+            times[label, default: []].append(median)
+            rows[label, default: ""] += String(format: "%.2f s", median).padding(toLength: 10, withPad: " ", startingAt: 0)
+        }
+        FileHandle.standardError.write(Data("measured \(name)\n".utf8))
+    }
+    for (label, _) in commands { print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + rows[label]!) }
+    if names.count > 1 {
+        print("")
+        print("growth exponent between rungs (log of the time ratio / log of the actor ratio; 1 = linear):")
+        for (label, _) in commands {
+            let t = times[label]!
+            var exponents: [String] = []
+            for i in 1..<t.count {
+                let growth: Double = log(t[i] / t[i - 1]) / log(Double(actors[i]) / Double(actors[i - 1]))
+                exponents.append(String(format: "%.2f", growth))
+            }
+            print(label.padding(toLength: 15, withPad: " ", startingAt: 0) + exponents.map { $0.padding(toLength: 10, withPad: " ", startingAt: 0) }.joined())
+        }
+    }
+    print("")
+    print("median of \(runs) runs each, whole processes of \(coalition), \(ProcessInfo.processInfo.activeProcessorCount) threads")
 }

@@ -171,11 +171,14 @@ extension Graph {
         @Sendable func count(_ range: Range<Int>) -> (network: Int, groups: [Int]) {
             var networkCount = 0
             var groupCount = [Int](repeating: 0, count: k)
-            var labels = groups
+            // 32-bit labels halve the memory the tie loop reads; the shuffle depends only on
+            // the count and the generator, so it is the same permutation as of the groups.
+            let original = groups.map { Int32($0) }
+            var labels = original
             var external = [Int](repeating: 0, count: k), inside = external
             for r in range {
                 var rng = SplitMix64(seed: seed &+ UInt64(r) &* 0x9E37_79B9_7F4A_7C15)
-                labels = groups
+                labels = original
                 labels.shuffle(using: &rng)
                 for i in 0..<k { external[i] = 0; inside[i] = 0 }
                 var e = 0, ii = 0
@@ -185,7 +188,7 @@ extension Graph {
                             external.withUnsafeMutableBufferPointer { external in
                                 inside.withUnsafeMutableBufferPointer { inside in
                                     for edge in 0..<sources.count {
-                                        let a = labels[Int(sources[edge])], b = labels[Int(targets[edge])]
+                                        let a = Int(labels[Int(sources[edge])]), b = Int(labels[Int(targets[edge])])
                                         if a == b { inside[a] += 1; ii += 1 } else { external[a] += 1; external[b] += 1; e += 1 }
                                     }
                                 }

@@ -154,7 +154,7 @@ public final class AnalysisSession: @unchecked Sendable {
             options.permutations = settings.permutations
             options.seed = settings.seed
             options.weighted = settings.weighted
-            options.betweennessSources = settings.rankingSources(actors: network.actors.count, ties: supportingGraph.edgeCount)
+            options.betweennessSources = settings.tieBreakingSources(actors: network.actors.count)
             return SiloAnalysis(network, grouping: grouping, options: options)
         }
     }

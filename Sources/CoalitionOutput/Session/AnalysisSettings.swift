@@ -29,12 +29,18 @@ public struct AnalysisSettings: Sendable, Hashable {
     /// 10,000 actors (6 s of 7).
     public var rankingExactLimit = 2_000
 
-    /// The sources of that ranking betweenness on `actors` actors and `ties` ties: all up to
+    /// The sources of the grid's betweenness on `actors` actors and `ties` ties: all up to
     /// `rankingExactLimit` actors; above, 1,000 sampled sources, fewer when there are more than
     /// 50,000 ties so that the searches visit at most 5·10⁷ ties, and never fewer than 256.
     public func rankingSources(actors: Int, ties: Int) -> SourceSelection {
         let count = max(256, min(1_000, 50_000_000 / max(ties, 1)))
         return actors > rankingExactLimit && count < actors ? .sample(count: count, seed: seed) : .all
+    }
+
+    /// The sources of the betweenness that breaks ties between equally placed bridgers and
+    /// candidates in `silos`: all up to `rankingExactLimit` actors, else 256 sampled.
+    public func tieBreakingSources(actors: Int) -> SourceSelection {
+        actors > rankingExactLimit ? .sample(count: 256, seed: seed) : .all
     }
     /// The portfolio's participations that count (`--roles`); nil: every role.
     public var roles: Set<ParticipationRole>?
