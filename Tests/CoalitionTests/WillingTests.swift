@@ -223,9 +223,9 @@ extension WillingTests {
         XCTAssertGreaterThan(merges, 100, "the trials fold and merge parts")
     }
 
-    /// The rewiring test stops after its first rewiring only when the component is far more
-    /// modular than it: the example mission's willing component is not (all 20 run), four
-    /// committed circles joined by single ties are.
+    /// The rewiring test stops after its first rewiring only when the component is large and
+    /// far more modular than it: the example mission's willing component runs all 20, and so do
+    /// four committed circles of 10 joined by single ties; 60 such circles stop after one.
     func testTheRewiringTestStopsEarlyOnlyWhenFarAboveChance() throws {
         let example = try XCTUnwrap(loadValid([fixture("healthy-lives-2040/mission.yaml")]))
         let w = WillingAnalysis(example, threshold: .pledged)
@@ -233,17 +233,25 @@ extension WillingTests {
         XCTAssertEqual(w.rewirings, 20)
         XCTAssertEqual(w.rewiringsStoppedEarly, 0)
 
-        let actors = (0..<40).map { i in (String(i), ActorKind.cso, "s\(i / 10)", Optional(Commitment.active), Optional(Stance.supportive)) }
-        var ties: [(String, String, Relation, Commitment?, Bool)] = []
-        for c in 0..<4 {
-            for i in 0..<10 {
-                for j in i + 1..<10 where (i + j) % 3 != 0 { ties.append((String(c * 10 + i), String(c * 10 + j), .partnership, nil, false)) }
+        func circles(_ count: Int) -> WillingAnalysis {
+            let actors = (0..<count * 10).map { i in (String(i), ActorKind.cso, "s\(i / 10)", Optional(Commitment.active), Optional(Stance.supportive)) }
+            var ties: [(String, String, Relation, Commitment?, Bool)] = []
+            for c in 0..<count {
+                for i in 0..<10 {
+                    for j in i + 1..<10 where (i + j) % 3 != 0 { ties.append((String(c * 10 + i), String(c * 10 + j), .partnership, nil, false)) }
+                }
+                ties.append((String(c * 10), String(((c + 1) % count) * 10 + 5), .partnership, nil, false))
             }
-            ties.append((String(c * 10), String(((c + 1) % 4) * 10 + 5), .partnership, nil, false))
+            return WillingAnalysis(network(actors, ties), threshold: .pledged)
         }
-        let circles = WillingAnalysis(network(actors, ties), threshold: .pledged)
-        XCTAssertEqual(circles.clusters.map(\.size), [10, 10, 10, 10])
-        XCTAssertEqual(circles.rewirings, 1)
-        XCTAssertEqual(circles.rewiringsStoppedEarly, 1)
+        let four = circles(4)
+        XCTAssertEqual(four.clusters.map(\.size), [10, 10, 10, 10])
+        XCTAssertEqual(four.rewirings, 20)
+        XCTAssertEqual(four.rewiringsStoppedEarly, 0)
+        let sixty = circles(60)
+        XCTAssertEqual(sixty.clusters.count, 60)
+        XCTAssertEqual(sixty.rewirings, 1)
+        XCTAssertEqual(sixty.rewiringsStoppedEarly, 1)
+        XCTAssertTrue(sixty.notes[0].contains("for a rewiring of it; 0.1 or more above, the test stops after one rewiring of 20"), sixty.notes[0])
     }
 }

@@ -78,15 +78,21 @@ public struct WillingAnalysis: Sendable {
     public var rewirings = 0
     public var rewiringsStoppedEarly = 0
 
-    /// The null model of the split, in one sentence for the output.
-    public static let nullModel =
-        "A willing component is split only when its best modularity (Leiden) is at least 0.3 and above that of each of 20 degree-preserving rewirings of it; the test stops after the first rewiring when the component's modularity exceeds it by \(earlyStopMargin) or more — over 10 standard deviations of the rewirings' modularity, which varies by 0.006 or less from 1,000 actors up."
-
     /// The margin by which a component's modularity must exceed its first rewiring's for the
     /// test to stop there.
     public static let earlyStopMargin = 0.1
+    /// Components smaller than this run all 20 rewirings: they are cheap, and the rewirings'
+    /// modularity spreads more (the measured 0.0045 is of 550 actors).
+    public static let earlyStopSize = 500
 
-    struct SplitStatistics { var rewirings = 0; var stoppedEarly = 0 }
+    static func rounded(_ q: Double) -> String { Numbers.shortest((q * 100).rounded() / 100) }
+
+    struct SplitStatistics {
+        var rewirings = 0
+        var stoppedEarly = 0
+        /// The last component tested: its modularity, the highest of its rewirings', how many ran.
+        var last: (found: Double, random: Double, rounds: Int)?
+    }
 
     public init(_ network: StakeholderNetwork, threshold: Commitment, weights: [String: Double] = [:], seed: UInt64 = 1) {
         self.threshold = threshold
@@ -121,10 +127,15 @@ public struct WillingAnalysis: Sendable {
         var splits = SplitStatistics()
         for c in 0..<components.count where components.sizes[c] > 1 {
             let members = byComponent[c]
+            splits.last = nil
             let parts = Self.split(willing, members, seed: seed, statistics: &splits)
-            if parts.count > 1 {
+            if parts.count > 1, let test = splits.last {
+                let how =
+                    test.rounds == 1
+                    ? "modularity \(Self.rounded(test.found)) against \(Self.rounded(test.random)) for a rewiring of it; \(Numbers.shortest(Self.earlyStopMargin)) or more above, the test stops after one rewiring of 20, as from \(Self.earlyStopSize) actors up the rewirings' modularity varies by a standard deviation of 0.005 or less"
+                    : "modularity \(Self.rounded(test.found)) against at most \(Self.rounded(test.random)) for 20 rewirings of it"
                 notes.append(
-                    "A willing component of \(Wording.count(members.count, "actor")) was split into \(Wording.count(parts.count, "cluster")): its communities are far more modular than those of random networks with the same degrees."
+                    "A willing component of \(Wording.count(members.count, "actor")) was split into \(Wording.count(parts.count, "cluster")): its communities are far more modular than those of random networks with the same degrees (\(how))."
                 )
             }
             groups += parts
@@ -198,11 +209,12 @@ public struct WillingAnalysis: Sendable {
     /// they have most ties with, and two parts merge while the density between them is at
     /// least half the lower of their own densities.
     ///
-    /// The rewiring test stops after the first rewiring when the component's modularity exceeds
-    /// the rewiring's by ``earlyStopMargin`` or more: the modularity of degree-preserving
-    /// rewirings varies little (a standard deviation of 0.006 at 1,000 actors, less above —
-    /// BENCHMARKS.md), so 19 more rewirings could not reach it; on a national network each
-    /// rewiring is a Leiden run on the whole component.
+    /// The rewiring test of a component of ``earlyStopSize`` actors or more stops after the
+    /// first rewiring when the component's modularity exceeds the rewiring's by
+    /// ``earlyStopMargin`` or more: the modularity of degree-preserving
+    /// rewirings varies little (a standard deviation of 0.0045 on a 550-actor willing component
+    /// and 0.0030 on a 1,655-actor one — BENCHMARKS.md), so 19 more rewirings could not reach
+    /// it; on a national network each rewiring is a Leiden run on the whole component.
     static func split(_ g: Graph, _ members: [Int], seed: UInt64, statistics: inout SplitStatistics) -> [[Int]] {
         guard members.count >= 8 else { return [members] }
         var index = [Int](repeating: -1, count: g.vertexCount)
@@ -229,6 +241,9 @@ public struct WillingAnalysis: Sendable {
         guard sizes.allSatisfy({ $0 >= 3 }) else { return [members] }
         // Degree-preserving rewiring by double edge swaps (seeded).
         var rng = SplitMix64(seed: seed &+ 77)
+        var highest = -Double.infinity
+        let before = statistics.rewirings
+        defer { statistics.last = (found.quality, highest, statistics.rewirings - before) }
         for round in 0..<20 {
             var list = edges.map { ($0.0, $0.1) }
             // A pair as one integer: a set of two-element arrays hashed each array, and was
@@ -248,8 +263,9 @@ public struct WillingAnalysis: Sendable {
             }
             let random = build(list.map { ($0.0, $0.1, 1.0) }).communities(seed: seed, restarts: 1, iterations: passes)
             statistics.rewirings += 1
+            highest = max(highest, random.quality)
             if random.quality >= found.quality { return [members] }
-            if round == 0 && found.quality - random.quality >= earlyStopMargin {
+            if round == 0 && members.count >= earlyStopSize && found.quality - random.quality >= earlyStopMargin {
                 statistics.stoppedEarly += 1
                 break
             }
