@@ -198,6 +198,16 @@ extension CLITests {
         XCTAssertEqual(louvain.status, 0, louvain.stderr)
         XCTAssertTrue(louvain.stdout.contains("by louvain (modularity, resolution 0.5, best of 100 runs from seed 1)"), louvain.stdout)
         XCTAssertEqual(try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--method", "spectral"]).status, 64)
+        XCTAssertNil(doc["iterations"], "until stable by default")
+        // As igraph's n_iterations: one pass, or two, each from the last partition.
+        let passes = try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--restarts", "1", "--iterations", "2", "--format", "json"])
+        XCTAssertEqual(passes.status, 0, passes.stderr)
+        let two = try JSONSerialization.jsonObject(with: Data(passes.stdout.utf8)) as! [String: Any]
+        XCTAssertEqual(two["iterations"] as? Int, 2)
+        XCTAssertEqual(two["runs"] as? Int, 1)
+        let text = try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--restarts", "1", "--iterations", "1"])
+        XCTAssertTrue(text.stdout.contains("(modularity, resolution 1, best of 1 run from seed 1, 1 iteration each)"), text.stdout)
+        XCTAssertEqual(try run(["communities", "fixtures/healthy-lives-2040/mission.yaml", "--iterations", "0"]).status, 64)
     }
 }
 

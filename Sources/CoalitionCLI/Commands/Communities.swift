@@ -39,6 +39,9 @@ struct CommunitiesCommand: ParsableCommand {
     @Option(help: "Runs from different seeds, keeping the best (default 100 below 1,000 actors, 10 up to 20,000, else 1).")
     var restarts: Int?
 
+    @Option(help: "Passes of each run, each from the last partition, as igraph's n_iterations (default: until the quality stops improving).")
+    var iterations: Int?
+
     @Flag(help: "Weight ties by strength.")
     var weighted = false
 
@@ -47,6 +50,7 @@ struct CommunitiesCommand: ParsableCommand {
     func validate() throws {
         if resolution < 0 || !resolution.isFinite { throw ValidationError("--resolution must be a number ≥ 0") }
         if let restarts, restarts < 1 { throw ValidationError("--restarts must be at least 1") }
+        if let iterations, iterations < 1 { throw ValidationError("--iterations must be at least 1") }
     }
 
     func run() throws {
@@ -59,6 +63,7 @@ struct CommunitiesCommand: ParsableCommand {
         how.objective = objective
         how.resolution = resolution
         how.restarts = restarts
+        how.iterations = iterations
         let session = try input.session(settings, ties: portfolioTies)
         try out.emit(try orStop { try session.communitiesDocument(how) })
     }

@@ -198,12 +198,12 @@ public final class AnalysisSession: @unchecked Sendable {
     }
 
     public func communities(_ how: CommunitySettings = .init()) -> Communities {
-        cached("communities-\(how.method.rawValue)-\(how.objective.rawValue)-\(how.resolution)-\(how.restarts ?? -1)") {
+        cached("communities-\(how.method.rawValue)-\(how.objective.rawValue)-\(how.resolution)-\(how.restarts ?? -1)-\(how.iterations ?? -1)") {
             let g = supportingGraph
             let objective: CommunityObjective = how.objective == .modularity ? .modularity(resolution: how.resolution) : .cpm(resolution: how.resolution)
             return g.communities(
                 method: how.method, objective: objective, weighted: settings.weighted, seed: settings.seed,
-                restarts: how.restarts ?? Communities.defaultRuns(vertexCount: g.vertexCount))
+                restarts: how.restarts ?? Communities.defaultRuns(vertexCount: g.vertexCount), iterations: how.iterations)
         }
     }
 

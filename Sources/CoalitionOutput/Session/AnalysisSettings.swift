@@ -65,6 +65,9 @@ public struct CommunitySettings: Sendable, Hashable {
     public var resolution = 1.0
     /// Runs from different seeds, keeping the best; nil: 10 up to 20,000 actors, else 1.
     public var restarts: Int?
+    /// Passes of Leiden or Louvain in each run, each from the last partition (igraph's
+    /// `n_iterations`); nil: until the quality stops improving.
+    public var iterations: Int?
 
     public init() {}
 }
