@@ -154,7 +154,6 @@ public final class AnalysisSession: @unchecked Sendable {
             options.permutations = settings.permutations
             options.seed = settings.seed
             options.weighted = settings.weighted
-            options.betweennessSources = settings.tieBreakingSources(actors: network.actors.count)
             return SiloAnalysis(network, grouping: grouping, options: options)
         }
     }
@@ -189,7 +188,7 @@ public final class AnalysisSession: @unchecked Sendable {
     }
 
     public func grid(measure: PowerInterestGrid.Measure = .both) -> PowerInterestGrid {
-        cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure, betweennessSources: settings.rankingSources(actors: network.actors.count, ties: supportingGraph.edgeCount)) }
+        cached("grid-\(measure.rawValue)") { PowerInterestGrid(network, measure: measure, seed: settings.seed) }
     }
 
     /// The supporting network the community search runs on (opposition ties left out).

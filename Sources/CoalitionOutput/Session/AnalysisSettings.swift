@@ -23,25 +23,6 @@ public struct AnalysisSettings: Sendable, Hashable {
     /// `samples` sampled sources.
     public var exactLimit = 25_000
     public var samples = 1_000
-    /// Betweenness that only ranks actors — the grid's percentiles, the order of a missing
-    /// bridge's bridgers and candidates — is exact up to this many actors, and above it
-    /// estimated from sampled sources: exact all-pairs paths were most of `silos` and `grid` on
-    /// 10,000 actors (6 s of 7).
-    public var rankingExactLimit = 2_000
-
-    /// The sources of the grid's betweenness on `actors` actors and `ties` ties: all up to
-    /// `rankingExactLimit` actors; above, 1,000 sampled sources, fewer when there are more than
-    /// 50,000 ties so that the searches visit at most 5·10⁷ ties, and never fewer than 256.
-    public func rankingSources(actors: Int, ties: Int) -> SourceSelection {
-        let count = max(256, min(1_000, 50_000_000 / max(ties, 1)))
-        return actors > rankingExactLimit && count < actors ? .sample(count: count, seed: seed) : .all
-    }
-
-    /// The sources of the betweenness that breaks ties between equally placed bridgers and
-    /// candidates in `silos`: all up to `rankingExactLimit` actors, else 256 sampled.
-    public func tieBreakingSources(actors: Int) -> SourceSelection {
-        actors > rankingExactLimit ? .sample(count: 256, seed: seed) : .all
-    }
     /// The portfolio's participations that count (`--roles`); nil: every role.
     public var roles: Set<ParticipationRole>?
     /// How participations become ties for the one-mode analyses; nil: the mission's

@@ -42,10 +42,14 @@ public struct PowerInterestGrid: Sendable {
     ///
     /// - Parameter betweennessSources: the sources of the betweenness that ranks actors; a
     ///   sample estimates it (Brandes & Pich 2007), and ``betweennessSampledSources`` says so.
-    public init(_ network: StakeholderNetwork, measure: Measure = .both, betweennessSources: SourceSelection = .all) {
+    ///   nil: every actor up to 2,000 actors; above, 1,000 sampled, fewer when there are more
+    ///   than 50,000 ties so that the searches visit at most 5·10⁷ ties, never fewer than 256.
+    public init(_ network: StakeholderNetwork, measure: Measure = .both, betweennessSources: SourceSelection? = nil, seed: UInt64 = 1) {
         let actors = network.actors
         let g = network.graph().simplified()
         self.measure = measure
+        let sampled = max(256, min(1_000, 50_000_000 / max(g.edgeCount, 1)))
+        let betweennessSources = betweennessSources ?? (g.vertexCount > 2_000 ? .sample(count: sampled, seed: seed) : .all)
         let rated = actors.indices.filter { actors[$0].influence != nil && actors[$0].interest != nil }
         unrated = actors.indices.filter { actors[$0].influence == nil || actors[$0].interest == nil }
         // Values within a billionth of each other are ties: two actors placed alike get the same
