@@ -209,3 +209,30 @@ extension SessionTests {
         XCTAssertEqual(outline.eiIndex, full.groups.map(\.eiIndex))
     }
 }
+
+extension SessionTests {
+    /// Twelve sectors that never meet (but for one tie): 60 missing bridges. The text shows
+    /// the 30 most surprising with their bridgers, says how many more there are, and the JSON
+    /// has all.
+    func testTheSilosTextShowsTheMostSurprisingBridgesAndTheJSONAll() throws {
+        var actors: [Actor] = [], ties: [Tie] = []
+        for g in 0..<12 {
+            for i in 0..<12 { actors.append(Actor(id: "a\(g)-\(i)", name: "Actor \(g)-\(i)", kind: .cso, sectors: ["s\(g)"])) }
+            for i in 0..<12 {
+                for j in i + 1..<12 where (i * j + g) % 3 != 0 { ties.append(Tie(source: Int32(g * 12 + i), target: Int32(g * 12 + j), commitment: .active)) }
+            }
+        }
+        // One liaison between the first two sectors, so some bridge has a bridger.
+        ties.append(Tie(source: 0, target: 12, commitment: .active))
+        let session = AnalysisSession(network: StakeholderNetwork(actors: actors, ties: ties, isDirected: false))
+        let silos = try session.silos()
+        XCTAssertEqual(silos.missingBridges.count, 60)
+        let text = try session.silosDocument().text
+        XCTAssertTrue(text.contains("Missing bridges (60):"), text)
+        XCTAssertEqual(text.components(separatedBy: "\n- s").count - 1, 30, "30 bridges in the text")
+        XCTAssertTrue(text.contains("… and 30 more, less surprising (--format json lists every one with its bridgers and candidates)."), text)
+        let json = try XCTUnwrap(try session.silosDocument().rendered(.json))
+        let doc = try JSONSerialization.jsonObject(with: Data(json.utf8)) as! [String: Any]
+        XCTAssertEqual((doc["missingBridges"] as! [Any]).count, 60)
+    }
+}

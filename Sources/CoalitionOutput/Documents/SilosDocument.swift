@@ -54,7 +54,9 @@ public struct SilosDocument: Document {
             out.append("Missing bridges: none (no pair of groups has significantly fewer ties than expected).")
         } else {
             out.append("Missing bridges (\(s.missingBridges.count)):")
-            for (rank, bridge) in s.missingBridges.enumerated() {
+            // A national network can have hundreds: the text reads the most surprising, the
+            // JSON keeps them all.
+            for (rank, bridge) in s.missingBridges.prefix(Self.bridgesInText).enumerated() {
                 let a = s.grouping.groups[bridge.groups.0], b = s.grouping.groups[bridge.groups.1]
                 out.append(
                     "- \(a) – \(b): \(bridge.ties) tie\(bridge.ties == 1 ? "" : "s") where \(NumberStyle.fixed(bridge.expectedTies, 1)) were expected (p = \(String(format: "%.2g", bridge.adjustedPValue)) after correction)"
@@ -70,13 +72,16 @@ public struct SilosDocument: Document {
                 }
                 for c in bridge.candidates.prefix(3) { out.append("  could bridge: \(c.reason)") }
             }
-            let roles = s.missingBridges.flatMap { $0.bridgers.prefix(3).map(\.role) }
+            if s.missingBridges.count > Self.bridgesInText {
+                out.append("… and \(s.missingBridges.count - Self.bridgesInText) more, less surprising (--format json lists every one with its bridgers and candidates).")
+            }
+            let roles = s.missingBridges.prefix(Self.bridgesInText).flatMap { $0.bridgers.prefix(3).map(\.role) }
             out.append(
                 "Reading the bridges: expected ties are what the two groups' numbers of tie ends predict if ties formed at random; "
                     + "a pair counts the actors on both sides it links through the bridger"
                     + (roles.contains { $0.hasPrefix("representative") } ? "; representative of X: the bridger belongs to X and carries its ties to the other group" : "")
                     + (roles.contains("liaison") ? "; liaison: the bridger belongs to neither group" : "") + ".")
-            if s.detailedBridges < s.missingBridges.count {
+            if s.detailedBridges < min(s.missingBridges.count, Self.bridgesInText) {
                 out.append("Bridgers and candidates are named for the first \(NumberStyle.count(s.detailedBridges, "missing bridge")), the most surprising.")
             }
             if let sources = s.betweennessSampledSources {
@@ -124,6 +129,9 @@ public struct SilosDocument: Document {
         }
         return lines
     }
+
+    /// Missing bridges the text shows, with who bridges them and who could.
+    static let bridgesInText = 30
 
     enum Keys: String, CodingKey {
         case groupBy, groups, network, missingBridges, communities, government, nullModel, mixing, actors
