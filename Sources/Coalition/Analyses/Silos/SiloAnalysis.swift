@@ -162,7 +162,7 @@ public struct SiloAnalysis: Sendable {
         let paths = g.pathMeasures(length: options.weighted ? .inverseWeight : .hops, sources: sources, edgeBetweenness: false)
         if case .sample(let count, _) = sources, count < n { betweennessSampledSources = count }
         let neighbours = Self.undirectedNeighbours(g)
-        missingBridges = Self.missingBridges(g, neighbours, grouping, measures, paths.betweenness, network, options)
+        missingBridges = Self.missingBridges(g, neighbours, grouping, paths.betweenness, network, options)
         detailedBridges = min(missingBridges.count, options.detailedBridges)
         let restarts = options.restarts ?? Communities.defaultRuns(vertexCount: n)
         communities = g.communities(
@@ -185,7 +185,7 @@ public struct SiloAnalysis: Sendable {
     }
 
     static func missingBridges(
-        _ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping, _ measures: GroupMeasures,
+        _ g: Graph, _ neighbours: [[Int]], _ grouping: Grouping,
         _ betweenness: [Double], _ network: StakeholderNetwork, _ options: Options
     ) -> [MissingBridge] {
         var result = bridgeTest(neighbours, grouping, options)

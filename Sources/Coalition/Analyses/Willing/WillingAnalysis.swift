@@ -122,13 +122,25 @@ public struct WillingAnalysis: Sendable {
         let components = willing.weakComponents()
         // Members of every component in one pass (a pass per component was quadratic when a
         // large network has thousands of willing pairs on their own).
+        // Members of every component, and its ties by members' positions, in one pass each (a
+        // pass per component was quadratic when a large network has thousands of components).
         var byComponent = [[Int]](repeating: [], count: components.count)
-        for v in 0..<actors.count where components.sizes[Int(components.label[v])] > 1 { byComponent[Int(components.label[v])].append(v) }
+        var position = [Int](repeating: 0, count: actors.count)
+        for v in 0..<actors.count where components.sizes[Int(components.label[v])] > 1 {
+            let c = Int(components.label[v])
+            position[v] = byComponent[c].count
+            byComponent[c].append(v)
+        }
+        var componentTies = [[(Int, Int, Double)]](repeating: [], count: components.count)
+        for e in 0..<willing.edgeCount {
+            let u = Int(willing.edgeSources[e]), v = Int(willing.edgeTargets[e])
+            componentTies[Int(components.label[u])].append((position[u], position[v], willing.edgeWeights[e]))
+        }
         var splits = SplitStatistics()
         for c in 0..<components.count where components.sizes[c] > 1 {
             let members = byComponent[c]
             splits.last = nil
-            let parts = Self.split(willing, members, seed: seed, statistics: &splits)
+            let parts = Self.split(members, componentTies[c], seed: seed, statistics: &splits)
             if parts.count > 1, let test = splits.last {
                 let how =
                     test.rounds == 1
@@ -215,15 +227,10 @@ public struct WillingAnalysis: Sendable {
     /// rewirings varies little (a standard deviation of 0.0045 on a 550-actor willing component
     /// and 0.0030 on a 1,655-actor one — BENCHMARKS.md), so 19 more rewirings could not reach
     /// it; on a national network each rewiring is a Leiden run on the whole component.
-    static func split(_ g: Graph, _ members: [Int], seed: UInt64, statistics: inout SplitStatistics) -> [[Int]] {
+    ///
+    /// - Parameter edges: the component's ties, by the positions of their ends in `members`.
+    static func split(_ members: [Int], _ edges: [(Int, Int, Double)], seed: UInt64, statistics: inout SplitStatistics) -> [[Int]] {
         guard members.count >= 8 else { return [members] }
-        var index = [Int](repeating: -1, count: g.vertexCount)
-        for (i, v) in members.enumerated() { index[v] = i }
-        var edges: [(Int, Int, Double)] = []
-        for e in 0..<g.edgeCount {
-            let a = index[Int(g.edgeSources[e])], b = index[Int(g.edgeTargets[e])]
-            if a >= 0 && b >= 0 { edges.append((a, b, g.edgeWeights[e])) }
-        }
         func build(_ list: [(Int, Int, Double)]) -> Graph {
             var b = GraphBuilder(vertexCount: members.count, isDirected: false)
             for (u, v, _) in list { b.addEdge(u, v) }
@@ -275,6 +282,7 @@ public struct WillingAnalysis: Sendable {
         var merging = PartMerging(parts: parts, edges: edges)
         return merging.merged().map { $0.map { members[$0] } }
     }
+
     /// Every cluster's make-up, from one pass over the ties (a pass per cluster was quadratic
     /// on a national network, where the split leaves thousands).
     static func describe(_ groups: [[Int]], _ g: Graph, _ network: StakeholderNetwork) -> [Cluster] {
